@@ -1,0 +1,67 @@
+package cn.huangpu.assessment.security;
+
+import cn.huangpu.assessment.campaign.AssessedUnit;
+import cn.huangpu.assessment.campaign.ReferenceData;
+import cn.huangpu.assessment.campaign.SpecialistEvaluator;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the Camunda groups that the roles and the reference data need: one per unit, one per
+ * specialist evaluator, coordinator, leader and admin. Idempotent: existing groups are renamed if the
+ * reference data renamed them and otherwise left alone. Runs in every profile; it creates no users.
+ */
+@Component
+@Order(IdentitySeeder.ORDER)
+class IdentitySeeder implements ApplicationRunner {
+
+    static final int ORDER = 10;
+    private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
+
+    private final IdentityService identityService;
+    private final ReferenceData referenceData;
+
+    IdentitySeeder(IdentityService identityService, ReferenceData referenceData) {
+        this.identityService = identityService;
+        this.referenceData = referenceData;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int created = 0;
+        created += ensureGroup(Groups.COORDINATOR, "区政府办公室（考核评估）", Groups.TYPE_ROLE);
+        created += ensureGroup(Groups.LEADER, "区领导（审定结果）", Groups.TYPE_ROLE);
+        created += ensureGroup(Groups.ADMIN, "系统管理员", Groups.TYPE_SYSTEM);
+        for (AssessedUnit unit : referenceData.activeUnits()) {
+            created += ensureGroup(Groups.unit(unit.getCode()), unit.getName(), Groups.TYPE_UNIT);
+        }
+        for (SpecialistEvaluator evaluator : referenceData.evaluators()) {
+            created += ensureGroup(Groups.evaluator(evaluator.getCode()),
+                    evaluator.getName() + "（专项评估）", Groups.TYPE_EVALUATOR);
+        }
+        log.info("Identity groups checked, {} created", created);
+    }
+
+    private int ensureGroup(String id, String name, String type) {
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+            return 1;
+        }
+        if (!name.equals(group.getName()) || !type.equals(group.getType())) {
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
+        return 0;
+    }
+}
