@@ -1,0 +1,239 @@
+package cn.huangpu.assessment.catalogue;
+
+import cn.huangpu.assessment.catalogue.Catalogue.Evaluator;
+import cn.huangpu.assessment.catalogue.Catalogue.IndicatorGroup;
+import cn.huangpu.assessment.catalogue.Catalogue.Section;
+import cn.huangpu.assessment.catalogue.Criterion.Condition;
+import cn.huangpu.assessment.catalogue.Criterion.Kind;
+import cn.huangpu.assessment.catalogue.Criterion.Ratio;
+import cn.huangpu.assessment.catalogue.Criterion.Tier;
+import cn.huangpu.assessment.catalogue.Input.Option;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a catalogue YAML file (docs/catalogue-format.md) into a {@link Catalogue} and checks it.
+ * Every problem is reported as a {@link CatalogueException} whose message says where (the indicator,
+ * the criterion) and what is wrong.
+ */
+public final class CatalogueReader {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+    private CatalogueReader() {
+    }
+
+    /** Reads and validates a catalogue; {@code origin} names the file in messages. */
+    public static Catalogue read(InputStream yaml, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new CatalogueException("指标目录 " + origin + " 不是合法的YAML：" + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new CatalogueException("指标目录 " + origin + " 为空或格式不正确");
+        }
+        Catalogue catalogue = new CatalogueReader().catalogue(root, "指标目录 " + origin);
+        CatalogueValidator.validate(catalogue, origin);
+        return catalogue;
+    }
+
+    private Catalogue catalogue(JsonNode root, String where) {
+        int year = integer(root, "year", where);
+        List<Evaluator> evaluators = new ArrayList<>();
+        for (JsonNode node : array(root, "evaluators", where)) {
+            evaluators.add(new Evaluator(text(node, "code", where + " 的评估单位"), text(node, "name", where + " 的评估单位")));
+        }
+        List<Section> sections = new ArrayList<>();
+        for (JsonNode node : array(root, "sections", where)) {
+            String number = text(node, "number", where + " 的一级指标");
+            String sectionWhere = "一级指标 " + number;
+            List<IndicatorGroup> groups = new ArrayList<>();
+            for (JsonNode group : array(node, "groups", sectionWhere)) {
+                List<Indicator> indicators = new ArrayList<>();
+                for (JsonNode indicator : array(group, "indicators", sectionWhere)) {
+                    indicators.add(indicator(indicator, sectionWhere));
+                }
+                groups.add(new IndicatorGroup(optionalText(group, "name"), indicators));
+            }
+            sections.add(new Section(number, text(node, "name", sectionWhere), decimal(node, "points", sectionWhere), groups));
+        }
+        return new Catalogue(year, text(root, "title", where), optionalText(root, "source"),
+                decimal(root, "totalPoints", where), decimal(root, "notInvolvedRate", where), evaluators, sections);
+    }
+
+    private Indicator indicator(JsonNode node, String sectionWhere) {
+        String code = text(node, "code", sectionWhere + " 下的指标");
+        String where = "指标 " + code;
+        List<Input> inputs = new ArrayList<>();
+        for (JsonNode input : array(node, "inputs", where)) {
+            inputs.add(input(input, where));
+        }
+        List<Criterion> criteria = new ArrayList<>();
+        int n = 0;
+        for (JsonNode criterion : array(node, "criteria", where)) {
+            criteria.add(criterion(criterion, where + " 的评分规则第" + (++n) + "条"));
+        }
+        Indicator.Mode mode = switch (text(node, "mode", where)) {
+            case "deduct" -> Indicator.Mode.DEDUCT;
+            case "award" -> Indicator.Mode.AWARD;
+            default -> throw new CatalogueException(where + "：mode 只能是 deduct 或 award");
+        };
+        return new Indicator(code, text(node, "name", where), text(node, "keyPoints", where),
+                text(node, "standard", where), text(node, "method", where), decimal(node, "points", where), mode,
+                node.path("notInvolvedAllowed").asBoolean(false), inputs, criteria);
+    }
+
+    private Input input(JsonNode node, String indicatorWhere) {
+        String name = text(node, "name", indicatorWhere + " 的输入项");
+        String where = indicatorWhere + " 的输入项 " + name;
+        String typeName = text(node, "type", where);
+        InputType type;
+        try {
+            type = InputType.valueOf(typeName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(where + "：未知的类型 '" + typeName + "'");
+        }
+        List<Option> options = new ArrayList<>();
+        for (JsonNode option : node.path("options")) {
+            options.add(new Option(text(option, "code", where + " 的选项"), text(option, "label", where + " 的选项")));
+        }
+        BigDecimal max = node.has("max") ? decimal(node, "max", where) : null;
+        return new Input(name, type, text(node, "label", where), text(node, "by", where), options, max);
+    }
+
+    private Criterion criterion(JsonNode node, String where) {
+        String kindName = text(node, "kind", where);
+        Kind kind = Kind.fromYaml(kindName);
+        if (kind == null) {
+            throw new CatalogueException(where + "：未知的规则类型 '" + kindName + "'");
+        }
+        String input = firstText(node, "count", "number", "input", "rate");
+        BigDecimal points = node.has("points") && node.get("points").isNumber() ? decimal(node, "points", where) : null;
+        BigDecimal cap = node.has("cap") ? decimal(node, "cap", where) : null;
+        BigDecimal per = node.has("per") ? decimal(node, "per", where) : null;
+        Condition when = node.has("when") ? condition(node.get("when"), where) : null;
+        Map<String, BigDecimal> optionPoints = null;
+        if (kind == Kind.CHOICE) {
+            optionPoints = new LinkedHashMap<>();
+            JsonNode map = node.path("points");
+            if (!map.isObject()) {
+                throw new CatalogueException(where + "：choice 规则的 points 须为 选项→分值 的映射");
+            }
+            for (var entry : map.properties()) {
+                optionPoints.put(entry.getKey(), number(entry.getValue(), where + " 的选项 " + entry.getKey()));
+            }
+        }
+        Ratio ratio = null;
+        if (node.has("ratio")) {
+            JsonNode r = node.get("ratio");
+            List<String> numerator = new ArrayList<>();
+            r.path("numerator").forEach(x -> numerator.add(x.asText()));
+            ratio = new Ratio(numerator, text(r, "denominator", where + " 的比率"));
+        }
+        List<Tier> tiers = new ArrayList<>();
+        for (JsonNode tier : node.path("tiers")) {
+            boolean above = tier.has("above");
+            if (above == tier.has("below")) {
+                throw new CatalogueException(where + "：每个档次须且只须给出 below 或 above 之一");
+            }
+            tiers.add(new Tier(above, decimal(tier, above ? "above" : "below", where), decimal(tier, "points", where)));
+        }
+        return new Criterion(kind, text(node, "text", where), input, points, cap, when, optionPoints, ratio, tiers, per);
+    }
+
+    private Condition condition(JsonNode node, String where) {
+        String conditionWhere = where + " 的条件";
+        if (node.has("flag")) {
+            return new Condition(node.get("flag").asText(), Condition.Test.IS_TRUE, null, null);
+        }
+        if (node.has("date")) {
+            String text = text(node, "onOrBefore", conditionWhere);
+            try {
+                return new Condition(node.get("date").asText(), Condition.Test.ON_OR_BEFORE, null,
+                        MonthDay.parse(text, MONTH_DAY));
+            } catch (DateTimeParseException e) {
+                throw new CatalogueException(conditionWhere + "：onOrBefore 须为 月-日，如 01-20");
+            }
+        }
+        String input = node.has("count") ? node.get("count").asText() : node.has("rate") ? node.get("rate").asText() : null;
+        if (input == null) {
+            throw new CatalogueException(conditionWhere + "：须给出 flag、count、rate 或 date 之一");
+        }
+        if (node.has("atLeast") == node.has("below")) {
+            throw new CatalogueException(conditionWhere + "：须且只须给出 atLeast 或 below 之一");
+        }
+        boolean atLeast = node.has("atLeast");
+        return new Condition(input, atLeast ? Condition.Test.AT_LEAST : Condition.Test.BELOW,
+                decimal(node, atLeast ? "atLeast" : "below", conditionWhere), null);
+    }
+
+    private static List<JsonNode> array(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isArray()) {
+            throw new CatalogueException(where + "：缺少列表 " + field);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.forEach(items::add);
+        return items;
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+            throw new CatalogueException(where + "：缺少 " + field);
+        }
+        return value.asText().strip();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asText().strip();
+    }
+
+    private static String firstText(JsonNode node, String... fields) {
+        for (String field : fields) {
+            if (node.hasNonNull(field)) {
+                return node.get(field).asText();
+            }
+        }
+        return null;
+    }
+
+    private static int integer(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToInt()) {
+            throw new CatalogueException(where + "：" + field + " 须为整数");
+        }
+        return value.asInt();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw new CatalogueException(where + "：缺少 " + field);
+        }
+        return number(value, where + " 的 " + field);
+    }
+
+    private static BigDecimal number(JsonNode value, String where) {
+        if (!value.isNumber()) {
+            throw new CatalogueException(where + " 须为数字");
+        }
+        // Through the text form, so that 0.1 stays 0.1 and not the nearest double.
+        return new BigDecimal(value.asText());
+    }
+}

@@ -1,0 +1,221 @@
+package cn.huangpu.assessment.catalogue;
+
+import cn.huangpu.assessment.catalogue.Catalogue.Section;
+import cn.huangpu.assessment.catalogue.Criterion.Condition;
+import cn.huangpu.assessment.catalogue.Criterion.Kind;
+import cn.huangpu.assessment.catalogue.Criterion.Tier;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The consistency rules of docs/catalogue-format.md ("What the loader checks"). */
+final class CatalogueValidator {
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private CatalogueValidator() {
+    }
+
+    static void validate(Catalogue catalogue, String origin) {
+        String where = "指标目录 " + origin;
+        if (catalogue.notInvolvedRate().signum() <= 0 || catalogue.notInvolvedRate().compareTo(BigDecimal.ONE) > 0) {
+            throw new CatalogueException(where + "：notInvolvedRate 须在 0 与 1 之间");
+        }
+        Set<String> evaluators = new HashSet<>();
+        catalogue.evaluators().forEach(e -> {
+            if (!evaluators.add(e.code())) {
+                throw new CatalogueException(where + "：评估单位代码 " + e.code() + " 重复");
+            }
+        });
+        Set<String> codes = new HashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Section section : catalogue.sections()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Indicator indicator : section.indicators()) {
+                if (!codes.add(indicator.code())) {
+                    throw new CatalogueException("指标 " + indicator.code() + "：序号重复");
+                }
+                if (!indicator.sectionNumber().equals(section.number())) {
+                    throw new CatalogueException("指标 " + indicator.code() + "：不属于一级指标 " + section.number());
+                }
+                validate(indicator, evaluators);
+                sum = sum.add(indicator.points());
+            }
+            if (sum.compareTo(section.points()) != 0) {
+                throw new CatalogueException("一级指标 " + section.number() + " " + section.name() + "：分值为 "
+                        + plain(section.points()) + " 分，但其下指标基础分合计 " + plain(sum) + " 分");
+            }
+            total = total.add(section.points());
+        }
+        if (total.compareTo(catalogue.totalPoints()) != 0) {
+            throw new CatalogueException(where + "：一级指标合计 " + plain(total) + " 分，应为 "
+                    + plain(catalogue.totalPoints()) + " 分");
+        }
+    }
+
+    private static void validate(Indicator indicator, Set<String> evaluators) {
+        String where = "指标 " + indicator.code() + " " + indicator.name();
+        if (indicator.points().signum() < 0) {
+            throw new CatalogueException(where + "：基础分不能为负");
+        }
+        Set<String> names = new HashSet<>();
+        for (Input input : indicator.inputs()) {
+            String inputWhere = where + " 的输入项 " + input.name();
+            if (!names.add(input.name())) {
+                throw new CatalogueException(inputWhere + "：名称重复");
+            }
+            if (!evaluators.contains(input.by())) {
+                throw new CatalogueException(inputWhere + "：评估单位 '" + input.by() + "' 不在目录的评估单位名单中");
+            }
+            if (input.type() == InputType.CHOICE && input.options().isEmpty()) {
+                throw new CatalogueException(inputWhere + "：选择项须列出 options");
+            }
+            if (input.type() == InputType.JUDGEMENT) {
+                if (input.max() == null || input.max().signum() <= 0 || input.max().compareTo(indicator.points()) > 0
+                        || !isHalfStep(input.max())) {
+                    throw new CatalogueException(inputWhere + "：评分项的 max 须为不超过基础分的0.5的整数倍");
+                }
+            }
+        }
+        BigDecimal maxAwards = BigDecimal.ZERO;
+        int n = 0;
+        for (Criterion criterion : indicator.criteria()) {
+            String criterionWhere = where + " 的评分规则第" + (++n) + "条（" + criterion.kind().yamlName() + "）";
+            validate(criterion, indicator, criterionWhere);
+            if (criterion.kind().isAward()) {
+                if (indicator.mode() != Indicator.Mode.AWARD) {
+                    throw new CatalogueException(criterionWhere + "：扣分制（deduct）指标不能有加分类规则");
+                }
+                maxAwards = maxAwards.add(maxAward(criterion, indicator));
+            }
+            if (indicator.points().signum() == 0 && !criterion.kind().isBonus()) {
+                throw new CatalogueException(criterionWhere + "：加分项指标（基础分0分）只能有额外加分规则");
+            }
+        }
+        if (indicator.mode() == Indicator.Mode.AWARD && indicator.points().signum() > 0
+                && maxAwards.compareTo(indicator.points()) != 0) {
+            throw new CatalogueException(where + "：得分制（award）各项最高得分合计 " + plain(maxAwards)
+                    + " 分，应等于基础分 " + plain(indicator.points()) + " 分");
+        }
+    }
+
+    private static void validate(Criterion c, Indicator indicator, String where) {
+        switch (c.kind()) {
+            case DEDUCT_PER, AWARD_PER, BONUS_PER -> {
+                requireInput(indicator, c.input(), InputType.COUNT, where);
+                requirePositive(c.points(), "points", where);
+                if (c.cap() != null) {
+                    requirePositive(c.cap(), "cap", where);
+                }
+            }
+            case AWARD_IF, DEDUCT_IF, BONUS_IF -> {
+                requirePositive(c.points(), "points", where);
+                requireCondition(c.when(), indicator, where);
+            }
+            case ZERO_IF -> requireCondition(c.when(), indicator, where);
+            case CHOICE -> {
+                Input input = requireInput(indicator, c.input(), InputType.CHOICE, where);
+                for (Input.Option option : input.options()) {
+                    if (!c.optionPoints().containsKey(option.code())) {
+                        throw new CatalogueException(where + "：未给出选项 " + option.code() + " 的分值");
+                    }
+                }
+                if (c.optionPoints().size() != input.options().size()
+                        || c.optionPoints().values().stream().anyMatch(p -> p.signum() < 0)) {
+                    throw new CatalogueException(where + "：选项分值须与输入项的选项一一对应且不为负");
+                }
+            }
+            case RATE_TIERS -> {
+                if ((c.input() == null) == (c.ratio() == null)) {
+                    throw new CatalogueException(where + "：须且只须给出 rate 或 ratio 之一");
+                }
+                if (c.input() != null) {
+                    requireInput(indicator, c.input(), InputType.RATE, where);
+                } else {
+                    if (c.ratio().numerator().isEmpty()) {
+                        throw new CatalogueException(where + "：ratio 须有分子");
+                    }
+                    c.ratio().numerator().forEach(name -> requireInput(indicator, name, InputType.COUNT, where));
+                    requireInput(indicator, c.ratio().denominator(), InputType.COUNT, where);
+                }
+                if (c.tiers().isEmpty()) {
+                    throw new CatalogueException(where + "：须列出 tiers");
+                }
+                for (Tier tier : c.tiers()) {
+                    requirePositive(tier.points(), "tiers.points", where);
+                    if (tier.threshold().signum() < 0) {
+                        throw new CatalogueException(where + "：档次阈值不能为负");
+                    }
+                }
+            }
+            case PER_FULL -> {
+                requireInput(indicator, c.input(), InputType.NUMBER, where);
+                requirePositive(c.per(), "per", where);
+                requirePositive(c.points(), "points", where);
+                if (c.cap() != null) {
+                    requirePositive(c.cap(), "cap", where);
+                }
+            }
+            case JUDGEMENT, JUDGEMENT_DEDUCT -> requireInput(indicator, c.input(), InputType.JUDGEMENT, where);
+            default -> throw new IllegalStateException(c.kind().name());
+        }
+    }
+
+    private static BigDecimal maxAward(Criterion c, Indicator indicator) {
+        return switch (c.kind()) {
+            case AWARD_IF -> c.points();
+            case AWARD_PER, PER_FULL -> {
+                if (c.cap() == null) {
+                    throw new CatalogueException("指标 " + indicator.code() + "：得分制的 " + c.kind().yamlName() + " 规则须有 cap");
+                }
+                yield c.cap();
+            }
+            case CHOICE -> c.optionPoints().values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+            case JUDGEMENT -> indicator.input(c.input()).orElseThrow().max();
+            default -> BigDecimal.ZERO;
+        };
+    }
+
+    private static void requireCondition(Condition when, Indicator indicator, String where) {
+        if (when == null) {
+            throw new CatalogueException(where + "：缺少条件 when");
+        }
+        InputType expected = switch (when.test()) {
+            case IS_TRUE -> InputType.FLAG;
+            case ON_OR_BEFORE -> InputType.DATE;
+            case AT_LEAST, BELOW -> indicator.input(when.input()).map(Input::type)
+                    .filter(t -> t == InputType.COUNT || t == InputType.RATE).orElse(InputType.COUNT);
+        };
+        requireInput(indicator, when.input(), expected, where);
+        if (when.threshold() != null && when.threshold().signum() < 0) {
+            throw new CatalogueException(where + "：条件阈值不能为负");
+        }
+    }
+
+    private static Input requireInput(Indicator indicator, String name, InputType type, String where) {
+        if (name == null) {
+            throw new CatalogueException(where + "：未指明所用的输入项");
+        }
+        Input input = indicator.input(name).orElseThrow(() ->
+                new CatalogueException(where + "：引用了未定义的输入项 '" + name + "'"));
+        if (input.type() != type) {
+            throw new CatalogueException(where + "：输入项 '" + name + "' 的类型应为 "
+                    + type.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return input;
+    }
+
+    private static void requirePositive(BigDecimal value, String field, String where) {
+        if (value == null || value.signum() <= 0) {
+            throw new CatalogueException(where + "：" + field + " 须为正数");
+        }
+    }
+
+    private static boolean isHalfStep(BigDecimal value) {
+        return value.remainder(HALF).signum() == 0;
+    }
+
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,2 @@
+/** What cuts across modules on the web: error answers in Chinese, layout. */
+package cn.huangpu.assessment.web;

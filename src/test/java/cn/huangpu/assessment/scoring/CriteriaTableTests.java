@@ -1,0 +1,87 @@
+package cn.huangpu.assessment.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Indicator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per criterion of the 2023 indicator table, and one at each boundary, from
+ * {@code scoring/criteria-2023.psv}. The expected points were worked out by hand from the domain's rules.
+ */
+class CriteriaTableTests {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final ScoreCalculator calculator = new ScoreCalculator();
+
+    record Row(String indicator, String description, String facts, BigDecimal basePart, BigDecimal bonus) {
+        @Override
+        public String toString() {
+            return indicator + " " + description;
+        }
+    }
+
+    static List<Row> rows() throws IOException {
+        try (var in = Objects.requireNonNull(CriteriaTableTests.class.getResourceAsStream("/scoring/criteria-2023.psv"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .filter(line -> !line.isBlank())
+                    .map(line -> line.split("\\|", -1))
+                    .map(f -> new Row(f[0], f[1], f[2], new BigDecimal(f[3]), new BigDecimal(f[4])))
+                    .toList();
+        }
+    }
+
+    static Stream<Arguments> table() throws IOException {
+        return rows().stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void pricesEachCriterionAsTheTableSays(Row row) throws IOException {
+        // given one indicator's facts
+        Catalogue catalogue = TestCatalogues.catalogue2023();
+        String json = "{\"" + row.indicator() + "\":" + row.facts() + "}";
+        UnitFacts facts = FactsParser.parse(catalogue, JSON.readTree(json));
+
+        // when the unit is scored
+        ScoreSheet.IndicatorScore score = calculator.score(catalogue, facts).indicator(row.indicator());
+
+        // then the base part and the bonus are the hand-worked ones, and the explanation adds up to them
+        assertThat(score.basePart()).as("base part").isEqualByComparingTo(row.basePart());
+        assertThat(score.bonus()).as("bonus").isEqualByComparingTo(row.bonus());
+        assertThat(score.points()).isEqualByComparingTo(row.basePart().add(row.bonus()));
+        BigDecimal explained = score.explanation().stream().filter(e -> !e.bonus())
+                .map(ScoreSheet.Explanation::effect).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal explainedBonus = score.explanation().stream().filter(ScoreSheet.Explanation::bonus)
+                .map(ScoreSheet.Explanation::effect).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(explained).as("explanation lines add up to the base part: %s", score.explanation())
+                .isEqualByComparingTo(score.basePart());
+        assertThat(explainedBonus).as("explanation lines add up to the bonus").isEqualByComparingTo(score.bonus());
+    }
+
+    @Test
+    void theTableCoversEveryIndicatorAndEveryCriterionKind() throws IOException {
+        Catalogue catalogue = TestCatalogues.catalogue2023();
+        Set<String> covered = rows().stream().map(Row::indicator).collect(Collectors.toSet());
+
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(
+                catalogue.indicators().stream().map(Indicator::code).toList());
+        for (Indicator indicator : catalogue.indicators()) {
+            long rows = rows().stream().filter(r -> r.indicator().equals(indicator.code())).count();
+            assertThat(rows).as("rows for %s", indicator.code()).isGreaterThanOrEqualTo(indicator.criteria().size());
+        }
+    }
+}
