@@ -5,6 +5,7 @@ import cn.huangpu.assessment.campaign.ReferenceData;
 import cn.huangpu.assessment.campaign.SpecialistEvaluator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the Camunda groups that the roles and the reference data need: one per unit, one per
  * specialist evaluator, coordinator, leader and admin. Idempotent: existing groups are renamed if the
- * reference data renamed them and otherwise left alone. Runs in every profile; it creates no users.
+ * reference data renamed them and otherwise left alone. Runs in every profile; the only user it creates
+ * is the bootstrap administrator, when one is configured and does not exist yet.
  */
 @Component
 @Order(IdentitySeeder.ORDER)
@@ -26,10 +28,12 @@ class IdentitySeeder implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final ReferenceData referenceData;
+    private final BootstrapAdminProperties bootstrapAdmin;
 
-    IdentitySeeder(IdentityService identityService, ReferenceData referenceData) {
+    IdentitySeeder(IdentityService identityService, ReferenceData referenceData, BootstrapAdminProperties bootstrapAdmin) {
         this.identityService = identityService;
         this.referenceData = referenceData;
+        this.bootstrapAdmin = bootstrapAdmin;
     }
 
     @Override
@@ -46,6 +50,15 @@ class IdentitySeeder implements ApplicationRunner {
                     evaluator.getName() + "（专项评估）", Groups.TYPE_EVALUATOR);
         }
         log.info("Identity groups checked, {} created", created);
+        if (bootstrapAdmin.isGiven() && identityService.createUserQuery().userId(bootstrapAdmin.id()).count() == 0) {
+            User admin = identityService.newUser(bootstrapAdmin.id());
+            admin.setFirstName("系统");
+            admin.setLastName("管理员");
+            admin.setPassword(bootstrapAdmin.password());
+            identityService.saveUser(admin);
+            identityService.createMembership(admin.getId(), Groups.ADMIN);
+            log.info("Bootstrap administrator '{}' created", admin.getId());
+        }
     }
 
     private int ensureGroup(String id, String name, String type) {

@@ -25,7 +25,7 @@ class WebSecurityConfiguration {
             .authenticationProvider(provider)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/public/**").permitAll()
                 .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                 .requestMatchers("/api/scoring/**").hasAuthority(authority(Groups.COORDINATOR))
