@@ -1,0 +1,49 @@
+package cn.huangpu.assessment.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.scoring.ScoringService;
+import cn.huangpu.assessment.scoring.UnitFacts;
+import cn.huangpu.assessment.support.H2IntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The office changes the cut-offs by deploying a new version of the table; scoring follows without code changes. */
+@H2IntegrationTest
+@DirtiesContext
+class GradeDecisionVersioningTests {
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    ScoringService scoring;
+
+    @Test
+    void gradesWithTheLatestDeployedVersionOfTheTable() throws IOException {
+        // given a unit that reported nothing (it keeps only the deduct-mode base points, under 60)
+        UnitFacts facts = new UnitFacts(2023, Map.of());
+        String before = scoring.score(facts).grade();
+
+        // when the office deploys a version where everything from 0 up is 合格
+        String table = Files.readString(Path.of("processes/GradeDecision.dmn"), StandardCharsets.UTF_8)
+                .replace("<text>&lt; 60</text>", "<text>&lt; 0</text>")
+                .replace("<text>[60..80[</text>", "<text>[0..80[</text>");
+        repositoryService.createDeployment().name("office-cut-offs")
+                .addString("GradeDecision.dmn", table).deploy();
+
+        // then the same facts get the new grade
+        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("GradeDecision")
+                .latestVersion().singleResult().getVersion()).isEqualTo(2);
+        assertThat(scoring.score(facts).total()).isLessThan(new java.math.BigDecimal("60"));
+        assertThat(before).isEqualTo("不合格");
+        assertThat(scoring.score(facts).grade()).isEqualTo("合格");
+    }
+}
