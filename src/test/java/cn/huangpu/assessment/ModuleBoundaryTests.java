@@ -29,7 +29,7 @@ class ModuleBoundaryTests {
     @Test
     void onlyProcessGlueTouchesCamunda() {
         noClasses().that().resideOutsideOfPackages(
-                        "..workflow..", "..process..", "..security..")
+                        "..workflow..", "..process..", "..security..", "..demo..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
                 .because("the engine is reached through the process glue only (style.md)")
                 .check(classes);

@@ -1,5 +1,5 @@
 /**
- * The campaign: assessed units, specialist evaluators, campaign dates and participation.
- * Reference data (units, evaluators) is seeded by Flyway and read through {@link cn.huangpu.assessment.campaign.ReferenceData}.
+ * The campaign: one year's assessment with its dates, its participating units and evaluators and how
+ * far each got, the moment all inputs are in, approval, publication and reopening.
  */
 package cn.huangpu.assessment.campaign;

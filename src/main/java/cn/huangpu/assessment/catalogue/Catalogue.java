@@ -14,6 +14,9 @@ import java.util.Optional;
 public record Catalogue(int year, String title, String source, BigDecimal totalPoints, BigDecimal notInvolvedRate,
                         List<Evaluator> evaluators, List<Section> sections) {
 
+    /** The evaluator code of the district government office itself (self-check review, verification, judgements). */
+    public static final String OFFICE = "OFFICE";
+
     public Catalogue {
         evaluators = List.copyOf(evaluators);
         sections = List.copyOf(sections);

@@ -21,6 +21,25 @@ public record Indicator(String code, String name, String keyPoints, String stand
         criteria = List.copyOf(criteria);
     }
 
+    /**
+     * The inputs fed by the office's online-verification findings: counts the office delivers that a
+     * deduct-per criterion prices (missing, stale, broken or wrong items). Their value is the number of
+     * findings recorded against them.
+     */
+    public List<Input> findingInputs() {
+        return inputs.stream()
+                .filter(in -> in.type() == InputType.COUNT && Catalogue.OFFICE.equals(in.by()))
+                .filter(in -> criteria.stream().anyMatch(c -> c.kind() == Criterion.Kind.DEDUCT_PER
+                        && in.name().equals(c.input())))
+                .toList();
+    }
+
+    /** The inputs an evaluator delivers directly (for the office: all but the finding-fed ones). */
+    public List<Input> directInputs(String evaluatorCode) {
+        List<Input> findingFed = findingInputs();
+        return inputs.stream().filter(in -> in.by().equals(evaluatorCode) && !findingFed.contains(in)).toList();
+    }
+
     public Optional<Input> input(String name) {
         return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
     }

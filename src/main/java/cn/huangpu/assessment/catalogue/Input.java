@@ -16,6 +16,16 @@ public record Input(String name, InputType type, String label, String by, List<O
         options = List.copyOf(options);
     }
 
+    /** The scores a judgement may take: 0, 0.5, … up to max. */
+    public List<String> scoreSteps() {
+        if (max == null) {
+            return List.of();
+        }
+        BigDecimal half = new BigDecimal("0.5");
+        return java.util.stream.Stream.iterate(BigDecimal.ZERO, s -> s.compareTo(max) <= 0, s -> s.add(half))
+                .map(s -> s.stripTrailingZeros().toPlainString()).toList();
+    }
+
     public record Option(String code, String label) {
     }
 }

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.scoring;
 
+import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
@@ -30,19 +31,19 @@ public final class FactsParser {
     }
 
     public static UnitFacts parse(Catalogue catalogue, JsonNode facts) {
-        List<FactError> errors = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>();
         Map<String, IndicatorFacts> indicators = new LinkedHashMap<>();
         if (facts == null || facts.isNull() || facts.isMissingNode()) {
             return new UnitFacts(catalogue.year(), indicators);
         }
         if (!facts.isObject()) {
-            throw new InvalidFactsException(List.of(new FactError(null, "facts", "须为以指标序号为键的对象")));
+            throw new InvalidFactsException(List.of(new InputError(null, "facts", "须为以指标序号为键的对象")));
         }
         for (var entry : facts.properties()) {
             String code = entry.getKey();
             Optional<Indicator> indicator = catalogue.indicator(code);
             if (indicator.isEmpty()) {
-                errors.add(new FactError(code, null, catalogue.year() + "年度指标目录中没有指标 " + code));
+                errors.add(new InputError(code, null, catalogue.year() + "年度指标目录中没有指标 " + code));
                 continue;
             }
             IndicatorFacts parsed = indicator(indicator.get(), entry.getValue(), errors);
@@ -56,10 +57,31 @@ public final class FactsParser {
         return new UnitFacts(catalogue.year(), indicators);
     }
 
-    private static IndicatorFacts indicator(Indicator indicator, JsonNode node, List<FactError> errors) {
+    /**
+     * Checks one input value of an indicator in the facts format and returns it typed as in
+     * {@link IndicatorFacts#values()}; refuses an unknown input or a bad value.
+     */
+    public static Object parseInput(Indicator indicator, String inputName, JsonNode value) {
+        List<InputError> errors = new ArrayList<>();
+        Optional<Input> input = indicator.input(inputName);
+        Object parsed = null;
+        if (input.isEmpty()) {
+            errors.add(new InputError(indicator.code(), inputName, "该指标没有此输入项"));
+        } else if (value == null || value.isNull()) {
+            errors.add(new InputError(indicator.code(), inputName, "未给出值（" + input.get().label() + "）"));
+        } else {
+            parsed = value(input.get(), value, indicator.code(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFactsException(errors);
+        }
+        return parsed;
+    }
+
+    private static IndicatorFacts indicator(Indicator indicator, JsonNode node, List<InputError> errors) {
         String code = indicator.code();
         if (!node.isObject()) {
-            errors.add(new FactError(code, null, "须为以输入项名称为键的对象"));
+            errors.add(new InputError(code, null, "须为以输入项名称为键的对象"));
             return null;
         }
         boolean notInvolved = false;
@@ -69,9 +91,9 @@ public final class FactsParser {
             JsonNode value = entry.getValue();
             if (NOT_INVOLVED.equals(field)) {
                 if (!value.isBoolean()) {
-                    errors.add(new FactError(code, field, "须为 true 或 false"));
+                    errors.add(new InputError(code, field, "须为 true 或 false"));
                 } else if (value.booleanValue() && !indicator.notInvolvedAllowed()) {
-                    errors.add(new FactError(code, field, "该指标不适用“不涉及此项工作按80%计分”"));
+                    errors.add(new InputError(code, field, "该指标不适用“不涉及此项工作按80%计分”"));
                 } else {
                     notInvolved = value.booleanValue();
                 }
@@ -79,7 +101,7 @@ public final class FactsParser {
             }
             Optional<Input> input = indicator.input(field);
             if (input.isEmpty()) {
-                errors.add(new FactError(code, field, "该指标没有此输入项"));
+                errors.add(new InputError(code, field, "该指标没有此输入项"));
                 continue;
             }
             if (value.isNull()) {
@@ -93,7 +115,7 @@ public final class FactsParser {
         return new IndicatorFacts(notInvolved, values);
     }
 
-    private static Object value(Input input, JsonNode value, String code, List<FactError> errors) {
+    private static Object value(Input input, JsonNode value, String code, List<InputError> errors) {
         String field = input.name();
         switch (input.type()) {
             case COUNT -> {
@@ -148,7 +170,7 @@ public final class FactsParser {
         }
     }
 
-    private static Object judgement(Input input, JsonNode value, String code, List<FactError> errors) {
+    private static Object judgement(Input input, JsonNode value, String code, List<InputError> errors) {
         String field = input.name();
         BigDecimal score = value.isObject() ? decimal(value.path("score")) : null;
         if (score == null) {
@@ -172,8 +194,8 @@ public final class FactsParser {
         return value.isNumber() ? new BigDecimal(value.asText()) : null;
     }
 
-    private static Object refuse(List<FactError> errors, String code, String field, String reason) {
-        errors.add(new FactError(code, field, reason));
+    private static Object refuse(List<InputError> errors, String code, String field, String reason) {
+        errors.add(new InputError(code, field, reason));
         return null;
     }
 }

@@ -1,18 +1,13 @@
 package cn.huangpu.assessment.scoring;
 
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
 import java.util.List;
 
 /** Facts that break the catalogue's rules; nothing of them may be saved. Carries every error found. */
-public class InvalidFactsException extends RuntimeException {
+public class InvalidFactsException extends BadInputException {
 
-    private final List<FactError> errors;
-
-    public InvalidFactsException(List<FactError> errors) {
-        super(errors.size() + " 项评分输入有误：" + errors.get(0).indicator() + " " + errors.get(0).reason());
-        this.errors = List.copyOf(errors);
-    }
-
-    public List<FactError> errors() {
-        return errors;
+    public InvalidFactsException(List<InputError> errors) {
+        super("评分输入有误", errors);
     }
 }

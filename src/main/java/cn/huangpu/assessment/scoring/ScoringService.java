@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.scoring;
 
+import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,6 @@ public class ScoringService {
 
     public Catalogue catalogue(int year) {
         return catalogues.forYear(year).orElseThrow(() -> new InvalidFactsException(List.of(
-                new FactError(null, "year", "没有 " + year + " 年度的指标目录，已有：" + catalogues.years()))));
+                new InputError(null, "year", "没有 " + year + " 年度的指标目录，已有：" + catalogues.years()))));
     }
 }

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.security;
 
-import cn.huangpu.assessment.campaign.AssessedUnit;
-import cn.huangpu.assessment.campaign.ReferenceData;
-import cn.huangpu.assessment.campaign.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.directory.SpecialistEvaluator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;

@@ -1,38 +1,53 @@
 package cn.huangpu.assessment.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Who may reach which path. Health, static assets and the public results are open; the Camunda
- * webapps authenticate through their own login; {@code /engine-rest} through HTTP Basic against the
- * engine's identity service; everything else needs a login.
+ * One login for the app pages and the Camunda webapps: the Chinese login page at {@code /login}
+ * checks the Camunda identity service, and the webapps take the logged-in user from the session
+ * (container-based authentication). API clients use HTTP Basic. Health, static assets and the public
+ * results are open; everything else needs a login.
  */
 @Configuration
 class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+    SecurityFilterChain filterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
             throws Exception {
         http
             .authenticationProvider(provider)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
-                .requestMatchers("/public/**").permitAll()
-                .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
+                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/login", "/public/**").permitAll()
+                // The engine REST API authenticates by its own filter (HTTP Basic against the identity service).
+                .requestMatchers("/engine-rest/**").permitAll()
+                // The webapps' static client and their own API check the Camunda session the filter below sets.
+                .requestMatchers("/camunda/api/**", "/camunda/assets/**", "/camunda/lib/**", "/camunda/app/*/scripts/**",
+                        "/camunda/app/*/styles/**", "/camunda/app/*/locales/**", "/camunda/app/*/assets/**",
+                        "/camunda/webjars/**", "/camunda/plugin/**").permitAll()
                 .requestMatchers("/api/scoring/**").hasAuthority(authority(Groups.COORDINATOR))
                 .anyRequest().authenticated())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .httpBasic(Customizer.withDefaults())
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-            // The Camunda webapps carry their own CSRF filter; /engine-rest and /api take Basic credentials, not cookies.
+            .logout(logout -> logout
+                .logoutRequestMatcher(new OrRequestMatcher(
+                        new AntPathRequestMatcher("/logout", "POST"),
+                        new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST")))
+                .logoutSuccessUrl("/login?logout"))
+            // The Camunda webapps carry their own CSRF filter; /engine-rest and /api take Basic credentials.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"));
         return http.build();
     }
@@ -46,6 +61,19 @@ class WebSecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
+        return registration;
+    }
+
+    /** The webapps take the user logged in through {@code /login} (the request's principal) as theirs. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camunda-webapp-sso");
+        registration.addUrlPatterns("/camunda/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 

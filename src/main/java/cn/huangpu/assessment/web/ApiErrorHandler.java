@@ -1,7 +1,6 @@
 package cn.huangpu.assessment.web;
 
-import cn.huangpu.assessment.scoring.FactError;
-import cn.huangpu.assessment.scoring.InvalidFactsException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,45 +9,48 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Bad input answers 400 with every problem as {@code errors: [{indicator, field, reason}]} and a Chinese
  * title, so that a form or a client can point at the field.
  */
-@RestControllerAdvice(basePackages = "cn.huangpu.assessment")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrorHandler {
 
-    @ExceptionHandler(InvalidFactsException.class)
-    ProblemDetail invalidFacts(InvalidFactsException e) {
-        return badRequest("评分输入有误", e.errors());
+    @ExceptionHandler(BadInputException.class)
+    ProblemDetail badInput(BadInputException e) {
+        return badRequest(e.title(), e.errors());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalidRequest(MethodArgumentNotValidException e) {
         return badRequest("请求有误", e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FactError(null, f.getField(), f.getDefaultMessage()))
+                .map(f -> InputError.field(f.getField(), f.getDefaultMessage()))
                 .toList());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return badRequest("请求有误", List.of(new FactError(null, "body", "请求体不是合法的JSON，或字段类型不对")));
+        return badRequest("请求有误", List.of(InputError.field("body", "请求体不是合法的JSON，或字段类型不对")));
     }
 
-    private static ProblemDetail badRequest(String title, List<FactError> errors) {
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return badRequest("上传文件过大", List.of(InputError.field("file", "文件超过允许的大小")));
+    }
+
+    static ProblemDetail badRequest(String title, List<InputError> errors) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle(title);
-        problem.setDetail(errors.stream()
-                .map(err -> (err.indicator() == null ? "" : "指标 " + err.indicator() + " ")
-                        + (err.field() == null ? "" : err.field() + "：") + err.reason())
-                .reduce((a, b) -> a + "；" + b).orElse(title));
+        problem.setDetail(BadInputException.describe(errors));
         problem.setProperty("errors", errors.stream()
                 .map(err -> {
-                    var m = new java.util.LinkedHashMap<String, Object>();
+                    Map<String, Object> m = new LinkedHashMap<>();
                     m.put("indicator", err.indicator());
                     m.put("field", err.field());
                     m.put("reason", err.reason());
-                    return (Map<String, Object>) m;
+                    return m;
                 })
                 .toList());
         return problem;

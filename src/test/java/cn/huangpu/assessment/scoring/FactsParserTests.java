@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.scoring;
 
+import cn.huangpu.assessment.web.InputError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -69,7 +70,7 @@ class FactsParserTests {
         InvalidFactsException refused = catchThrowableOfType(InvalidFactsException.class,
                 () -> FactsParser.parse(TestCatalogues.catalogue2023(), node));
 
-        assertThat(refused.errors()).extracting(FactError::indicator).containsExactly("1.1", "9.9", "2.3");
+        assertThat(refused.errors()).extracting(InputError::indicator).containsExactly("1.1", "9.9", "2.3");
     }
 
     @Test

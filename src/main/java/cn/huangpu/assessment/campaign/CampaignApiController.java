@@ -1,0 +1,72 @@
+package cn.huangpu.assessment.campaign;
+
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.security.AccessDenied;
+import cn.huangpu.assessment.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/campaigns")
+@Tag(name = "考评")
+class CampaignApiController {
+
+    private final CampaignStarter starter;
+    private final CampaignService campaigns;
+    private final CurrentUser user;
+
+    CampaignApiController(CampaignStarter starter, CampaignService campaigns, CurrentUser user) {
+        this.starter = starter;
+        this.campaigns = campaigns;
+        this.user = user;
+    }
+
+    record CampaignView(Long id, int year, int catalogueYear, CampaignStatus status, Instant selfCheckDue,
+                        Instant specialistDue, Instant comprehensiveDue, Instant resultsDue) {
+        static CampaignView of(Campaign c) {
+            CampaignDates d = c.getDates();
+            return new CampaignView(c.getId(), c.getYear(), c.getCatalogueYear(), c.getStatus(), d.selfCheckDue(),
+                    d.specialistDue(), d.comprehensiveDue(), d.resultsDue());
+        }
+    }
+
+    record ReopenRequest(String reason) {
+    }
+
+    @GetMapping
+    @Operation(summary = "全部考评")
+    List<CampaignView> all() {
+        return campaigns.all().stream().map(CampaignView::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "发起考评（区政府办公室）：日期留空按方案默认，单位和专项评估单位留空为全部")
+    CampaignView open(@RequestBody OpenCampaign request) {
+        requireCoordinator();
+        return CampaignView.of(starter.start(request, user.id()));
+    }
+
+    @PostMapping("/{campaignId}/reopen")
+    @Operation(summary = "重新打开已公布的考核结果（区政府办公室，须说明理由；之后须重新审定）")
+    CampaignView reopen(@PathVariable Long campaignId, @RequestBody ReopenRequest request) {
+        requireCoordinator();
+        return CampaignView.of(starter.reopen(campaignId, request.reason(), user.id()));
+    }
+
+    private void requireCoordinator() {
+        if (!user.isCoordinator()) {
+            throw new AccessDenied("仅区政府办公室可以发起或重新打开考评");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package cn.huangpu.assessment.campaign;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A specialist evaluator's part in a campaign: its own deadline and whether it delivered. */
+@Entity
+@Table(name = "campaign_evaluator")
+@IdClass(CampaignEvaluator.Key.class)
+public class CampaignEvaluator {
+
+    /** The evaluator's progress. */
+    public enum Status {
+        PENDING, DELIVERED, CLOSED;
+
+        public String label() {
+            return switch (this) {
+                case PENDING -> "待提交";
+                case DELIVERED -> "已提交";
+                case CLOSED -> "逾期未提交（已关闭）";
+            };
+        }
+    }
+
+    record Key(Long campaignId, String evaluatorCode) implements Serializable {
+        @SuppressWarnings("unused")
+        Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "campaign_id")
+    private Long campaignId;
+
+    @Id
+    @Column(name = "evaluator_code")
+    private String evaluatorCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(nullable = false)
+    private Instant due;
+
+    @Column(nullable = false)
+    private boolean overdue;
+
+    @Column(nullable = false)
+    private boolean ready;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
+    protected CampaignEvaluator() {
+    }
+
+    CampaignEvaluator(Long campaignId, String evaluatorCode, Instant due) {
+        this.campaignId = campaignId;
+        this.evaluatorCode = evaluatorCode;
+        this.due = due;
+        this.status = Status.PENDING;
+    }
+
+    public Long getCampaignId() {
+        return campaignId;
+    }
+
+    public String getEvaluatorCode() {
+        return evaluatorCode;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getDue() {
+        return due;
+    }
+
+    public boolean isOverdue() {
+        return overdue;
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    public Instant getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    void deliver(Instant now) {
+        this.status = Status.DELIVERED;
+        this.deliveredAt = now;
+    }
+
+    void close() {
+        this.status = Status.CLOSED;
+    }
+
+    void markOverdue() {
+        this.overdue = true;
+    }
+
+    void extend(Instant newDue) {
+        this.due = newDue;
+        this.overdue = false;
+    }
+
+    void ready() {
+        this.ready = true;
+    }
+}

@@ -1,0 +1,103 @@
+package cn.huangpu.assessment.campaign;
+
+import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.notification.NotificationService;
+import cn.huangpu.assessment.security.AccessDenied;
+import cn.huangpu.assessment.security.CurrentUser;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The work overview (工作台), a campaign's progress, notifications and the audit trail. */
+@Controller
+class CampaignPagesController {
+
+    private final CampaignService campaigns;
+    private final ReferenceData referenceData;
+    private final NotificationService notifications;
+    private final AuditLog audit;
+    private final CurrentUser user;
+
+    CampaignPagesController(CampaignService campaigns, ReferenceData referenceData, NotificationService notifications,
+                            AuditLog audit, CurrentUser user) {
+        this.campaigns = campaigns;
+        this.referenceData = referenceData;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.user = user;
+    }
+
+    @GetMapping("/app")
+    String home(Model model) {
+        model.addAttribute("campaigns", campaigns.all());
+        model.addAttribute("office", user.isCoordinator() || user.isLeader());
+        model.addAttribute("coordinator", user.isCoordinator());
+        model.addAttribute("myUnits", user.unitCodes().stream().sorted().toList());
+        model.addAttribute("myEvaluators", user.evaluatorCodes().stream().sorted().toList());
+        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("evaluatorNames", evaluatorNames());
+        model.addAttribute("notifications", notifications.forGroups(user.groups(), 10));
+        model.addAttribute("format", new Formats(campaigns));
+        return "home";
+    }
+
+    @GetMapping("/app/campaigns/{campaignId}")
+    String overview(@PathVariable Long campaignId, Model model) {
+        requireOffice();
+        Campaign campaign = campaigns.get(campaignId);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("units", campaigns.units(campaignId));
+        model.addAttribute("evaluators", campaigns.evaluators(campaignId));
+        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("evaluatorNames", evaluatorNames());
+        model.addAttribute("coordinator", user.isCoordinator());
+        model.addAttribute("format", new Formats(campaigns));
+        return "campaign";
+    }
+
+    @GetMapping("/app/campaigns/{campaignId}/audit")
+    String audit(@PathVariable Long campaignId, Model model) {
+        if (!user.isCoordinator()) {
+            throw new AccessDenied("审计记录仅区政府办公室可查看");
+        }
+        model.addAttribute("campaign", campaigns.get(campaignId));
+        model.addAttribute("entries", audit.forCampaign(campaignId));
+        model.addAttribute("format", new Formats(campaigns));
+        return "audit";
+    }
+
+    @GetMapping("/app/notifications")
+    String notifications(Model model) {
+        model.addAttribute("notifications", notifications.forGroups(user.groups(), 200));
+        model.addAttribute("format", new Formats(campaigns));
+        return "notifications";
+    }
+
+    private void requireOffice() {
+        if (!user.isCoordinator() && !user.isLeader()) {
+            throw new AccessDenied("考评进度仅区政府办公室和区领导可查看");
+        }
+    }
+
+    private Map<String, String> unitNames() {
+        return referenceData.activeUnits().stream().collect(Collectors.toMap(AssessedUnit::getCode, AssessedUnit::getName));
+    }
+
+    private Map<String, String> evaluatorNames() {
+        return referenceData.evaluators().stream()
+                .collect(Collectors.toMap(SpecialistEvaluator::getCode, SpecialistEvaluator::getName));
+    }
+
+    /** Date formatting for templates, in the office's time zone. */
+    record Formats(CampaignService campaigns) {
+        public String at(java.time.Instant instant) {
+            return instant == null ? "" : campaigns.format(instant);
+        }
+    }
+}

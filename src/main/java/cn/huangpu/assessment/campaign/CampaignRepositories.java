@@ -1,0 +1,40 @@
+package cn.huangpu.assessment.campaign;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface CampaignRepository extends JpaRepository<Campaign, Long> {
+
+    /** Serialises the "all inputs in?" decision of one campaign across concurrent transactions and nodes. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Campaign c where c.id = ?1")
+    Optional<Campaign> lockById(Long id);
+
+    List<Campaign> findAllByOrderByYearDescIdDesc();
+
+    boolean existsByYear(int year);
+}
+
+interface CampaignUnitRepository extends JpaRepository<CampaignUnit, CampaignUnit.Key> {
+
+    List<CampaignUnit> findByCampaignIdOrderByUnitCode(Long campaignId);
+
+    @Query("select u from CampaignUnit u where u.campaignId = ?1 and u.launched = false order by u.unitCode")
+    List<CampaignUnit> findUnlaunched(Long campaignId, Pageable page);
+
+    long countByCampaignIdAndLaunchedFalse(Long campaignId);
+
+    long countByCampaignIdAndReadyFalse(Long campaignId);
+}
+
+interface CampaignEvaluatorRepository extends JpaRepository<CampaignEvaluator, CampaignEvaluator.Key> {
+
+    List<CampaignEvaluator> findByCampaignIdOrderByEvaluatorCode(Long campaignId);
+
+    long countByCampaignIdAndReadyFalse(Long campaignId);
+}

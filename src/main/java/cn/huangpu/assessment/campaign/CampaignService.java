@@ -1,0 +1,358 @@
+package cn.huangpu.assessment.campaign;
+
+import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens campaigns and keeps track of every unit and evaluator in them: launches, submissions,
+ * deadlines, and the moment all inputs are in. It knows nothing of the engine; the process glue in
+ * {@code campaign.process} calls it.
+ */
+@Service
+@Transactional
+public class CampaignService {
+
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final CampaignRepository campaigns;
+    private final CampaignUnitRepository units;
+    private final CampaignEvaluatorRepository evaluators;
+    private final ReferenceData referenceData;
+    private final Catalogues catalogues;
+    private final CampaignSettings settings;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CampaignService(CampaignRepository campaigns, CampaignUnitRepository units, CampaignEvaluatorRepository evaluators,
+                    ReferenceData referenceData, Catalogues catalogues, CampaignSettings settings, AuditLog audit,
+                    Clock clock) {
+        this.campaigns = campaigns;
+        this.units = units;
+        this.evaluators = evaluators;
+        this.referenceData = referenceData;
+        this.catalogues = catalogues;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks and saves a new campaign with its units and evaluators. Refuses, with every problem at once:
+     * a missing or unknown year or catalogue, dates in the past or out of order, unknown units or
+     * evaluators, and a second running campaign for the same year.
+     */
+    public Campaign open(OpenCampaign request, String actor) {
+        return open(request, actor, false);
+    }
+
+    /** As {@link #open(OpenCampaign, String)}; {@code allowPastDates} only for demo data that starts mid-flight. */
+    public Campaign open(OpenCampaign request, String actor, boolean allowPastDates) {
+        List<InputError> errors = new ArrayList<>();
+        Integer year = request.year();
+        if (year == null || year < 2000 || year > 2100) {
+            errors.add(InputError.field("year", "须给出考评年度（2000至2100之间）"));
+            throw new BadInputException("发起考评的输入有误", errors);
+        }
+        // Without a catalogue year, the newest catalogue not later than the campaign year applies.
+        int catalogueYear = request.catalogueYear() != null ? request.catalogueYear()
+                : catalogues.years().headSet(year + 1).isEmpty() ? catalogues.years().first()
+                : catalogues.years().headSet(year + 1).last();
+        if (catalogues.forYear(catalogueYear).isEmpty()) {
+            errors.add(InputError.field("catalogueYear", "没有 " + catalogueYear + " 年度的指标目录，已有：" + catalogues.years()));
+        }
+        CampaignDates dates = new CampaignDates(
+                orDefault(request.selfCheckDue(), year, settings.selfCheckDue()),
+                orDefault(request.specialistDue(), year, settings.specialistDue()),
+                orDefault(request.comprehensiveDue(), year, settings.comprehensiveDue()),
+                orDefault(request.resultsDue(), year, settings.resultsDue()));
+        errors.addAll(checkDates(dates, allowPastDates));
+        Set<String> unitCodes = codes(request.unitCodes(), referenceData.activeUnits(), AssessedUnit::getCode,
+                "unitCodes", "参评单位", errors);
+        Set<String> evaluatorCodes = codes(request.evaluatorCodes(), referenceData.evaluators(),
+                SpecialistEvaluator::getCode, "evaluatorCodes", "专项评估单位", errors);
+        if (campaigns.existsByYear(year)) {
+            errors.add(InputError.field("year", year + " 年度已有考评，每年只开展一次"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("发起考评的输入有误", errors);
+        }
+        Campaign campaign = campaigns.save(new Campaign(year, catalogueYear, dates, actor, clock.instant()));
+        for (String code : unitCodes) {
+            units.save(new CampaignUnit(campaign.getId(), code, dates.selfCheckDue()));
+        }
+        for (String code : evaluatorCodes) {
+            evaluators.save(new CampaignEvaluator(campaign.getId(), code, dates.specialistDue()));
+        }
+        audit.record(campaign.getId(), "campaign " + campaign.getId(), "OPEN", null, describe(dates), null, actor);
+        return campaign;
+    }
+
+    private List<InputError> checkDates(CampaignDates d, boolean allowPastDates) {
+        List<InputError> errors = new ArrayList<>();
+        Instant now = clock.instant();
+        if (!allowPastDates) {
+            pastCheck(errors, "selfCheckDue", "自查截止时间", d.selfCheckDue(), now);
+            pastCheck(errors, "specialistDue", "专项评估截止时间", d.specialistDue(), now);
+            pastCheck(errors, "comprehensiveDue", "综合评估截止时间", d.comprehensiveDue(), now);
+            pastCheck(errors, "resultsDue", "结果审定截止时间", d.resultsDue(), now);
+        }
+        if (!d.selfCheckDue().isBefore(d.comprehensiveDue())) {
+            errors.add(InputError.field("comprehensiveDue", "综合评估截止时间须晚于自查截止时间"));
+        }
+        if (!d.specialistDue().isBefore(d.comprehensiveDue())) {
+            errors.add(InputError.field("comprehensiveDue", "综合评估截止时间须晚于专项评估截止时间"));
+        }
+        if (d.resultsDue().isBefore(d.comprehensiveDue())) {
+            errors.add(InputError.field("resultsDue", "结果审定截止时间不能早于综合评估截止时间"));
+        }
+        return errors;
+    }
+
+    private void pastCheck(List<InputError> errors, String field, String label, Instant value, Instant now) {
+        if (!value.isAfter(now)) {
+            errors.add(InputError.field(field, label + "（" + format(value) + "）已过，须为将来的时间"));
+        }
+    }
+
+    private static <T> Set<String> codes(List<String> requested, List<T> known, Function<T, String> code,
+                                         String field, String label, List<InputError> errors) {
+        Set<String> all = known.stream().map(code).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (requested.isEmpty()) {
+            return all;
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String c : requested) {
+            String trimmed = c.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!all.contains(trimmed)) {
+                errors.add(InputError.field(field, "没有代码为 " + trimmed + " 的" + label));
+            }
+            chosen.add(trimmed);
+        }
+        if (chosen.isEmpty()) {
+            return all;
+        }
+        return chosen;
+    }
+
+    private Instant orDefault(Instant given, int year, MonthDay day) {
+        return given != null ? given
+                : LocalDateTime.of(day.atYear(year), settings.dueTime()).atZone(settings.zone()).toInstant();
+    }
+
+    public String format(Instant instant) {
+        return DATE_TIME.format(instant.atZone(settings.zone()));
+    }
+
+    private String describe(CampaignDates d) {
+        return "自查截止 " + format(d.selfCheckDue()) + "；专项评估截止 " + format(d.specialistDue())
+                + "；综合评估截止 " + format(d.comprehensiveDue()) + "；结果审定截止 " + format(d.resultsDue());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Campaign> find(Long id) {
+        return campaigns.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign get(Long id) {
+        return campaigns.findById(id).orElseThrow(() ->
+                new BadInputException("没有该考评", InputError.field("campaignId", "没有编号为 " + id + " 的考评")));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Campaign> all() {
+        return campaigns.findAllByOrderByYearDescIdDesc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CampaignUnit> units(Long campaignId) {
+        return units.findByCampaignIdOrderByUnitCode(campaignId);
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignUnit unit(Long campaignId, String unitCode) {
+        return units.findById(new CampaignUnit.Key(campaignId, unitCode)).orElseThrow(() ->
+                new BadInputException("单位未参加该考评", InputError.field("unitCode", "单位 " + unitCode + " 未参加该考评")));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CampaignEvaluator> evaluators(Long campaignId) {
+        return evaluators.findByCampaignIdOrderByEvaluatorCode(campaignId);
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignEvaluator evaluator(Long campaignId, String evaluatorCode) {
+        return evaluators.findById(new CampaignEvaluator.Key(campaignId, evaluatorCode)).orElseThrow(() ->
+                new BadInputException("专项评估单位未参加该考评",
+                        InputError.field("evaluatorCode", evaluatorCode + " 未参加该考评")));
+    }
+
+    public void attachProcess(Long campaignId, String processInstanceId) {
+        get(campaignId).attachProcess(processInstanceId);
+    }
+
+    /** The next units to start a process for, marked launched; the caller starts them in the same transaction. */
+    public List<CampaignUnit> launchNextUnits(Long campaignId) {
+        List<CampaignUnit> batch = units.findUnlaunched(campaignId, PageRequest.of(0, settings.launchBatchSize()));
+        batch.forEach(CampaignUnit::launch);
+        return batch;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean allUnitsLaunched(Long campaignId) {
+        return units.countByCampaignIdAndLaunchedFalse(campaignId) == 0;
+    }
+
+    /** Refuses any change to a campaign whose results are approved or published. */
+    public void requireOpen(Campaign campaign) {
+        if (campaign.isFrozen()) {
+            throw new BadInputException("考核结果已" + campaign.getStatus().label(), InputError.field("campaignId",
+                    "考核结果已" + campaign.getStatus().label() + "，不能再修改；如需修改，须由区政府办公室重新打开并说明理由"));
+        }
+    }
+
+    public void unitSubmitted(Long campaignId, String unitCode, String actor) {
+        CampaignUnit unit = unit(campaignId, unitCode);
+        unit.submit(clock.instant());
+        audit.record(campaignId, "unit " + unitCode, "SELF_CHECK_SUBMITTED", null, null, null, actor);
+    }
+
+    public void unitVerified(Long campaignId, String unitCode, String actor) {
+        unit(campaignId, unitCode).verified();
+        audit.record(campaignId, "unit " + unitCode, "VERIFIED", null, null, null, actor);
+    }
+
+    public void evaluatorDelivered(Long campaignId, String evaluatorCode, String actor) {
+        evaluator(campaignId, evaluatorCode).deliver(clock.instant());
+        audit.record(campaignId, "evaluator " + evaluatorCode, "DELIVERED", null, null, null, actor);
+    }
+
+    public void unitOverdue(Long campaignId, String unitCode) {
+        unit(campaignId, unitCode).markOverdue();
+    }
+
+    public void evaluatorOverdue(Long campaignId, String evaluatorCode) {
+        evaluator(campaignId, evaluatorCode).markOverdue();
+    }
+
+    /** Moves one unit's self-check deadline; refuses a date that is not after now and after the old one. */
+    public void extendUnit(Long campaignId, String unitCode, Instant newDue, String reason, String actor) {
+        CampaignUnit unit = unit(campaignId, unitCode);
+        checkExtension(unit.getDue(), newDue);
+        audit.record(campaignId, "unit " + unitCode + " self_check_due", "EXTEND", format(unit.getDue()),
+                format(newDue), reason, actor);
+        unit.extend(newDue);
+    }
+
+    public void extendEvaluator(Long campaignId, String evaluatorCode, Instant newDue, String reason, String actor) {
+        CampaignEvaluator evaluator = evaluator(campaignId, evaluatorCode);
+        checkExtension(evaluator.getDue(), newDue);
+        audit.record(campaignId, "evaluator " + evaluatorCode + " specialist_due", "EXTEND", format(evaluator.getDue()),
+                format(newDue), reason, actor);
+        evaluator.extend(newDue);
+    }
+
+    /** Checks a new deadline for an overdue unit or evaluator; the chase form calls it before completing. */
+    public void checkExtension(Instant oldDue, Instant newDue) {
+        if (newDue == null) {
+            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "延长期限须给出新的截止时间"));
+        }
+        if (!newDue.isAfter(clock.instant()) || !newDue.isAfter(oldDue)) {
+            throw new BadInputException("延期输入有误", InputError.field("newDueDate",
+                    "新的截止时间（" + format(newDue) + "）须晚于现在和原截止时间（" + format(oldDue) + "）"));
+        }
+    }
+
+    public void closeUnit(Long campaignId, String unitCode, String reason, String actor) {
+        unit(campaignId, unitCode).close();
+        audit.record(campaignId, "unit " + unitCode, "CLOSED_NOT_SUBMITTED", null, null, reason, actor);
+    }
+
+    public void closeEvaluator(Long campaignId, String evaluatorCode, String reason, String actor) {
+        evaluator(campaignId, evaluatorCode).close();
+        audit.record(campaignId, "evaluator " + evaluatorCode, "CLOSED_NOT_SUBMITTED", null, null, reason, actor);
+    }
+
+    /**
+     * Marks a unit's inputs in (verified or closed) and answers whether this made all inputs of the
+     * campaign complete. Exactly one caller ever gets {@code true}: the campaign row is locked, so
+     * concurrent last inputs are decided one after the other.
+     */
+    public boolean unitReady(Long campaignId, String unitCode) {
+        Campaign campaign = campaigns.lockById(campaignId).orElseThrow();
+        unit(campaignId, unitCode).ready();
+        return completeIfAllIn(campaign);
+    }
+
+    /** As {@link #unitReady} for a specialist evaluator's delivery (or its closing). */
+    public boolean evaluatorReady(Long campaignId, String evaluatorCode) {
+        Campaign campaign = campaigns.lockById(campaignId).orElseThrow();
+        evaluator(campaignId, evaluatorCode).ready();
+        return completeIfAllIn(campaign);
+    }
+
+    private boolean completeIfAllIn(Campaign campaign) {
+        units.flush();
+        if (campaign.isInputsComplete()
+                || units.countByCampaignIdAndReadyFalse(campaign.getId()) > 0
+                || evaluators.countByCampaignIdAndReadyFalse(campaign.getId()) > 0) {
+            return false;
+        }
+        campaign.inputsCompleted();
+        return true;
+    }
+
+    /** Notes that results of a scoring round exist. */
+    public void scoringRoundAtLeast(Long campaignId, int round) {
+        get(campaignId).scoringRoundAtLeast(round);
+    }
+
+    public void approve(Long campaignId, String actor) {
+        Campaign campaign = get(campaignId);
+        audit.record(campaignId, "campaign " + campaignId, "APPROVE", campaign.getStatus().name(), "APPROVED", null, actor);
+        campaign.approve();
+    }
+
+    public void publish(Long campaignId) {
+        Campaign campaign = get(campaignId);
+        audit.record(campaignId, "campaign " + campaignId, "PUBLISH", campaign.getStatus().name(), "PUBLISHED", null, "system");
+        campaign.publish(clock.instant());
+    }
+
+    /** Reopens published results; the reason is required and recorded. The results then go through approval again. */
+    public Campaign reopen(Long campaignId, String reason, String actor) {
+        Campaign campaign = get(campaignId);
+        if (campaign.getStatus() != CampaignStatus.PUBLISHED) {
+            throw new BadInputException("不能重新打开", InputError.field("campaignId", "只有已公布的考核结果才能重新打开"));
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("不能重新打开", InputError.field("reason", "重新打开须说明理由"));
+        }
+        audit.record(campaignId, "campaign " + campaignId, "REOPEN", "PUBLISHED", "REOPENED", reason.strip(), actor);
+        campaign.reopen();
+        return campaign;
+    }
+}

@@ -1,0 +1,65 @@
+package cn.huangpu.assessment.campaign.process;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens a campaign and starts its process in one transaction, for the API and the demo data. */
+@Service
+public class CampaignStarter {
+
+    private final CampaignService campaigns;
+    private final RuntimeService runtimeService;
+
+    CampaignStarter(CampaignService campaigns, RuntimeService runtimeService) {
+        this.campaigns = campaigns;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional
+    public Campaign start(OpenCampaign request, String actor) {
+        return start(request, actor, false);
+    }
+
+    @Transactional
+    public Campaign start(OpenCampaign request, String actor, boolean allowPastDates) {
+        Campaign campaign = campaigns.open(request, actor, allowPastDates);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(CampaignProcess.KEY,
+                String.valueOf(campaign.getId()), processVariables(campaign).putValue(CampaignProcess.INITIATOR, actor));
+        campaigns.attachProcess(campaign.getId(), instance.getId());
+        return campaign;
+    }
+
+    /** Reopens published results with a reason and starts the comprehensive evaluation again. */
+    @Transactional
+    public Campaign reopen(Long campaignId, String reason, String actor) {
+        Campaign campaign = campaigns.reopen(campaignId, reason, actor);
+        ProcessInstance instance = runtimeService.createMessageCorrelation(CampaignProcess.MESSAGE_REOPENED)
+                .processInstanceBusinessKey(String.valueOf(campaignId))
+                .setVariables(processVariables(campaign))
+                // Grading rounds go on from the last recorded one, so the reopened results are a new round.
+                .setVariable(CampaignProcess.GRADING_ROUND, campaign.getScoringRound())
+                .correlateStartMessage();
+        campaigns.attachProcess(campaignId, instance.getId());
+        return campaign;
+    }
+
+    static VariableMap processVariables(Campaign campaign) {
+        var dates = campaign.getDates();
+        return Variables.fromMap(Map.of(
+                CampaignProcess.CAMPAIGN_ID, campaign.getId(),
+                CampaignProcess.SELF_CHECK_DUE, Date.from(dates.selfCheckDue()),
+                CampaignProcess.SPECIALIST_DUE, Date.from(dates.specialistDue()),
+                CampaignProcess.COMPREHENSIVE_DUE, Date.from(dates.comprehensiveDue()),
+                CampaignProcess.RESULTS_DUE, Date.from(dates.resultsDue())));
+    }
+}

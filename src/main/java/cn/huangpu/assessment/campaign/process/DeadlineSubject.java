@@ -1,0 +1,45 @@
+package cn.huangpu.assessment.campaign.process;
+
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
+import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Whose deadline a reminder, overdue notice or chase is about: a unit's self-check or an evaluator's delivery. */
+record DeadlineSubject(Long campaignId, String unitCode, String evaluatorCode, Instant due) {
+
+    static DeadlineSubject of(VariableScope scope) {
+        Long campaignId = (Long) scope.getVariable(CampaignProcess.CAMPAIGN_ID);
+        String unitCode = (String) scope.getVariable(UnitAssessmentProcess.UNIT_CODE);
+        String evaluatorCode = (String) scope.getVariable(SpecialistEvaluationProcess.EVALUATOR_CODE);
+        Date due = (Date) scope.getVariable(unitCode != null ? CampaignProcess.SELF_CHECK_DUE : CampaignProcess.SPECIALIST_DUE);
+        return new DeadlineSubject(campaignId, unitCode, evaluatorCode, due.toInstant());
+    }
+
+    boolean isUnit() {
+        return unitCode != null;
+    }
+
+    String code() {
+        return isUnit() ? unitCode : evaluatorCode;
+    }
+
+    String group() {
+        return isUnit() ? Groups.unit(unitCode) : Groups.evaluator(evaluatorCode);
+    }
+
+    String dueVariable() {
+        return isUnit() ? CampaignProcess.SELF_CHECK_DUE : CampaignProcess.SPECIALIST_DUE;
+    }
+
+    /** "外滩街道的自查" or "区财政局（专项评估）的专项评估结果". */
+    String describe(ReferenceData referenceData) {
+        return isUnit()
+                ? referenceData.unit(unitCode).map(u -> u.getName()).orElse(unitCode) + "的自查"
+                : referenceData.evaluator(evaluatorCode).map(e -> e.getName()).orElse(evaluatorCode) + "的专项评估结果";
+    }
+}

@@ -1,0 +1,41 @@
+package cn.huangpu.assessment.campaign.process;
+
+import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
+import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Starts one SpecialistEvaluation instance per participating evaluator. */
+@Component
+class LaunchSpecialistEvaluationsDelegate implements JavaDelegate {
+
+    private final CampaignService campaigns;
+    private final RuntimeService runtimeService;
+
+    LaunchSpecialistEvaluationsDelegate(CampaignService campaigns, RuntimeService runtimeService) {
+        this.campaigns = campaigns;
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
+        for (CampaignEvaluator evaluator : campaigns.evaluators(campaignId)) {
+            runtimeService.createProcessInstanceByKey(SpecialistEvaluationProcess.KEY)
+                    .businessKey(SpecialistEvaluationProcess.businessKey(campaignId, evaluator.getEvaluatorCode()))
+                    .setVariables(Variables.createVariables()
+                            .putValue(CampaignProcess.CAMPAIGN_ID, campaignId)
+                            .putValue(SpecialistEvaluationProcess.EVALUATOR_CODE, evaluator.getEvaluatorCode())
+                            .putValue(SpecialistEvaluationProcess.EVALUATOR_GROUP, Groups.evaluator(evaluator.getEvaluatorCode()))
+                            .putValue(CampaignProcess.SPECIALIST_DUE, Date.from(evaluator.getDue())))
+                    .execute();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package cn.huangpu.assessment.campaign.process;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.workflow.Actors;
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.Deadlines;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A campaign started from the Tasklist start form: checks the form and saves the campaign, or refuses
+ * the start with the reasons (HTTP 400 in the Tasklist). A campaign started through {@link CampaignStarter}
+ * already has its id and passes through.
+ */
+@Component
+class OpenCampaignListener implements ExecutionListener {
+
+    private final CampaignService campaigns;
+
+    OpenCampaignListener(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.hasVariable(CampaignProcess.CAMPAIGN_ID)) {
+            return;
+        }
+        try {
+            Campaign campaign = campaigns.open(fromForm(execution), Actors.of(execution));
+            campaigns.attachProcess(campaign.getId(), execution.getProcessInstanceId());
+            execution.setProcessBusinessKey(String.valueOf(campaign.getId()));
+            execution.setVariables(CampaignStarter.processVariables(campaign));
+        } catch (BadInputException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+    }
+
+    private static OpenCampaign fromForm(DelegateExecution execution) {
+        return new OpenCampaign(
+                integer(execution.getVariable(CampaignProcess.FORM_YEAR), CampaignProcess.FORM_YEAR),
+                integer(execution.getVariable(CampaignProcess.FORM_CATALOGUE_YEAR), CampaignProcess.FORM_CATALOGUE_YEAR),
+                date(execution, CampaignProcess.SELF_CHECK_DUE),
+                date(execution, CampaignProcess.SPECIALIST_DUE),
+                date(execution, CampaignProcess.COMPREHENSIVE_DUE),
+                date(execution, CampaignProcess.RESULTS_DUE),
+                lines(execution.getVariable(CampaignProcess.FORM_UNIT_CODES)),
+                lines(execution.getVariable(CampaignProcess.FORM_EVALUATOR_CODES)));
+    }
+
+    private static Integer integer(Object value, String field) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.toString().strip()).intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new BadUserRequestException("发起考评的输入有误：" + field + "：须为整数年度");
+        }
+    }
+
+    private static Instant date(DelegateExecution execution, String field) {
+        try {
+            return Deadlines.toInstant(execution.getVariable(field));
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException("发起考评的输入有误："
+                    + BadInputException.describe(List.of(InputError.field(field, e.getMessage()))));
+        }
+    }
+
+    private static List<String> lines(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.toString().split("[\\s,，、;；]+")).filter(s -> !s.isBlank()).toList();
+    }
+}

@@ -1,0 +1,166 @@
+package cn.huangpu.assessment.evaluation;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.security.AccessDenied;
+import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A specialist evaluator's page: its indicators' inputs × every unit of the campaign. */
+@Controller
+class EvaluationController {
+
+    /** One column of the grid: an input of an indicator the evaluator owns. */
+    record Column(Indicator indicator, Input input) {
+        String key() {
+            return indicator.code() + "/" + input.name();
+        }
+    }
+
+    private final EvaluationService evaluation;
+    private final CampaignService campaigns;
+    private final ReferenceData referenceData;
+    private final CurrentUser user;
+    private final ObjectMapper json;
+
+    EvaluationController(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData,
+                         CurrentUser user, ObjectMapper json) {
+        this.evaluation = evaluation;
+        this.campaigns = campaigns;
+        this.referenceData = referenceData;
+        this.user = user;
+        this.json = json;
+    }
+
+    @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
+    String page(@PathVariable Long campaignId, @PathVariable String evaluatorCode, Model model) {
+        requireReader(evaluatorCode);
+        return render(campaignId, evaluatorCode, model, List.of(), null);
+    }
+
+    @PostMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
+    String save(@PathVariable Long campaignId, @PathVariable String evaluatorCode, @RequestParam Map<String, String> form,
+                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!user.isEvaluator(evaluatorCode)) {
+            throw new AccessDenied("只有本专项评估单位人员可以录入评估结果");
+        }
+        Campaign campaign = campaigns.get(campaignId);
+        List<InputError> errors = new ArrayList<>();
+        List<FactEntry> entries = new ArrayList<>();
+        for (CampaignUnit unit : campaigns.units(campaignId)) {
+            for (Column column : columns(evaluation.catalogue(campaign), evaluatorCode)) {
+                String field = "v[" + unit.getUnitCode() + "|" + column.key() + "]";
+                if (!form.containsKey(field)) {
+                    continue;
+                }
+                try {
+                    JsonNode value = FormValues.toJson(column.input(), form.get(field),
+                            form.get("r[" + unit.getUnitCode() + "|" + column.key() + "]"));
+                    entries.add(new FactEntry(unit.getUnitCode(), column.indicator().code(), column.input().name(), value, null));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new InputError(column.indicator().code(), column.input().name(),
+                            unitName(unit.getUnitCode()) + "：" + e.getMessage()));
+                }
+            }
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new BadInputException("评估结果未保存", errors);
+            }
+            evaluation.record(campaignId, evaluatorCode, entries, false, user.id());
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(campaignId, evaluatorCode, model, e.errors(), form);
+        }
+        List<InputError> missing = evaluation.missing(campaignId, evaluatorCode);
+        redirect.addFlashAttribute("saved", missing.isEmpty() ? "已保存。全部录入完毕，可到待办任务中提交专项评估结果。"
+                : "已保存。尚有" + missing.size() + "项未录入。");
+        return "redirect:/app/evaluation/" + campaignId + "/" + evaluatorCode;
+    }
+
+    private String render(Long campaignId, String evaluatorCode, Model model, List<InputError> errors,
+                          Map<String, String> submitted) {
+        Campaign campaign = campaigns.get(campaignId);
+        CampaignEvaluator evaluator = campaigns.evaluator(campaignId, evaluatorCode);
+        Catalogue catalogue = evaluation.catalogue(campaign);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        evaluation.facts(campaignId).forEach((unit, facts) -> facts.forEach((key, fact) -> {
+            JsonNode parsed = parse(fact.getValueJson());
+            values.put("v[" + unit + "|" + key + "]", FormValues.display(fact.getValueJson(), parsed));
+            if (parsed.isObject()) {
+                reasons.put("r[" + unit + "|" + key + "]", parsed.path("reason").asText());
+            }
+        }));
+        if (submitted != null) {
+            submitted.forEach((k, v) -> (k.startsWith("r[") ? reasons : values).put(k, v));
+        }
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("evaluator", evaluator);
+        model.addAttribute("evaluatorName", referenceData.evaluator(evaluatorCode).map(e -> e.getName()).orElse(evaluatorCode));
+        model.addAttribute("columns", columns(catalogue, evaluatorCode));
+        model.addAttribute("units", campaigns.units(campaignId));
+        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("values", values);
+        model.addAttribute("reasons", reasons);
+        model.addAttribute("editable", user.isEvaluator(evaluatorCode) && !campaign.isFrozen()
+                && evaluator.getStatus() == CampaignEvaluator.Status.PENDING);
+        model.addAttribute("errors", errors);
+        model.addAttribute("missingCount", evaluation.missing(campaignId, evaluatorCode).size());
+        return "evaluation";
+    }
+
+    static List<Column> columns(Catalogue catalogue, String evaluatorCode) {
+        List<Column> columns = new ArrayList<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            indicator.directInputs(evaluatorCode).forEach(input -> columns.add(new Column(indicator, input)));
+        }
+        return columns;
+    }
+
+    private Map<String, String> unitNames() {
+        Map<String, String> names = new HashMap<>();
+        referenceData.activeUnits().forEach(u -> names.put(u.getCode(), u.getName()));
+        return names;
+    }
+
+    private String unitName(String code) {
+        return referenceData.unit(code).map(u -> u.getName()).orElse(code);
+    }
+
+    private JsonNode parse(String valueJson) {
+        try {
+            return json.readTree(valueJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void requireReader(String evaluatorCode) {
+        if (!user.isEvaluator(evaluatorCode) && !user.isCoordinator() && !user.isLeader()) {
+            throw new AccessDenied("只能查看本专项评估单位的评估结果");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package cn.huangpu.assessment.evaluation;
+
+import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.scoring.FactsParser;
+import cn.huangpu.assessment.scoring.InvalidFactsException;
+import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records evaluation results. A save is all-or-nothing and refuses: a unit not in the campaign, an
+ * indicator or input not in the catalogue, an input the submitter does not own, a bad value, a missing
+ * reason where one is required, and any change once the results are approved.
+ */
+@Service
+@Transactional
+public class EvaluationService {
+
+    private final UnitFactRepository facts;
+    private final CampaignService campaigns;
+    private final Catalogues catalogues;
+    private final SelfCheckService selfChecks;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    EvaluationService(UnitFactRepository facts, CampaignService campaigns, Catalogues catalogues,
+                      SelfCheckService selfChecks, AuditLog audit, Clock clock) {
+        this.facts = facts;
+        this.campaigns = campaigns;
+        this.catalogues = catalogues;
+        this.selfChecks = selfChecks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves values delivered by {@code source} (an evaluator code, or {@link Catalogue#OFFICE}).
+     *
+     * @param reasonRequired whether every change needs a reason (the office's comprehensive evaluation)
+     */
+    public void record(Long campaignId, String source, List<FactEntry> entries, boolean reasonRequired, String actor) {
+        Campaign campaign = campaigns.get(campaignId);
+        campaigns.requireOpen(campaign);
+        if (!Catalogue.OFFICE.equals(source)) {
+            CampaignEvaluator evaluator = campaigns.evaluator(campaignId, source);
+            if (evaluator.getStatus() != CampaignEvaluator.Status.PENDING) {
+                throw new BadInputException("评估结果不能再修改", InputError.field("evaluatorCode",
+                        "本单位专项评估状态为“" + evaluator.getStatus().label() + "”，不能再修改"));
+            }
+        }
+        Catalogue catalogue = catalogue(campaign);
+        Set<String> units = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).collect(Collectors.toSet());
+        List<InputError> errors = new ArrayList<>();
+        for (FactEntry entry : entries) {
+            check(catalogue, source, units, entry, reasonRequired, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFactsException(errors);
+        }
+        for (FactEntry entry : entries) {
+            save(campaignId, source, entry, actor);
+        }
+    }
+
+    private void check(Catalogue catalogue, String source, Set<String> units, FactEntry entry, boolean reasonRequired,
+                       List<InputError> errors) {
+        String code = entry.indicatorCode();
+        if (!units.contains(entry.unitCode())) {
+            errors.add(new InputError(code, "unitCode", "单位 " + entry.unitCode() + " 未参加该考评"));
+            return;
+        }
+        Optional<Indicator> indicator = catalogue.indicator(code);
+        if (indicator.isEmpty()) {
+            errors.add(new InputError(code, null, catalogue.year() + "年度指标目录中没有指标 " + code));
+            return;
+        }
+        Optional<Input> input = indicator.get().input(entry.inputName());
+        if (input.isEmpty()) {
+            errors.add(new InputError(code, entry.inputName(), "该指标没有此输入项"));
+            return;
+        }
+        if (!indicator.get().directInputs(source).contains(input.get())) {
+            errors.add(new InputError(code, entry.inputName(), indicator.get().findingInputs().contains(input.get())
+                    ? "该项由网上核查问题计数，请在网上核查中记录问题"
+                    : "该项不由本单位评估（由 " + catalogue.evaluator(input.get().by()).map(e -> e.name())
+                            .orElse(input.get().by()) + " 提供）"));
+            return;
+        }
+        if (entry.value() != null && !entry.value().isNull()) {
+            try {
+                FactsParser.parseInput(indicator.get(), entry.inputName(), entry.value());
+            } catch (InvalidFactsException e) {
+                errors.addAll(e.errors().stream()
+                        .map(err -> new InputError(err.indicator(), err.field(), entry.unitCode() + "：" + err.reason()))
+                        .toList());
+                return;
+            }
+        }
+        if (reasonRequired && (entry.reason() == null || entry.reason().isBlank())) {
+            errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：修改须写明理由"));
+        }
+    }
+
+    private void save(Long campaignId, String source, FactEntry entry, String actor) {
+        UnitFact.Key key = new UnitFact.Key(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName());
+        Optional<UnitFact> existing = facts.findById(key);
+        String before = existing.map(UnitFact::getValueJson).orElse(null);
+        String subject = "unit_fact " + entry.unitCode() + " " + entry.indicatorCode() + " " + entry.inputName();
+        String reason = entry.reason() == null || entry.reason().isBlank() ? null : entry.reason().strip();
+        if (entry.value() == null || entry.value().isNull()) {
+            existing.ifPresent(fact -> {
+                audit.record(campaignId, subject, "CLEAR", before, null, reason, actor);
+                facts.delete(fact);
+            });
+            return;
+        }
+        String after = entry.value().toString();
+        if (after.equals(before)) {
+            return;
+        }
+        UnitFact fact = existing.orElseGet(() -> new UnitFact(campaignId, entry.unitCode(), entry.indicatorCode(),
+                entry.inputName()));
+        fact.set(after, reason, source, actor, clock.instant());
+        facts.save(fact);
+        audit.record(campaignId, subject, before == null ? "SET" : "CHANGE", before, after, reason, actor);
+    }
+
+    /** The values delivered for a campaign, by unit, then "indicator/input". */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, UnitFact>> facts(Long campaignId) {
+        return facts.findByCampaignId(campaignId).stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
+                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> f)));
+    }
+
+    /** What the evaluator has not delivered yet: every owned input of every unit, except indicators the unit is not involved in. */
+    @Transactional(readOnly = true)
+    public List<InputError> missing(Long campaignId, String evaluatorCode) {
+        Catalogue catalogue = catalogue(campaigns.get(campaignId));
+        Map<String, Map<String, UnitFact>> delivered = facts(campaignId);
+        Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
+                .filter(SelfCheckEntry::isNotInvolved)
+                .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
+                        Collectors.mapping(SelfCheckEntry::getIndicatorCode, Collectors.toSet())));
+        List<InputError> missing = new ArrayList<>();
+        for (CampaignUnit unit : campaigns.units(campaignId)) {
+            for (Indicator indicator : catalogue.indicators()) {
+                if (notInvolved.getOrDefault(unit.getUnitCode(), Set.of()).contains(indicator.code())) {
+                    continue;
+                }
+                for (Input input : indicator.directInputs(evaluatorCode)) {
+                    if (!delivered.getOrDefault(unit.getUnitCode(), Map.of())
+                            .containsKey(indicator.code() + "/" + input.name())) {
+                        missing.add(new InputError(indicator.code(), input.name(),
+                                unit.getUnitCode() + "：未录入“" + input.label() + "”"));
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The evaluator delivers: refused while anything is missing. */
+    public void deliver(Long campaignId, String evaluatorCode, String actor) {
+        campaigns.requireOpen(campaigns.get(campaignId));
+        List<InputError> missing = missing(campaignId, evaluatorCode);
+        if (!missing.isEmpty()) {
+            throw new BadInputException("评估结果尚未录入完整（共" + missing.size() + "项）",
+                    missing.subList(0, Math.min(10, missing.size())));
+        }
+        campaigns.evaluatorDelivered(campaignId, evaluatorCode, actor);
+    }
+
+    public Catalogue catalogue(Campaign campaign) {
+        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    }
+}
+
+interface UnitFactRepository extends JpaRepository<UnitFact, UnitFact.Key> {
+
+    List<UnitFact> findByCampaignId(Long campaignId);
+}

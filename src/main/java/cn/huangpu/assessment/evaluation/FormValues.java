@@ -1,0 +1,63 @@
+package cn.huangpu.assessment.evaluation;
+
+import cn.huangpu.assessment.catalogue.Input;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+
+/** Turns what a web form or a spreadsheet cell holds into a value of the facts format, and back for display. */
+public final class FormValues {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private FormValues() {
+    }
+
+    /**
+     * The facts-format value of a form field, or null when the field is empty (the value is cleared).
+     *
+     * @throws IllegalArgumentException with a Chinese reason when the text is not of the input's type
+     */
+    public static JsonNode toJson(Input input, String text, String reason) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        return switch (input.type()) {
+            case COUNT, NUMBER, RATE -> JSON.numberNode(number(value));
+            case FLAG -> switch (value) {
+                case "true", "是" -> JSON.booleanNode(true);
+                case "false", "否" -> JSON.booleanNode(false);
+                default -> throw new IllegalArgumentException("须为“是”或“否”");
+            };
+            case DATE, CHOICE -> JSON.textNode(value);
+            case JUDGEMENT -> {
+                ObjectNode judgement = JSON.objectNode();
+                judgement.set("score", JSON.numberNode(number(value)));
+                judgement.put("reason", reason == null ? "" : reason.strip());
+                yield judgement;
+            }
+        };
+    }
+
+    private static BigDecimal number(String value) {
+        try {
+            return new BigDecimal(value.replace("％", "").replace("%", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("须为数字，收到“" + value + "”");
+        }
+    }
+
+    /** The text a form shows for a stored value (the score of a judgement). */
+    public static String display(String valueJson, JsonNode parsed) {
+        if (parsed == null) {
+            return "";
+        }
+        JsonNode shown = parsed.isObject() ? parsed.path("score") : parsed;
+        if (shown.isNumber()) {
+            return shown.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return shown.isTextual() ? shown.asText() : shown.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package cn.huangpu.assessment.evaluation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One delivered input value for a unit, as JSON in the facts format (docs/facts-format.md). */
+@Entity
+@Table(name = "unit_fact")
+@IdClass(UnitFact.Key.class)
+public class UnitFact {
+
+    record Key(Long campaignId, String unitCode, String indicatorCode, String inputName) implements Serializable {
+        @SuppressWarnings("unused")
+        Key() {
+            this(null, null, null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "campaign_id")
+    private Long campaignId;
+
+    @Id
+    @Column(name = "unit_code")
+    private String unitCode;
+
+    @Id
+    @Column(name = "indicator_code")
+    private String indicatorCode;
+
+    @Id
+    @Column(name = "input_name")
+    private String inputName;
+
+    @Column(name = "value_json", nullable = false)
+    private String valueJson;
+
+    private String reason;
+
+    @Column(nullable = false)
+    private String source;
+
+    @Column(name = "entered_by", nullable = false)
+    private String enteredBy;
+
+    @Column(name = "entered_at", nullable = false)
+    private Instant enteredAt;
+
+    protected UnitFact() {
+    }
+
+    UnitFact(Long campaignId, String unitCode, String indicatorCode, String inputName) {
+        this.campaignId = campaignId;
+        this.unitCode = unitCode;
+        this.indicatorCode = indicatorCode;
+        this.inputName = inputName;
+    }
+
+    public String getUnitCode() {
+        return unitCode;
+    }
+
+    public String getIndicatorCode() {
+        return indicatorCode;
+    }
+
+    public String getInputName() {
+        return inputName;
+    }
+
+    public String getValueJson() {
+        return valueJson;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getEnteredBy() {
+        return enteredBy;
+    }
+
+    public Instant getEnteredAt() {
+        return enteredAt;
+    }
+
+    void set(String valueJson, String reason, String source, String actor, Instant now) {
+        this.valueJson = valueJson;
+        this.reason = reason;
+        this.source = source;
+        this.enteredBy = actor;
+        this.enteredAt = now;
+    }
+}

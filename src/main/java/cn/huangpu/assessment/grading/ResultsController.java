@@ -1,0 +1,212 @@
+package cn.huangpu.assessment.grading;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.evaluation.FactEntry;
+import cn.huangpu.assessment.evaluation.FormValues;
+import cn.huangpu.assessment.evaluation.UnitFact;
+import cn.huangpu.assessment.scoring.ScoreSheet;
+import cn.huangpu.assessment.security.AccessDenied;
+import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Comprehensive evaluation (综合评估) and results: score sheets (评分说明) explained point by point, the
+ * office's own inputs with a reason for every change, and the ranking. A unit sees its own sheet; the
+ * coordinator and the leaders see all.
+ */
+@Controller
+class ResultsController {
+
+    private final CampaignScoring scoring;
+    private final CampaignService campaigns;
+    private final Catalogues catalogues;
+    private final EvaluationService evaluation;
+    private final VerificationService verification;
+    private final ReferenceData referenceData;
+    private final CurrentUser user;
+    private final ObjectMapper json;
+
+    ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
+                      EvaluationService evaluation, VerificationService verification, ReferenceData referenceData,
+                      CurrentUser user, ObjectMapper json) {
+        this.scoring = scoring;
+        this.campaigns = campaigns;
+        this.catalogues = catalogues;
+        this.evaluation = evaluation;
+        this.verification = verification;
+        this.referenceData = referenceData;
+        this.user = user;
+        this.json = json;
+    }
+
+    @GetMapping("/app/results/{campaignId}")
+    String results(@PathVariable Long campaignId, Model model) {
+        if (!user.isCoordinator() && !user.isLeader()) {
+            throw new AccessDenied("考核结果汇总仅区政府办公室和区领导可查看");
+        }
+        model.addAttribute("campaign", campaigns.get(campaignId));
+        List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
+        ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
+        model.addAttribute("records", ranked);
+        model.addAttribute("unitNames", unitNames());
+        return "results";
+    }
+
+    @GetMapping("/app/results/{campaignId}/{unitCode}")
+    String sheet(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
+        if (!user.isUnit(unitCode) && !user.isCoordinator() && !user.isLeader()) {
+            throw new AccessDenied("只能查看本单位的评分说明");
+        }
+        Campaign campaign = campaigns.get(campaignId);
+        var record = scoring.latest(campaignId, unitCode);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("unitCode", unitCode);
+        model.addAttribute("unitName", unitName(unitCode));
+        model.addAttribute("record", record.orElse(null));
+        model.addAttribute("sheet", record.map(scoring::sheet).orElse(null));
+        model.addAttribute("findings", verification.findings(campaignId, unitCode));
+        return "sheet";
+    }
+
+    @GetMapping("/app/comprehensive/{campaignId}")
+    String comprehensive(@PathVariable Long campaignId, Model model) {
+        requireCoordinator();
+        Campaign campaign = campaigns.get(campaignId);
+        Map<String, ScoreRecord> recorded = new HashMap<>();
+        scoring.latest(campaignId).forEach(r -> recorded.put(r.getUnitCode(), r));
+        Map<String, ScoreSheet> current = new LinkedHashMap<>();
+        campaigns.units(campaignId).forEach(u -> current.put(u.getUnitCode(), scoring.currentSheet(campaignId, u.getUnitCode())));
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("recorded", recorded);
+        model.addAttribute("current", current);
+        model.addAttribute("unitNames", unitNames());
+        return "comprehensive";
+    }
+
+    @GetMapping("/app/comprehensive/{campaignId}/{unitCode}")
+    String comprehensiveUnit(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
+        requireCoordinator();
+        return renderUnit(campaignId, unitCode, model, List.of(), null);
+    }
+
+    @PostMapping("/app/comprehensive/{campaignId}/{unitCode}")
+    String saveOfficeInputs(@PathVariable Long campaignId, @PathVariable String unitCode,
+                            @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                            RedirectAttributes redirect) {
+        requireCoordinator();
+        Campaign campaign = campaigns.get(campaignId);
+        Map<String, UnitFact> stored = evaluation.facts(campaignId).getOrDefault(unitCode, Map.of());
+        List<FactEntry> changes = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>();
+        for (Indicator indicator : catalogue(campaign).indicators()) {
+            for (Input input : indicator.directInputs(Catalogue.OFFICE)) {
+                String key = indicator.code() + "/" + input.name();
+                if (!form.containsKey("v[" + key + "]")) {
+                    continue;
+                }
+                try {
+                    JsonNode value = FormValues.toJson(input, form.get("v[" + key + "]"), form.get("jr[" + key + "]"));
+                    String before = stored.containsKey(key) ? stored.get(key).getValueJson() : null;
+                    String after = value == null ? null : value.toString();
+                    if (before == null ? after != null : !before.equals(after)) {
+                        changes.add(new FactEntry(unitCode, indicator.code(), input.name(), value, form.get("why[" + key + "]")));
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(new InputError(indicator.code(), input.name(), e.getMessage()));
+                }
+            }
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new BadInputException("未保存", errors);
+            }
+            evaluation.record(campaignId, Catalogue.OFFICE, changes, true, user.id());
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return renderUnit(campaignId, unitCode, model, e.errors(), form);
+        }
+        redirect.addFlashAttribute("saved", "已保存" + changes.size() + "项并重新计算。");
+        return "redirect:/app/comprehensive/" + campaignId + "/" + unitCode;
+    }
+
+    private String renderUnit(Long campaignId, String unitCode, Model model, List<InputError> errors,
+                              Map<String, String> submitted) {
+        Campaign campaign = campaigns.get(campaignId);
+        campaigns.unit(campaignId, unitCode);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        evaluation.facts(campaignId).getOrDefault(unitCode, Map.of()).forEach((key, fact) -> {
+            try {
+                JsonNode parsed = json.readTree(fact.getValueJson());
+                values.put("v[" + key + "]", FormValues.display(fact.getValueJson(), parsed));
+                if (parsed.isObject()) {
+                    reasons.put("jr[" + key + "]", parsed.path("reason").asText());
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        if (submitted != null) {
+            submitted.forEach((k, v) -> (k.startsWith("v[") ? values : reasons).put(k, v));
+        }
+        Catalogue catalogue = catalogue(campaign);
+        List<Indicator> withOfficeInputs = catalogue.indicators().stream()
+                .filter(i -> !i.directInputs(Catalogue.OFFICE).isEmpty()).toList();
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("unitCode", unitCode);
+        model.addAttribute("unitName", unitName(unitCode));
+        model.addAttribute("indicators", withOfficeInputs);
+        model.addAttribute("office", Catalogue.OFFICE);
+        model.addAttribute("values", values);
+        model.addAttribute("reasons", reasons);
+        model.addAttribute("editable", !campaign.isFrozen());
+        model.addAttribute("errors", errors);
+        model.addAttribute("sheet", scoring.currentSheet(campaignId, unitCode));
+        model.addAttribute("findings", verification.findings(campaignId, unitCode));
+        return "comprehensive-unit";
+    }
+
+    private Catalogue catalogue(Campaign campaign) {
+        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    }
+
+    private void requireCoordinator() {
+        if (!user.isCoordinator()) {
+            throw new AccessDenied("综合评估由区政府办公室办理");
+        }
+    }
+
+    private Map<String, String> unitNames() {
+        Map<String, String> names = new HashMap<>();
+        referenceData.activeUnits().forEach(u -> names.put(u.getCode(), u.getName()));
+        return names;
+    }
+
+    private String unitName(String code) {
+        return referenceData.unit(code).map(u -> u.getName()).orElse(code);
+    }
+}

@@ -1,0 +1,74 @@
+package cn.huangpu.assessment.publication;
+
+import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.grading.ScoreRecord;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publishes approved results and writes the report for the performance leading group (区绩效考核领导小组). */
+@Service
+@Transactional
+public class PublicationService {
+
+    private final CampaignService campaigns;
+    private final CampaignScoring scoring;
+    private final ReferenceData referenceData;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    PublicationService(CampaignService campaigns, CampaignScoring scoring, ReferenceData referenceData, JdbcTemplate jdbc,
+                       Clock clock) {
+        this.campaigns = campaigns;
+        this.scoring = scoring;
+        this.referenceData = referenceData;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Marks the approved results public and records the report of their round, once. */
+    public void publish(Long campaignId) {
+        Campaign campaign = campaigns.get(campaignId);
+        List<ScoreRecord> results = scoring.latest(campaignId);
+        int round = results.stream().mapToInt(ScoreRecord::getRound).max().orElse(0);
+        Integer existing = jdbc.queryForObject(
+                "select count(*) from campaign_report where campaign_id = ? and scoring_round = ?", Integer.class,
+                campaignId, round);
+        if (existing != null && existing == 0) {
+            jdbc.update("insert into campaign_report (campaign_id, scoring_round, content, created_at) values (?, ?, ?, ?)",
+                    campaignId, round, report(campaign, results), java.sql.Timestamp.from(clock.instant()));
+        }
+        campaigns.publish(campaignId);
+    }
+
+    /** The latest report: a ranked table of every unit's total and grade (CSV, UTF-8). */
+    @Transactional(readOnly = true)
+    public Optional<String> report(Long campaignId) {
+        return jdbc.query("select content from campaign_report where campaign_id = ? order by scoring_round desc",
+                (rs, i) -> rs.getString(1), campaignId).stream().findFirst();
+    }
+
+    private String report(Campaign campaign, List<ScoreRecord> results) {
+        StringBuilder csv = new StringBuilder(campaign.getYear() + "年度黄浦区政务公开考核评估结果\n");
+        csv.append("名次,单位代码,单位,基础得分,额外加分,总分,考核等次\n");
+        List<ScoreRecord> ranked = results.stream()
+                .sorted(Comparator.comparing(ScoreRecord::getTotal).reversed().thenComparing(ScoreRecord::getUnitCode))
+                .toList();
+        for (int i = 0; i < ranked.size(); i++) {
+            ScoreRecord r = ranked.get(i);
+            csv.append(i + 1).append(',').append(r.getUnitCode()).append(',')
+                    .append(referenceData.unit(r.getUnitCode()).map(AssessedUnit::getName).orElse(r.getUnitCode()))
+                    .append(',').append(r.getBasePoints().toPlainString()).append(',').append(r.getBonus().toPlainString())
+                    .append(',').append(r.getTotal().toPlainString()).append(',').append(r.getGrade()).append('\n');
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package cn.huangpu.assessment.security;
+
+import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Least privilege in the engine (authorization is on): units and evaluators see only the tasks they
+ * are candidates for (the engine grants those per task) and use the Tasklist; the coordinator sees
+ * and works every task and instance of the assessment and uses Cockpit; leaders read; administrators
+ * ({@code camunda-admin}) are the engine's admin group. Also seeds the Tasklist filters 我的任务,
+ * 本单位待办 and 已逾期. Idempotent: grants are merged into existing authorizations.
+ */
+@Component
+@Order(IdentitySeeder.ORDER + 2)
+class AuthorizationSeeder implements ApplicationRunner {
+
+    static final String ALL = Authorization.ANY;
+    static final String FILTER_MINE = "我的任务";
+    static final String FILTER_GROUP = "本单位待办";
+    static final String FILTER_OVERDUE = "已逾期";
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationSeeder.class);
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService taskService;
+    private final ReferenceData referenceData;
+
+    AuthorizationSeeder(AuthorizationService authorizations, FilterService filters, TaskService taskService,
+                        ReferenceData referenceData) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.taskService = taskService;
+        this.referenceData = referenceData;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> staff = new ArrayList<>(List.of(Groups.COORDINATOR, Groups.LEADER));
+        referenceData.activeUnits().stream().map(AssessedUnit::getCode).map(Groups::unit).forEach(staff::add);
+        referenceData.evaluators().stream().map(SpecialistEvaluator::getCode).map(Groups::evaluator).forEach(staff::add);
+        for (String group : staff) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+
+        grant(Groups.COORDINATOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Groups.COORDINATOR, Resources.TASK, ALL, Permissions.READ, Permissions.UPDATE);
+        grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.COORDINATOR, Resources.PROCESS_INSTANCE, ALL, Permissions.READ, Permissions.CREATE);
+        grant(Groups.COORDINATOR, Resources.DECISION_DEFINITION, ALL, Permissions.READ);
+        grant(Groups.COORDINATOR, Resources.DEPLOYMENT, ALL, Permissions.READ);
+
+        grant(Groups.LEADER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Groups.LEADER, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY);
+        grant(Groups.LEADER, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
+
+        seedFilter(FILTER_GROUP, 1, "本单位（本人所在组）可认领和办理的任务",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        seedFilter(FILTER_MINE, 2, "分配给我本人的任务", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        seedFilter(FILTER_OVERDUE, 3, "已超过截止时间、尚未办结的任务",
+                taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+        log.info("Authorizations and Tasklist filters checked");
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean missing = false;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (missing) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+
+    private void seedFilter(String name, int priority, String description, Query<TaskQuery, ?> query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+            filter.setQuery((TaskQuery) query);
+            filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+            filters.saveFilter(filter);
+        }
+        grantEveryone(filter.getId());
+    }
+
+    private void grantEveryone(String filterId) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(Resources.FILTER).resourceId(filterId)
+                .singleResult();
+        if (existing == null) {
+            Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            global.setUserId(Authorization.ANY);
+            global.setResource(Resources.FILTER);
+            global.setResourceId(filterId);
+            global.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(global);
+        }
+    }
+}

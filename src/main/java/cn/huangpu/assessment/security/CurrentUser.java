@@ -1,0 +1,65 @@
+package cn.huangpu.assessment.security;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The logged-in user of the current request and its groups (roles). */
+@Component
+public class CurrentUser {
+
+    public String id() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+
+    public Set<String> groups() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX))
+                .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX.length()))
+                .collect(Collectors.toSet());
+    }
+
+    public boolean isIn(String group) {
+        return groups().contains(group);
+    }
+
+    public boolean isCoordinator() {
+        return isIn(Groups.COORDINATOR);
+    }
+
+    public boolean isLeader() {
+        return isIn(Groups.LEADER);
+    }
+
+    /** Unit staff of this unit. */
+    public boolean isUnit(String unitCode) {
+        return isIn(Groups.unit(unitCode));
+    }
+
+    /** Staff of this specialist evaluator. */
+    public boolean isEvaluator(String evaluatorCode) {
+        return isIn(Groups.evaluator(evaluatorCode));
+    }
+
+    /** The unit codes whose group the user is in. */
+    public Set<String> unitCodes() {
+        return groups().stream().filter(g -> g.startsWith(Groups.UNIT_PREFIX))
+                .map(g -> g.substring(Groups.UNIT_PREFIX.length())).collect(Collectors.toSet());
+    }
+
+    /** The evaluator codes (upper case) whose group the user is in. */
+    public Set<String> evaluatorCodes() {
+        return groups().stream().filter(g -> g.startsWith(Groups.EVALUATOR_PREFIX))
+                .map(g -> g.substring(Groups.EVALUATOR_PREFIX.length()).toUpperCase(java.util.Locale.ROOT))
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,145 @@
+package cn.huangpu.assessment.selfcheck;
+
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.security.AccessDenied;
+import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The self-check page (自查填报): built from the catalogue, indicator by indicator. The unit's staff
+ * edit it until submission; the office reads it.
+ */
+@Controller
+class SelfCheckController {
+
+    private final SelfCheckService selfChecks;
+    private final CampaignService campaigns;
+    private final ReferenceData referenceData;
+    private final CurrentUser user;
+
+    SelfCheckController(SelfCheckService selfChecks, CampaignService campaigns, ReferenceData referenceData,
+                        CurrentUser user) {
+        this.selfChecks = selfChecks;
+        this.campaigns = campaigns;
+        this.referenceData = referenceData;
+        this.user = user;
+    }
+
+    @GetMapping("/app/self-check/{campaignId}/{unitCode}")
+    String page(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
+        requireReader(unitCode);
+        return render(campaignId, unitCode, model, selfChecks.entries(campaignId, unitCode), List.of());
+    }
+
+    @PostMapping("/app/self-check/{campaignId}/{unitCode}")
+    String save(@PathVariable Long campaignId, @PathVariable String unitCode, @RequestParam Map<String, String> form,
+                @RequestParam(defaultValue = "save") String action, Model model, HttpServletResponse response,
+                RedirectAttributes redirect) {
+        requireEditor(unitCode);
+        Map<String, SelfCheckService.Draft> drafts = drafts(campaignId, form);
+        try {
+            selfChecks.saveDraft(campaignId, unitCode, drafts, user.id());
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(campaignId, unitCode, model, selfChecks.entries(campaignId, unitCode), e.errors());
+        }
+        List<InputError> missing = selfChecks.missing(campaignId, unitCode);
+        redirect.addFlashAttribute("saved", missing.isEmpty()
+                ? "草稿已保存。各项已填写完整，可到待办任务中提交自查。"
+                : "草稿已保存。尚有" + missing.size() + "项未填写完整，见下方提示。");
+        return "redirect:/app/self-check/" + campaignId + "/" + unitCode;
+    }
+
+    private Map<String, SelfCheckService.Draft> drafts(Long campaignId, Map<String, String> form) {
+        Map<String, SelfCheckService.Draft> drafts = new LinkedHashMap<>();
+        selfChecks.catalogue(campaignId).indicators().forEach(indicator -> {
+            String code = indicator.code();
+            if (form.containsKey("completion[" + code + "]")) {
+                drafts.put(code, new SelfCheckService.Draft(form.get("completion[" + code + "]"),
+                        form.get("links[" + code + "]"), "on".equals(form.get("notInvolved[" + code + "]"))));
+            }
+        });
+        return drafts;
+    }
+
+    @PostMapping("/app/self-check/{campaignId}/{unitCode}/files")
+    String upload(@PathVariable Long campaignId, @PathVariable String unitCode, @RequestParam String indicatorCode,
+                  @RequestParam("file") MultipartFile file, Model model, HttpServletResponse response) throws IOException {
+        requireEditor(unitCode);
+        try {
+            selfChecks.upload(campaignId, unitCode, indicatorCode, file.getOriginalFilename(), file.getContentType(),
+                    file.getBytes(), user.id());
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(campaignId, unitCode, model, selfChecks.entries(campaignId, unitCode), e.errors());
+        }
+        return "redirect:/app/self-check/" + campaignId + "/" + unitCode + "#i-" + indicatorCode;
+    }
+
+    @PostMapping("/app/self-check/{campaignId}/{unitCode}/files/{fileId}/delete")
+    String deleteFile(@PathVariable Long campaignId, @PathVariable String unitCode, @PathVariable Long fileId) {
+        requireEditor(unitCode);
+        selfChecks.deleteFile(campaignId, unitCode, fileId);
+        return "redirect:/app/self-check/" + campaignId + "/" + unitCode;
+    }
+
+    @GetMapping("/app/self-check/{campaignId}/{unitCode}/files/{fileId}")
+    ResponseEntity<byte[]> download(@PathVariable Long campaignId, @PathVariable String unitCode, @PathVariable Long fileId) {
+        requireReader(unitCode);
+        EvidenceFile file = selfChecks.file(fileId);
+        if (!file.getCampaignId().equals(campaignId) || !file.getUnitCode().equals(unitCode)) {
+            throw new AccessDenied("该附件不属于本单位本次自查");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.getFileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(file.getContent());
+    }
+
+    private String render(Long campaignId, String unitCode, Model model, Map<String, SelfCheckEntry> entries,
+                          List<InputError> errors) {
+        model.addAttribute("campaign", campaigns.get(campaignId));
+        model.addAttribute("unit", campaigns.unit(campaignId, unitCode));
+        model.addAttribute("unitName", referenceData.unit(unitCode).map(u -> u.getName()).orElse(unitCode));
+        model.addAttribute("catalogue", selfChecks.catalogue(campaignId));
+        model.addAttribute("entries", entries);
+        model.addAttribute("files", selfChecks.files(campaignId, unitCode));
+        model.addAttribute("editable", user.isUnit(unitCode) && selfChecks.isEditable(campaignId, unitCode));
+        model.addAttribute("errors", errors);
+        model.addAttribute("missing", selfChecks.missing(campaignId, unitCode));
+        return "self-check";
+    }
+
+    private void requireReader(String unitCode) {
+        if (!user.isUnit(unitCode) && !user.isCoordinator() && !user.isLeader()) {
+            throw new AccessDenied("只能查看本单位的自查");
+        }
+    }
+
+    private void requireEditor(String unitCode) {
+        if (!user.isUnit(unitCode)) {
+            throw new AccessDenied("只有本单位人员可以填报本单位的自查");
+        }
+    }
+}

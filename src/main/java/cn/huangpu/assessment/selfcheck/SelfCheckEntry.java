@@ -1,0 +1,102 @@
+package cn.huangpu.assessment.selfcheck;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** What a unit says about one indicator. */
+@Entity
+@Table(name = "self_check_entry")
+@IdClass(SelfCheckEntry.Key.class)
+public class SelfCheckEntry {
+
+    record Key(Long campaignId, String unitCode, String indicatorCode) implements Serializable {
+        @SuppressWarnings("unused")
+        Key() {
+            this(null, null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "campaign_id")
+    private Long campaignId;
+
+    @Id
+    @Column(name = "unit_code")
+    private String unitCode;
+
+    @Id
+    @Column(name = "indicator_code")
+    private String indicatorCode;
+
+    private String completion;
+
+    @Column(name = "evidence_links")
+    private String evidenceLinks;
+
+    @Column(name = "not_involved", nullable = false)
+    private boolean notInvolved;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected SelfCheckEntry() {
+    }
+
+    SelfCheckEntry(Long campaignId, String unitCode, String indicatorCode) {
+        this.campaignId = campaignId;
+        this.unitCode = unitCode;
+        this.indicatorCode = indicatorCode;
+    }
+
+    public String getIndicatorCode() {
+        return indicatorCode;
+    }
+
+    public String getUnitCode() {
+        return unitCode;
+    }
+
+    public String getCompletion() {
+        return completion;
+    }
+
+    public String getEvidenceLinks() {
+        return evidenceLinks;
+    }
+
+    /** The evidence links, one per line, blanks dropped. */
+    public List<String> links() {
+        return evidenceLinks == null ? List.of()
+                : Arrays.stream(evidenceLinks.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean isNotInvolved() {
+        return notInvolved;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    void update(String completion, String evidenceLinks, boolean notInvolved, String actor, Instant now) {
+        this.completion = completion;
+        this.evidenceLinks = evidenceLinks;
+        this.notInvolved = notInvolved;
+        this.updatedBy = actor;
+        this.updatedAt = now;
+    }
+}

@@ -1,0 +1,20 @@
+package cn.huangpu.assessment.selfcheck;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface SelfCheckEntryRepository extends JpaRepository<SelfCheckEntry, SelfCheckEntry.Key> {
+
+    List<SelfCheckEntry> findByCampaignIdAndUnitCode(Long campaignId, String unitCode);
+
+    List<SelfCheckEntry> findByCampaignId(Long campaignId);
+}
+
+interface EvidenceFileRepository extends JpaRepository<EvidenceFile, Long> {
+
+    /** File metadata only: the content is not loaded. */
+    @Query("select new cn.huangpu.assessment.selfcheck.EvidenceFileInfo(f.id, f.indicatorCode, f.fileName, f.sizeBytes,"
+            + " f.uploadedBy, f.uploadedAt) from EvidenceFile f where f.campaignId = ?1 and f.unitCode = ?2 order by f.id")
+    List<EvidenceFileInfo> findInfo(Long campaignId, String unitCode);
+}

@@ -1,0 +1,224 @@
+package cn.huangpu.assessment.selfcheck;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafts, files and submission of a unit's self-check. Every save is all-or-nothing: one bad field
+ * refuses the whole save with every problem listed.
+ */
+@Service
+@Transactional
+public class SelfCheckService {
+
+    static final int MAX_TEXT = 4000;
+    static final Set<String> FILE_TYPES = Set.of("pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "jpg", "jpeg", "png", "zip");
+
+    private final SelfCheckEntryRepository entries;
+    private final EvidenceFileRepository files;
+    private final CampaignService campaigns;
+    private final Catalogues catalogues;
+    private final Clock clock;
+
+    SelfCheckService(SelfCheckEntryRepository entries, EvidenceFileRepository files, CampaignService campaigns,
+                     Catalogues catalogues, Clock clock) {
+        this.entries = entries;
+        this.files = files;
+        this.campaigns = campaigns;
+        this.catalogues = catalogues;
+        this.clock = clock;
+    }
+
+    /** One indicator's draft as typed by the unit. */
+    public record Draft(String completion, String evidenceLinks, boolean notInvolved) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, SelfCheckEntry> entries(Long campaignId, String unitCode) {
+        return entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
+                .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, Function.identity()));
+    }
+
+    /** Every unit's entries of a campaign, for scoring. */
+    @Transactional(readOnly = true)
+    public List<SelfCheckEntry> allEntries(Long campaignId) {
+        return entries.findByCampaignId(campaignId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<EvidenceFileInfo> files(Long campaignId, String unitCode) {
+        return files.findInfo(campaignId, unitCode);
+    }
+
+    @Transactional(readOnly = true)
+    public EvidenceFile file(Long id) {
+        return files.findById(id).orElseThrow(() ->
+                new BadInputException("没有该附件", InputError.field("fileId", "没有编号为 " + id + " 的附件")));
+    }
+
+    /** Whether the unit may still change its self-check. */
+    @Transactional(readOnly = true)
+    public boolean isEditable(Long campaignId, String unitCode) {
+        return !campaigns.get(campaignId).isFrozen()
+                && campaigns.unit(campaignId, unitCode).getStatus() == CampaignUnit.Status.PENDING;
+    }
+
+    /** Saves drafts of any number of indicators; refuses all of them if one is bad. */
+    public void saveDraft(Long campaignId, String unitCode, Map<String, Draft> drafts, String actor) {
+        Catalogue catalogue = requireEditable(campaignId, unitCode);
+        List<InputError> errors = new ArrayList<>();
+        drafts.forEach((code, draft) -> check(catalogue, code, draft, errors));
+        if (!errors.isEmpty()) {
+            throw new BadInputException("自查草稿未保存", errors);
+        }
+        drafts.forEach((code, draft) -> {
+            SelfCheckEntry entry = entries.findById(new SelfCheckEntry.Key(campaignId, unitCode, code))
+                    .orElseGet(() -> new SelfCheckEntry(campaignId, unitCode, code));
+            entry.update(blankToNull(draft.completion()), blankToNull(draft.evidenceLinks()), draft.notInvolved(), actor,
+                    clock.instant());
+            entries.save(entry);
+        });
+    }
+
+    private void check(Catalogue catalogue, String code, Draft draft, List<InputError> errors) {
+        Indicator indicator = catalogue.indicator(code).orElse(null);
+        if (indicator == null) {
+            errors.add(new InputError(code, null, "指标目录中没有该指标"));
+            return;
+        }
+        if (draft.notInvolved() && !indicator.notInvolvedAllowed()) {
+            errors.add(new InputError(code, "notInvolved", "该指标不适用“不涉及此项工作”"));
+        }
+        if (draft.completion() != null && draft.completion().length() > MAX_TEXT) {
+            errors.add(new InputError(code, "completion", "完成情况不能超过" + MAX_TEXT + "字"));
+        }
+        if (draft.evidenceLinks() != null && draft.evidenceLinks().length() > MAX_TEXT) {
+            errors.add(new InputError(code, "evidenceLinks", "证明链接合计不能超过" + MAX_TEXT + "字"));
+        }
+        if (draft.evidenceLinks() != null) {
+            for (String link : draft.evidenceLinks().split("\\R")) {
+                String url = link.strip();
+                if (!url.isEmpty() && !isWebLink(url)) {
+                    errors.add(new InputError(code, "evidenceLinks", "证明链接须为以 http:// 或 https:// 开头的网址：" + url));
+                }
+            }
+        }
+    }
+
+    static boolean isWebLink(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Attaches a file to an indicator. */
+    public EvidenceFileInfo upload(Long campaignId, String unitCode, String indicatorCode, String fileName,
+                                   String contentType, byte[] content, String actor) {
+        Catalogue catalogue = requireEditable(campaignId, unitCode);
+        List<InputError> errors = new ArrayList<>();
+        if (catalogue.indicator(indicatorCode).isEmpty()) {
+            errors.add(new InputError(indicatorCode, null, "指标目录中没有该指标"));
+        }
+        String name = fileName == null ? "" : fileName.strip();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (name.isEmpty() || content == null || content.length == 0) {
+            errors.add(new InputError(indicatorCode, "file", "请选择要上传的文件（不能为空文件）"));
+        } else if (!FILE_TYPES.contains(extension)) {
+            errors.add(new InputError(indicatorCode, "file", "不支持的文件类型 ." + extension + "，可上传：" + FILE_TYPES));
+        } else if (name.length() > 200) {
+            errors.add(new InputError(indicatorCode, "file", "文件名过长"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("附件未上传", errors);
+        }
+        EvidenceFile file = files.save(new EvidenceFile(campaignId, unitCode, indicatorCode, name,
+                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, content, actor,
+                clock.instant()));
+        return new EvidenceFileInfo(file.getId(), indicatorCode, name, file.getSizeBytes(), actor, file.getUploadedAt());
+    }
+
+    public void deleteFile(Long campaignId, String unitCode, Long fileId) {
+        requireEditable(campaignId, unitCode);
+        EvidenceFile file = file(fileId);
+        if (!file.getCampaignId().equals(campaignId) || !file.getUnitCode().equals(unitCode)) {
+            throw new BadInputException("没有该附件", InputError.field("fileId", "该附件不属于本单位本次自查"));
+        }
+        files.delete(file);
+    }
+
+    /** What the unit still has to fill in before it can submit, indicator by indicator. */
+    @Transactional(readOnly = true)
+    public List<InputError> missing(Long campaignId, String unitCode) {
+        Catalogue catalogue = catalogue(campaignId);
+        Map<String, SelfCheckEntry> byCode = entries(campaignId, unitCode);
+        Set<String> withFiles = new HashSet<>();
+        files(campaignId, unitCode).forEach(f -> withFiles.add(f.indicatorCode()));
+        List<InputError> missing = new ArrayList<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            SelfCheckEntry entry = byCode.get(indicator.code());
+            if (entry != null && entry.isNotInvolved()) {
+                continue;
+            }
+            if (entry == null || entry.getCompletion() == null) {
+                missing.add(new InputError(indicator.code(), "completion", "未填写完成情况（" + indicator.name() + "）"));
+            } else if (entry.links().isEmpty() && !withFiles.contains(indicator.code())) {
+                missing.add(new InputError(indicator.code(), "evidenceLinks",
+                        "未提供证明链接或附件（" + indicator.name() + "）"));
+            }
+        }
+        return missing;
+    }
+
+    /** Submits the self-check, or refuses with everything still missing. */
+    public void submit(Long campaignId, String unitCode, String actor) {
+        requireEditable(campaignId, unitCode);
+        List<InputError> missing = missing(campaignId, unitCode);
+        if (!missing.isEmpty()) {
+            throw new BadInputException("自查尚未填写完整，不能提交", missing);
+        }
+        campaigns.unitSubmitted(campaignId, unitCode, actor);
+    }
+
+    private Catalogue requireEditable(Long campaignId, String unitCode) {
+        Campaign campaign = campaigns.get(campaignId);
+        campaigns.requireOpen(campaign);
+        CampaignUnit unit = campaigns.unit(campaignId, unitCode);
+        if (unit.getStatus() != CampaignUnit.Status.PENDING) {
+            throw new BadInputException("自查不能再修改", InputError.field("unitCode",
+                    "本单位自查状态为“" + unit.getStatus().label() + "”，不能再修改"));
+        }
+        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Catalogue catalogue(Long campaignId) {
+        return catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

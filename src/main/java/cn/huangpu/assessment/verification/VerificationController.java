@@ -1,0 +1,94 @@
+package cn.huangpu.assessment.verification;
+
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.security.AccessDenied;
+import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The office's verification page: the unit's claims beside each indicator, and the findings recorded. */
+@Controller
+class VerificationController {
+
+    private final VerificationService verification;
+    private final SelfCheckService selfChecks;
+    private final CampaignService campaigns;
+    private final Catalogues catalogues;
+    private final ReferenceData referenceData;
+    private final CurrentUser user;
+
+    VerificationController(VerificationService verification, SelfCheckService selfChecks, CampaignService campaigns,
+                           Catalogues catalogues, ReferenceData referenceData, CurrentUser user) {
+        this.verification = verification;
+        this.selfChecks = selfChecks;
+        this.campaigns = campaigns;
+        this.catalogues = catalogues;
+        this.referenceData = referenceData;
+        this.user = user;
+    }
+
+    @GetMapping("/app/verification/{campaignId}/{unitCode}")
+    String page(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
+        requireOffice(false);
+        return render(campaignId, unitCode, model, List.of());
+    }
+
+    @PostMapping("/app/verification/{campaignId}/{unitCode}/findings")
+    String add(@PathVariable Long campaignId, @PathVariable String unitCode, @RequestParam String indicatorCode,
+               @RequestParam(required = false) String inputName, @RequestParam(required = false) String kind,
+               @RequestParam(required = false) String note, @RequestParam(required = false) String url, Model model,
+               HttpServletResponse response) {
+        requireOffice(true);
+        try {
+            Finding.Kind parsed = kind == null || kind.isBlank() ? null : Finding.Kind.valueOf(kind);
+            verification.record(campaignId, unitCode,
+                    new VerificationService.NewFinding(indicatorCode, inputName, parsed, note, url), user.id());
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(campaignId, unitCode, model, e.errors());
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(campaignId, unitCode, model, List.of(new InputError(indicatorCode, "kind", "未知的问题类型")));
+        }
+        return "redirect:/app/verification/" + campaignId + "/" + unitCode + "#i-" + indicatorCode;
+    }
+
+    @PostMapping("/app/verification/{campaignId}/{unitCode}/findings/{findingId}/delete")
+    String remove(@PathVariable Long campaignId, @PathVariable String unitCode, @PathVariable Long findingId) {
+        requireOffice(true);
+        verification.remove(campaignId, unitCode, findingId, user.id());
+        return "redirect:/app/verification/" + campaignId + "/" + unitCode;
+    }
+
+    private String render(Long campaignId, String unitCode, Model model, List<InputError> errors) {
+        var campaign = campaigns.get(campaignId);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("unit", campaigns.unit(campaignId, unitCode));
+        model.addAttribute("unitName", referenceData.unit(unitCode).map(u -> u.getName()).orElse(unitCode));
+        model.addAttribute("catalogue", catalogues.forYear(campaign.getCatalogueYear()).orElseThrow());
+        model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
+        model.addAttribute("files", selfChecks.files(campaignId, unitCode));
+        model.addAttribute("findings", verification.findings(campaignId, unitCode));
+        model.addAttribute("kinds", Finding.Kind.values());
+        model.addAttribute("editable", user.isCoordinator() && !campaign.isFrozen());
+        model.addAttribute("errors", errors);
+        return "verification";
+    }
+
+    private void requireOffice(boolean write) {
+        if (!user.isCoordinator() && (write || !user.isLeader())) {
+            throw new AccessDenied("网上核查由区政府办公室办理");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package cn.huangpu.assessment.verification;
+
+import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records and removes the office's verification findings; each change is audited. */
+@Service
+@Transactional
+public class VerificationService {
+
+    private final FindingRepository findings;
+    private final CampaignService campaigns;
+    private final Catalogues catalogues;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    VerificationService(FindingRepository findings, CampaignService campaigns, Catalogues catalogues, AuditLog audit,
+                        Clock clock) {
+        this.findings = findings;
+        this.campaigns = campaigns;
+        this.catalogues = catalogues;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A finding as the office enters it. {@code inputName} is null only for a rejected "not involved" claim. */
+    public record NewFinding(String indicatorCode, String inputName, Finding.Kind kind, String note, String url) {
+    }
+
+    public Finding record(Long campaignId, String unitCode, NewFinding request, String actor) {
+        Campaign campaign = campaigns.get(campaignId);
+        campaigns.requireOpen(campaign);
+        campaigns.unit(campaignId, unitCode);
+        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        List<InputError> errors = new ArrayList<>();
+        Indicator indicator = catalogue.indicator(request.indicatorCode()).orElse(null);
+        if (indicator == null) {
+            errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标目录中没有该指标"));
+        } else if (request.kind() == null) {
+            errors.add(new InputError(request.indicatorCode(), "kind", "请选择问题类型"));
+        } else if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
+            if (!indicator.notInvolvedAllowed()) {
+                errors.add(new InputError(request.indicatorCode(), "kind", "该指标不适用“不涉及”，无需否定"));
+            }
+        } else if (indicator.findingInputs().stream().noneMatch(in -> in.name().equals(request.inputName()))) {
+            errors.add(new InputError(request.indicatorCode(), "inputName", indicator.findingInputs().isEmpty()
+                    ? "该指标不按网上核查问题扣分，请在综合评估中录入"
+                    : "请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
+        }
+        if (request.note() == null || request.note().isBlank()) {
+            errors.add(new InputError(request.indicatorCode(), "note", "请写明问题情况"));
+        } else if (request.note().length() > 1000) {
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明不能超过1000字"));
+        }
+        if (request.url() != null && request.url().length() > 1000) {
+            errors.add(new InputError(request.indicatorCode(), "url", "网址过长"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("核查问题未保存", errors);
+        }
+        String input = request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED ? null : request.inputName();
+        Finding finding = findings.save(new Finding(campaignId, unitCode, request.indicatorCode(), input, request.kind(),
+                request.note().strip(), request.url() == null || request.url().isBlank() ? null : request.url().strip(),
+                actor, clock.instant()));
+        audit.record(campaignId, "finding " + unitCode + " " + request.indicatorCode() + (input == null ? "" : " " + input),
+                "ADD", null, finding.toString(), null, actor);
+        return finding;
+    }
+
+    public void remove(Long campaignId, String unitCode, Long findingId, String actor) {
+        campaigns.requireOpen(campaigns.get(campaignId));
+        Finding finding = findings.findById(findingId)
+                .filter(f -> f.getCampaignId().equals(campaignId) && f.getUnitCode().equals(unitCode))
+                .orElseThrow(() -> new BadInputException("没有该核查问题", InputError.field("findingId", "没有该核查问题")));
+        audit.record(campaignId, "finding " + unitCode + " " + finding.getIndicatorCode(), "REMOVE", finding.toString(),
+                null, null, actor);
+        findings.delete(finding);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Finding> findings(Long campaignId, String unitCode) {
+        return findings.findByCampaignIdAndUnitCodeOrderById(campaignId, unitCode);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Finding> allFindings(Long campaignId) {
+        return findings.findByCampaignIdOrderById(campaignId);
+    }
+
+    /** The office finished verifying a submitted self-check. */
+    public void complete(Long campaignId, String unitCode, String actor) {
+        campaigns.requireOpen(campaigns.get(campaignId));
+        if (campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.SUBMITTED) {
+            throw new BadInputException("不能完成核查", InputError.field("unitCode", "该单位自查尚未提交"));
+        }
+        campaigns.unitVerified(campaignId, unitCode, actor);
+    }
+}
+
+interface FindingRepository extends JpaRepository<Finding, Long> {
+
+    List<Finding> findByCampaignIdAndUnitCodeOrderById(Long campaignId, String unitCode);
+
+    List<Finding> findByCampaignIdOrderById(Long campaignId);
+}

@@ -1,0 +1,48 @@
+package cn.huangpu.assessment.workflow;
+
+/** Names of processes/AssessmentCampaign.bpmn: the campaign from opening to publication. */
+public final class CampaignProcess {
+
+    public static final String KEY = "AssessmentCampaign";
+
+    public static final String START_REQUESTED = "StartEvent_CampaignRequested";
+    public static final String LAUNCH_UNITS = "ServiceTask_LaunchUnitAssessments";
+    public static final String LAUNCH_EVALUATIONS = "ServiceTask_LaunchSpecialistEvaluations";
+    public static final String WAIT_ALL_INPUTS = "IntermediateCatchEvent_AllInputsIn";
+    public static final String SCORE_UNITS = "ServiceTask_ScoreUnits";
+    public static final String COMPREHENSIVE_EVALUATION = "UserTask_ComprehensiveEvaluation";
+    public static final String DETERMINE_GRADES = "BusinessRuleTask_DetermineGrades";
+    public static final String APPROVE_GRADES = "UserTask_ApproveGrades";
+    public static final String RESULTS_DUE_TIMER = "BoundaryEvent_ResultsDue";
+    public static final String NOTIFY_APPROVAL_OVERDUE = "ServiceTask_NotifyApprovalOverdue";
+    public static final String PUBLISH_RESULTS = "ServiceTask_PublishResults";
+    public static final String END_PUBLISHED = "EndEvent_ResultsPublished";
+    public static final String START_REOPENED = "StartEvent_CampaignReopened";
+
+    public static final String MESSAGE_ALL_INPUTS_IN = "AllInputsIn";
+    public static final String MESSAGE_REOPENED = "CampaignReopened";
+
+    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String SELF_CHECK_DUE = "selfCheckDue";
+    public static final String SPECIALIST_DUE = "specialistDue";
+    public static final String COMPREHENSIVE_DUE = "comprehensiveDue";
+    public static final String RESULTS_DUE = "resultsDue";
+    public static final String ALL_UNITS_LAUNCHED = "allUnitsLaunched";
+    public static final String APPROVAL_DECISION = "approvalDecision";
+    public static final String SEND_BACK_REASON = "sendBackReason";
+    public static final String INITIATOR = "initiator";
+    /** The scoring round the last grading recorded (1 = the first scoring once all inputs were in). */
+    public static final String GRADING_ROUND = "gradingRound";
+
+    /** Start form fields (forms/StartCampaign.form). */
+    public static final String FORM_YEAR = "year";
+    public static final String FORM_CATALOGUE_YEAR = "catalogueYear";
+    public static final String FORM_UNIT_CODES = "unitCodes";
+    public static final String FORM_EVALUATOR_CODES = "evaluatorCodes";
+
+    public static final String APPROVE = "APPROVE";
+    public static final String SEND_BACK = "SEND_BACK";
+
+    private CampaignProcess() {
+    }
+}

@@ -1,0 +1,80 @@
+package cn.huangpu.assessment.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.security.Groups;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+
+/** What the seeded reference data must hold on every database. */
+abstract class ReferenceDataContract {
+
+    @Autowired
+    ReferenceData referenceData;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    List<ApplicationRunner> runners;
+
+    @Test
+    void seedsTheHuangpuUnitsWithStableCodesAndNames() {
+        List<AssessedUnit> units = referenceData.activeUnits();
+
+        assertThat(units).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(units).extracting(AssessedUnit::getCode).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z]+"));
+        assertThat(units).extracting(AssessedUnit::getName).doesNotHaveDuplicates();
+        assertThat(units).filteredOn(u -> u.getKind() == UnitKind.STREET).extracting(AssessedUnit::getName)
+                .containsExactly("外滩街道", "南京东路街道", "半淞园路街道", "小东门街道", "豫园街道",
+                        "老西门街道", "五里桥街道", "打浦桥街道", "淮海中路街道", "瑞金二路街道");
+    }
+
+    @Test
+    void seedsTheElevenSpecialistEvaluatorsLinkedToTheUnitsTheyAlsoAre() {
+        List<SpecialistEvaluator> evaluators = referenceData.evaluators();
+
+        assertThat(evaluators).hasSize(11);
+        assertThat(referenceData.evaluator("FINANCE")).get()
+                .extracting(SpecialistEvaluator::getUnitCode).isEqualTo("czj");
+        assertThat(referenceData.unit("czj")).get().extracting(AssessedUnit::getName).isEqualTo("区财政局");
+        assertThat(evaluators).filteredOn(e -> e.getUnitCode() != null)
+                .allSatisfy(e -> assertThat(referenceData.unit(e.getUnitCode())).isPresent());
+    }
+
+    @Test
+    void createsAGroupPerUnitPerEvaluatorAndPerRole() {
+        long expected = referenceData.activeUnits().size() + referenceData.evaluators().size() + 3;
+
+        assertThat(identityService.createGroupQuery().count()).isEqualTo(expected);
+        assertThat(identityService.createGroupQuery().groupId(Groups.unit("waitan")).singleResult().getName())
+                .isEqualTo("外滩街道");
+        assertThat(identityService.createGroupQuery().groupId(Groups.COORDINATOR).count()).isOne();
+        assertThat(identityService.createGroupQuery().groupId(Groups.LEADER).count()).isOne();
+        assertThat(identityService.createGroupQuery().groupId(Groups.ADMIN).count()).isOne();
+    }
+
+    @Test
+    void seedingAgainCreatesNoDuplicates() throws Exception {
+        // given what the first start seeded
+        long groups = identityService.createGroupQuery().count();
+        long users = identityService.createUserQuery().count();
+        long memberships = identityService.createUserQuery().memberOfGroup(Groups.unit("waitan")).count();
+
+        // when the seeders run again, as on a restart
+        ApplicationArguments args = new DefaultApplicationArguments();
+        for (ApplicationRunner runner : runners) {
+            runner.run(args);
+        }
+
+        // then nothing is duplicated
+        assertThat(identityService.createGroupQuery().count()).isEqualTo(groups);
+        assertThat(identityService.createUserQuery().count()).isEqualTo(users);
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.unit("waitan")).count()).isEqualTo(memberships);
+    }
+}

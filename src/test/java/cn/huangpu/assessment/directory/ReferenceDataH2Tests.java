@@ -1,0 +1,27 @@
+package cn.huangpu.assessment.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.support.H2IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+@H2IntegrationTest
+class ReferenceDataH2Tests extends ReferenceDataContract {
+
+    @Test
+    void theDemoProfileHasAnAccountPerRoleAndPerUnit() {
+        assertThat(identityService.checkPassword("office01", "demo")).isTrue();
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.COORDINATOR).count()).isOne();
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.LEADER).count()).isOne();
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.ADMIN).count()).isOne();
+        for (AssessedUnit unit : referenceData.activeUnits()) {
+            assertThat(identityService.createUserQuery().memberOfGroup(Groups.unit(unit.getCode())).count())
+                    .as(unit.getName()).isOne();
+        }
+        for (SpecialistEvaluator evaluator : referenceData.evaluators()) {
+            assertThat(identityService.createUserQuery().memberOfGroup(Groups.evaluator(evaluator.getCode())).count())
+                    .as(evaluator.getName()).isOne();
+        }
+    }
+}
