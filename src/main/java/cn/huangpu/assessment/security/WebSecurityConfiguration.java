@@ -61,6 +61,7 @@ class WebSecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
     }
 

@@ -7,16 +7,21 @@ import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Whose deadline a reminder, overdue notice or chase is about: a unit's self-check or an evaluator's delivery. */
 record DeadlineSubject(Long campaignId, String unitCode, String evaluatorCode, Instant due) {
 
     static DeadlineSubject of(VariableScope scope) {
-        Long campaignId = (Long) scope.getVariable(CampaignProcess.CAMPAIGN_ID);
-        String unitCode = (String) scope.getVariable(UnitAssessmentProcess.UNIT_CODE);
-        String evaluatorCode = (String) scope.getVariable(SpecialistEvaluationProcess.EVALUATOR_CODE);
-        Date due = (Date) scope.getVariable(unitCode != null ? CampaignProcess.SELF_CHECK_DUE : CampaignProcess.SPECIALIST_DUE);
+        return of(scope.getVariables());
+    }
+
+    static DeadlineSubject of(Map<String, Object> variables) {
+        Long campaignId = (Long) variables.get(CampaignProcess.CAMPAIGN_ID);
+        String unitCode = (String) variables.get(UnitAssessmentProcess.UNIT_CODE);
+        String evaluatorCode = (String) variables.get(SpecialistEvaluationProcess.EVALUATOR_CODE);
+        Date due = (Date) variables.get(unitCode != null ? CampaignProcess.SELF_CHECK_DUE : CampaignProcess.SPECIALIST_DUE);
         return new DeadlineSubject(campaignId, unitCode, evaluatorCode, due.toInstant());
     }
 

@@ -1,0 +1,94 @@
+package cn.huangpu.assessment.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.scoring.FactsParser;
+import cn.huangpu.assessment.scoring.ScoreCalculator;
+import cn.huangpu.assessment.scoring.ScoreSheet;
+import cn.huangpu.assessment.scoring.TestCatalogues;
+import cn.huangpu.assessment.support.PostgresIntegrationTest;
+import cn.huangpu.assessment.support.ProcessDriver;
+import cn.huangpu.assessment.support.TestUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole campaign of 60 units on PostgreSQL: bots do every task as the right users through the
+ * engine's task API; scoring runs exactly once; the published grades are what the scoring engine
+ * computes directly from the same facts.
+ */
+@PostgresIntegrationTest
+class WholeCampaignPostgresTests {
+
+    @Autowired CampaignStarter starter;
+    @Autowired CampaignService campaigns;
+    @Autowired CampaignBots bots;
+    @Autowired ProcessDriver driver;
+    @Autowired CampaignScoring scoring;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void sixtyUnitsFromOpeningToPublication() {
+        // given 60 units (the 47 of Huangpu and 13 more) and the 11 evaluators
+        for (int i = 1; i <= 13; i++) {
+            jdbc.update("insert into assessed_unit (code, name, kind, sort_order) values (?, ?, 'DEPARTMENT', ?)"
+                    + " on conflict do nothing", "test" + (char) ('a' + i), "测试单位" + i, 100 + i);
+        }
+        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of(), List.of()), CampaignBots.COORDINATOR_USER);
+        Long id = campaign.getId();
+        List<CampaignUnit> units = campaigns.units(id);
+        assertThat(units).hasSize(60);
+        Random random = new Random(60);
+        driver.runJobs();
+
+        // when every unit submits and is verified, every evaluator delivers, the office evaluates and the leaders approve
+        for (CampaignUnit unit : units) {
+            bots.fillSelfCheck(id, unit.getUnitCode(), random);
+            bots.submitSelfCheck(id, unit.getUnitCode());
+        }
+        driver.runJobs();
+        for (CampaignUnit unit : units) {
+            bots.verify(id, unit.getUnitCode(), random);
+        }
+        for (CampaignEvaluator evaluator : campaigns.evaluators(id)) {
+            bots.deliver(id, evaluator.getEvaluatorCode(), random);
+        }
+        driver.runJobs();
+        assertThat(scoring.countRound(id, 1)).isEqualTo(60);
+        bots.evaluateComprehensively(id, random);
+        driver.runJobs();
+        bots.approve(id);
+        driver.runJobs();
+
+        // then scoring ran once, nothing failed, and the published results equal a direct computation
+        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        assertThat(historyService.createHistoricActivityInstanceQuery().activityId("ServiceTask_ScoreUnits")
+                .processInstanceId(campaigns.get(id).getProcessInstanceId()).count()).isOne();
+        assertThat(scoring.countRound(id, 1)).isEqualTo(60);
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+        List<ScoreRecord> published = scoring.latest(id);
+        assertThat(published).hasSize(60).allSatisfy(r -> assertThat(r.getRound()).isEqualTo(2));
+        Map<String, com.fasterxml.jackson.databind.node.ObjectNode> facts = scoring.assembleFacts(id);
+        ScoreCalculator calculator = new ScoreCalculator();
+        for (ScoreRecord record : published) {
+            ScoreSheet direct = calculator.score(TestCatalogues.catalogue2023(),
+                    FactsParser.parse(TestCatalogues.catalogue2023(), facts.get(record.getUnitCode())));
+            assertThat(record.getTotal()).as(record.getUnitCode()).isEqualByComparingTo(direct.total());
+            assertThat(record.getGrade()).as(record.getUnitCode())
+                    .isEqualTo(TestCatalogues.gradeDecision().gradeFor(direct.total()));
+        }
+        assertThat(published.stream().map(ScoreRecord::getGrade).distinct().count()).isGreaterThan(1);
+    }
+}

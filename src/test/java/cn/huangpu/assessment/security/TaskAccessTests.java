@@ -1,0 +1,125 @@
+package cn.huangpu.assessment.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.support.ProcessDriver;
+import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.support.WebIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Through the engine REST API on a real port: who sees and completes which task, and how bad completions are refused. */
+@WebIntegrationTest
+class TaskAccessTests {
+
+    @LocalServerPort int port;
+    @Autowired CampaignStarter starter;
+    @Autowired ProcessDriver driver;
+    @Autowired TaskService taskService;
+    @Autowired ObjectMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    Campaign campaign;
+
+    @BeforeEach
+    void openCampaign() {
+        campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        driver.runJobs();
+    }
+
+    @Test
+    void aUnitSeesOnlyItsOwnTasks() throws Exception {
+        JsonNode tasks = json.readTree(get("waitan01", "/engine-rest/task?maxResults=200").body());
+
+        assertThat(tasks).isNotEmpty().allSatisfy(t -> assertThat(t.get("name").asText()).endsWith("外滩街道"));
+    }
+
+    @Test
+    void anEvaluatorSeesOnlyItsOwnTaskAndTheCoordinatorSeesAll() throws Exception {
+        JsonNode evaluatorTasks = json.readTree(get("eval-finance", "/engine-rest/task?maxResults=200").body());
+        assertThat(evaluatorTasks).isNotEmpty().allSatisfy(t -> assertThat(t.get("name").asText()).isEqualTo("提交专项评估结果：区财政局"));
+
+        String processInstances = campaignTaskIds("waitan") + campaignTaskIds("yuyuan");
+        JsonNode officeTasks = json.readTree(get("office01", "/engine-rest/task?maxResults=2000").body());
+        assertThat(officeTasks.toString()).contains(taskOf("waitan").getId()).contains(taskOf("yuyuan").getId());
+        assertThat(processInstances).isNotEmpty();
+    }
+
+    @Test
+    void aUnitCannotReadOrCompleteAnotherUnitsTask() throws Exception {
+        Task other = taskOf("yuyuan");
+
+        assertThat(get("waitan01", "/engine-rest/task/" + other.getId()).statusCode()).isIn(403, 404);
+        assertThat(get("waitan01", "/engine-rest/task/" + other.getId() + "/variables").statusCode()).isIn(403, 404);
+        assertThat(get("waitan01", "/engine-rest/task/" + other.getId() + "/deployed-form").statusCode()).isIn(403, 404);
+        HttpResponse<String> complete = post("waitan01", "/engine-rest/task/" + other.getId() + "/complete", "{}");
+        assertThat(complete.statusCode()).isIn(403, 404);
+        assertThat(complete.body()).doesNotContain("自查尚未填写完整");
+        assertThat(taskService.createTaskQuery().taskId(other.getId()).count()).isOne();
+    }
+
+    @Test
+    void completingAnIncompleteSelfCheckAnswers400WithTheReasonInChinese() throws Exception {
+        Task own = taskOf("waitan");
+
+        HttpResponse<String> response = post("waitan01", "/engine-rest/task/" + own.getId() + "/submit-form",
+                "{\"variables\": {\"confirmSubmit\": {\"value\": true}}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("message").asText()).contains("指标 1.1").contains("未填写完成情况");
+        assertThat(taskService.createTaskQuery().taskId(own.getId()).count()).isOne();
+    }
+
+    @Test
+    void withoutCredentialsTheRestApiAnswers401() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/engine-rest/task")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    private Task taskOf(String unitCode) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(campaign.getId() + "/" + unitCode).singleResult();
+    }
+
+    private String campaignTaskIds(String unitCode) {
+        return taskOf(unitCode).getId();
+    }
+
+    private HttpResponse<String> get(String user, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String user, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+}

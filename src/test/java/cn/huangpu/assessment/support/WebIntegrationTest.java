@@ -1,0 +1,22 @@
+package cn.huangpu.assessment.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a real port (the engine REST API and the webapps are not reachable through
+ * MockMvc). The REST API finds its engine by name in a JVM-wide registry, where the engine of another
+ * cached test context may have taken the name "default"; {@link DefaultEngineExtension} gives it back
+ * to this context's engine before each test.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@org.junit.jupiter.api.extension.ExtendWith(DefaultEngineExtension.class)
+public @interface WebIntegrationTest {
+}
