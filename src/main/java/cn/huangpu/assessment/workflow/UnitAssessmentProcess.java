@@ -10,6 +10,7 @@ public final class UnitAssessmentProcess {
     public static final String REMINDER_1 = "BoundaryEvent_SelfCheckReminder1";
     public static final String DUE = "BoundaryEvent_SelfCheckDue";
     public static final String CHASE = "UserTask_ChaseSelfCheck";
+    public static final String CHECK_EVIDENCE_LINKS = "ServiceTask_CheckEvidenceLinks";
     public static final String VERIFY = "UserTask_VerifySelfCheck";
     public static final String RECORD_READY = "ServiceTask_RecordUnitReady";
     public static final String END_READY = "EndEvent_UnitReady";

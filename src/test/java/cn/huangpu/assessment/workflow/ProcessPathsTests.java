@@ -85,6 +85,8 @@ class ProcessPathsTests {
 
         bots.fillSelfCheck(campaign.getId(), "waitan", random);
         bots.submitSelfCheck(campaign.getId(), "waitan");
+        assertThat(unit).isWaitingAt(UnitAssessmentProcess.CHECK_EVIDENCE_LINKS);
+        driver.runJobs();
         assertThat(unit).isWaitingAt(UnitAssessmentProcess.VERIFY);
         bots.verify(campaign.getId(), "waitan", random);
         driver.runJobs();
@@ -224,6 +226,7 @@ class ProcessPathsTests {
     private void completeInputs() {
         bots.fillSelfCheck(campaign.getId(), "waitan", random);
         bots.submitSelfCheck(campaign.getId(), "waitan");
+        driver.runJobs();
         bots.verify(campaign.getId(), "waitan", random);
         bots.deliver(campaign.getId(), "FINANCE", random);
         driver.runJobs();

@@ -1,0 +1,188 @@
+package cn.huangpu.assessment.linkcheck;
+
+import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
+import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the checks of a campaign's evidence links: queues them when a unit submits (no network work
+ * in the process's transaction), hands due ones to the checker, records results with retries for
+ * technical failures, and turns a proposal the verifier accepts into a verification finding.
+ */
+@Service
+@Transactional
+public class LinkCheckService {
+
+    /** A check claimed by a node that then died is claimed again after this long. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+
+    private final LinkCheckRepository checks;
+    private final SelfCheckService selfChecks;
+    private final VerificationService verification;
+    private final CampaignService campaigns;
+    private final Catalogues catalogues;
+    private final LinkCheckSettings settings;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    LinkCheckService(LinkCheckRepository checks, SelfCheckService selfChecks, VerificationService verification,
+                     CampaignService campaigns, Catalogues catalogues, LinkCheckSettings settings, AuditLog audit,
+                     Clock clock) {
+        this.checks = checks;
+        this.selfChecks = selfChecks;
+        this.verification = verification;
+        this.campaigns = campaigns;
+        this.catalogues = catalogues;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Queues a check of every evidence link of the unit's self-check; an already known link is checked again. */
+    public int schedule(Long campaignId, String unitCode) {
+        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+        List<LinkCheck> existing = checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
+        int queued = 0;
+        for (SelfCheckEntry entry : selfChecks.entries(campaignId, unitCode).values()) {
+            if (entry.isNotInvolved()) {
+                continue;
+            }
+            String keyword = catalogue.indicator(entry.getIndicatorCode()).map(Indicator::name).orElse(null);
+            for (String url : entry.links()) {
+                LinkCheck known = existing.stream()
+                        .filter(c -> c.getIndicatorCode().equals(entry.getIndicatorCode()) && c.getUrl().equals(url))
+                        .findFirst().orElse(null);
+                if (known != null) {
+                    known.requeue(clock.instant(), null);
+                } else {
+                    checks.save(new LinkCheck(campaignId, unitCode, entry.getIndicatorCode(), url, keyword, clock.instant()));
+                }
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /** Claims up to {@code limit} due checks for this node; a check is claimed by one node only. */
+    public List<LinkCheck> claimDue(int limit) {
+        Instant now = clock.instant();
+        List<LinkCheck> due = checks.findDue(now, now.minus(STALE_CLAIM), PageRequest.of(0, limit));
+        List<LinkCheck> claimed = new ArrayList<>();
+        for (LinkCheck check : due) {
+            if (checks.claim(check.getId(), now, now.minus(STALE_CLAIM)) == 1) {
+                claimed.add(check);
+            }
+        }
+        return claimed;
+    }
+
+    /** Records a result; a technical failure is tried again with back-off until the attempts are used. */
+    public void record(Long checkId, FetchResult result) {
+        LinkCheck check = checks.findById(checkId).orElseThrow();
+        check.recorded(result, clock.instant());
+        if (result.outcome() == Outcome.TECHNICAL && check.getAttempts() < settings.maxAttempts()) {
+            check.retryAt(clock.instant().plus(settings.retryBackoff().multipliedBy(1L << (check.getAttempts() - 1))));
+        } else {
+            check.done();
+        }
+    }
+
+    /** "Re-check now" for one link, optionally with another expected keyword. */
+    public void recheck(Long campaignId, Long checkId, String keyword) {
+        LinkCheck check = get(campaignId, checkId);
+        check.requeue(clock.instant(), keyword == null || keyword.isBlank() ? null : keyword.strip());
+    }
+
+    /** Re-checks every link of a campaign (before comprehensive evaluation). */
+    public int recheckCampaign(Long campaignId) {
+        List<LinkCheck> all = checks.findByCampaignId(campaignId);
+        all.forEach(c -> c.requeue(clock.instant(), null));
+        return all.size();
+    }
+
+    /** The verifier accepts a proposal: it becomes a verification finding and so counts in the score. */
+    public void accept(Long campaignId, Long checkId, String actor) {
+        LinkCheck check = get(campaignId, checkId);
+        if (check.getProposal() != LinkCheck.Proposal.PROPOSED) {
+            throw new BadInputException("不能采纳", InputError.field("checkId", "该链接检查没有待确认的问题"));
+        }
+        Indicator indicator = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow()
+                .indicator(check.getIndicatorCode()).orElseThrow();
+        if (indicator.findingInputs().isEmpty()) {
+            throw new BadInputException("不能采纳", new InputError(indicator.code(), "checkId",
+                    "该指标不按核查问题扣分，请在综合评估中处理"));
+        }
+        Finding finding = verification.record(campaignId, check.getUnitCode(), new VerificationService.NewFinding(
+                indicator.code(), indicator.findingInputs().get(0).name(),
+                check.getOutcome() == Outcome.BROKEN ? Finding.Kind.BROKEN_LINK : Finding.Kind.WRONG_LINK,
+                "链接自动检查（" + campaigns.format(check.getCheckedAt()) + "）：" + check.getDetail(), check.getUrl()),
+                actor);
+        check.decide(LinkCheck.Proposal.ACCEPTED, actor, finding.getId());
+    }
+
+    /** The verifier rejects a proposal: it never reaches the score. */
+    public void reject(Long campaignId, Long checkId, String actor) {
+        LinkCheck check = get(campaignId, checkId);
+        if (check.getProposal() != LinkCheck.Proposal.PROPOSED) {
+            throw new BadInputException("不能驳回", InputError.field("checkId", "该链接检查没有待确认的问题"));
+        }
+        audit.record(campaignId, "link_check " + check.getUnitCode() + " " + check.getIndicatorCode() + " " + check.getUrl(),
+                "REJECT_PROPOSAL", check.getOutcome().label() + "：" + check.getDetail(), null, null, actor);
+        check.decide(LinkCheck.Proposal.REJECTED, actor, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<LinkCheck> checks(Long campaignId, String unitCode) {
+        return checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
+    }
+
+    @Transactional(readOnly = true)
+    public long pending() {
+        return checks.countByStatusNot(LinkCheck.Status.DONE);
+    }
+
+    private LinkCheck get(Long campaignId, Long checkId) {
+        campaigns.requireOpen(campaigns.get(campaignId));
+        return checks.findById(checkId).filter(c -> c.getCampaignId().equals(campaignId)).orElseThrow(() ->
+                new BadInputException("没有该链接检查", InputError.field("checkId", "没有编号为 " + checkId + " 的链接检查")));
+    }
+}
+
+interface LinkCheckRepository extends JpaRepository<LinkCheck, Long> {
+
+    List<LinkCheck> findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(Long campaignId, String unitCode);
+
+    List<LinkCheck> findByCampaignId(Long campaignId);
+
+    long countByStatusNot(LinkCheck.Status status);
+
+    @Query("select c from LinkCheck c where (c.status = 'PENDING' and c.nextAttemptAt <= ?1)"
+            + " or (c.status = 'RUNNING' and c.claimedAt < ?2) order by c.nextAttemptAt")
+    List<LinkCheck> findDue(Instant now, Instant staleBefore, PageRequest page);
+
+    /** Claims a check in one statement, so that of two nodes only one gets it. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update LinkCheck c set c.status = 'RUNNING', c.claimedAt = ?2 where c.id = ?1"
+            + " and (c.status = 'PENDING' or (c.status = 'RUNNING' and c.claimedAt < ?3))")
+    int claim(Long id, Instant now, Instant staleBefore);
+}
