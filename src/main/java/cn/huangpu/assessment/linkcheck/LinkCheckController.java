@@ -24,11 +24,14 @@ class LinkCheckController {
 
     private final LinkCheckService linkChecks;
     private final CampaignService campaigns;
+    private final LinkCheckSettings settings;
     private final CurrentUser user;
 
-    LinkCheckController(LinkCheckService linkChecks, CampaignService campaigns, CurrentUser user) {
+    LinkCheckController(LinkCheckService linkChecks, CampaignService campaigns, LinkCheckSettings settings,
+                        CurrentUser user) {
         this.linkChecks = linkChecks;
         this.campaigns = campaigns;
+        this.settings = settings;
         this.user = user;
     }
 
@@ -41,6 +44,7 @@ class LinkCheckController {
         model.addAttribute("campaignId", campaignId);
         model.addAttribute("unitCode", unitCode);
         model.addAttribute("editable", user.isCoordinator() && !campaigns.get(campaignId).isFrozen());
+        model.addAttribute("checkerEnabled", settings.workerEnabled());
         model.addAttribute("format", (java.util.function.Function<java.time.Instant, String>)
                 i -> i == null ? "" : campaigns.format(i));
         return "fragments/link-checks :: checks";

@@ -67,8 +67,9 @@ public class LinkCheckService {
             if (entry.isNotInvolved()) {
                 continue;
             }
-            String keyword = catalogue.indicator(entry.getIndicatorCode()).map(Indicator::name).orElse(null);
+            String indicatorName = catalogue.indicator(entry.getIndicatorCode()).map(Indicator::name).orElse(null);
             for (String url : entry.links()) {
+                String keyword = entry.keywordFor(url) != null ? entry.keywordFor(url) : indicatorName;
                 LinkCheck known = existing.stream()
                         .filter(c -> c.getIndicatorCode().equals(entry.getIndicatorCode()) && c.getUrl().equals(url))
                         .findFirst().orElse(null);

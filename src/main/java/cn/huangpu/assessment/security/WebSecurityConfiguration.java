@@ -32,6 +32,9 @@ class WebSecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/login", "/public/**").permitAll()
+                // CVE-2026-77226 (no CE fix): the Admin setup endpoint creates an administrator whenever the
+                // camunda-admin group has no direct member. Administrators come from the bootstrap settings.
+                .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                 // The engine REST API authenticates by its own filter (HTTP Basic against the identity service).
                 .requestMatchers("/engine-rest/**").permitAll()
                 // The webapps' static client and their own API check the Camunda session the filter below sets.
@@ -75,6 +78,17 @@ class WebSecurityConfiguration {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName());
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /** CVE-2026-109432 (no CE fix): refuse expressions in orQueries before the engine sees them. */
+    @Bean
+    FilterRegistrationBean<ExpressionInjectionFilter> expressionInjectionFilter(com.fasterxml.jackson.databind.ObjectMapper json) {
+        FilterRegistrationBean<ExpressionInjectionFilter> registration =
+                new FilterRegistrationBean<>(new ExpressionInjectionFilter(json));
+        registration.setName("or-queries-expression-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 30);
         return registration;
     }
 

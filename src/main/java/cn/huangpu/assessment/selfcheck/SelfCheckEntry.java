@@ -74,8 +74,19 @@ public class SelfCheckEntry {
         return evidenceLinks;
     }
 
-    /** The evidence links, one per line, blanks dropped. */
+    /** The evidence links, one per line, blanks dropped; a line may add, after a space, the keyword the page should show. */
     public List<String> links() {
+        return lines().stream().map(line -> line.split("\\s+", 2)[0]).toList();
+    }
+
+    /** The keyword the unit gave after the link, or null. */
+    public String keywordFor(String link) {
+        return lines().stream().map(line -> line.split("\\s+", 2))
+                .filter(parts -> parts[0].equals(link) && parts.length > 1)
+                .map(parts -> parts[1].strip()).findFirst().orElse(null);
+    }
+
+    private List<String> lines() {
         return evidenceLinks == null ? List.of()
                 : Arrays.stream(evidenceLinks.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }

@@ -116,7 +116,7 @@ public class SelfCheckService {
         }
         if (draft.evidenceLinks() != null) {
             for (String link : draft.evidenceLinks().split("\\R")) {
-                String url = link.strip();
+                String url = link.strip().split("\\s+", 2)[0];
                 if (!url.isEmpty() && !isWebLink(url)) {
                     errors.add(new InputError(code, "evidenceLinks", "证明链接须为以 http:// 或 https:// 开头的网址：" + url));
                 }

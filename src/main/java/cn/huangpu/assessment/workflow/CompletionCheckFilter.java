@@ -1,18 +1,14 @@
 package cn.huangpu.assessment.workflow;
 
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.CachedBodyRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +71,8 @@ class CompletionCheckFilter {
                 chain.doFilter(request, response);
                 return;
             }
-            byte[] body = request.getInputStream().readAllBytes();
+            CachedBodyRequest cached = CachedBodyRequest.of(request);
+            byte[] body = cached.body();
             Task task = taskService.createTaskQuery().taskId(matcher.group(1)).singleResult();
             if (task != null) {
                 List<CompletionCheck> applicable = checks.stream()
@@ -97,7 +94,7 @@ class CompletionCheckFilter {
                     }
                 }
             }
-            chain.doFilter(new CachedBody(request, body), response);
+            chain.doFilter(cached, response);
         }
 
         /** The values of {@code {"variables": {"name": {"value": ...}}}}. */
@@ -118,53 +115,6 @@ class CompletionCheckFilter {
                 // An unreadable body is left to the engine REST API to refuse.
             }
             return values;
-        }
-    }
-
-    /** The request with its body readable again. */
-    static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

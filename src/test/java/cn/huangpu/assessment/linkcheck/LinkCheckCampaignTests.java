@@ -96,8 +96,10 @@ class LinkCheckCampaignTests {
                 for (int k = 0; k < (i < 6 ? 2 : 1); k++, n++) {
                     // 外滩街道's 1.1 (an indicator priced on verification findings) links to a missing page
                     String kind = unit.equals("waitan") && i == 0 && k == 0 ? "missing" : kinds[n % kinds.length];
-                    links.add(kind.equals("refused") ? "http://" + SITES[n % 3] + ":9/closed/" + n
-                            : sites.url(SITES[n % 3], "/" + kind + "/" + unit + "-" + n));
+                    String link = kind.equals("refused") ? "http://" + SITES[n % 3] + ":9/closed/" + n
+                            : sites.url(SITES[n % 3], "/" + kind + "/" + unit + "-" + n);
+                    // the unit may name the keyword the page should show after the link
+                    links.add(unit.equals("waitan") && i == 1 ? link + " 许可事项" : link);
                 }
                 drafts.put(indicators.get(i).code(), new Draft("已完成", String.join("\n", links), false));
             }
@@ -127,6 +129,10 @@ class LinkCheckCampaignTests {
         }
         assertThat(sites.globalMax.get()).isLessThanOrEqualTo(6);
         List<LinkCheck> waitan = linkChecks.checks(id, "waitan");
+        assertThat(waitan).filteredOn(c -> c.getIndicatorCode().equals("1.2")).hasSize(2)
+                .allSatisfy(c -> assertThat(c.getKeyword()).isEqualTo("许可事项"));
+        assertThat(waitan).filteredOn(c -> c.getIndicatorCode().equals("1.3"))
+                .allSatisfy(c -> assertThat(c.getKeyword()).isEqualTo("行政执法公示制度落实情况"));
         assertThat(waitan).hasSize(50).extracting(LinkCheck::getOutcome)
                 .contains(Outcome.OK, Outcome.BROKEN, Outcome.WRONG, Outcome.TECHNICAL);
         assertThat(waitan).filteredOn(c -> c.getOutcome() == Outcome.TECHNICAL).allSatisfy(c -> {

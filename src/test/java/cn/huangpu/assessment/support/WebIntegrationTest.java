@@ -18,5 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @org.junit.jupiter.api.extension.ExtendWith(DefaultEngineExtension.class)
+@org.springframework.context.annotation.Import(ExpressionProbe.class)
 public @interface WebIntegrationTest {
 }

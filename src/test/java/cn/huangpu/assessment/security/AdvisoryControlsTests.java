@@ -1,0 +1,124 @@
+package cn.huangpu.assessment.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.support.ExpressionProbe;
+import cn.huangpu.assessment.support.WebIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The compensating controls for the two Camunda 7.24.0 CE advisories without a fix, fed the attack
+ * shapes: nothing is created and nothing is executed.
+ */
+@WebIntegrationTest
+class AdvisoryControlsTests {
+
+    static final String PAYLOAD = "${expressionProbe.touch()}";
+
+    @LocalServerPort int port;
+    @Autowired ExpressionProbe probe;
+    @Autowired FilterService filterService;
+    @Autowired IdentityService identityService;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** CVE-2026-109432: expressions in orQueries of task queries and filters. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/engine-rest/task",
+            "/engine-rest/task/count",
+            "/engine-rest/history/task",
+            "/engine-rest/filter/create",
+    })
+    void refusesExpressionsInOrQueries(String path) throws Exception {
+        long filters = filterService.createFilterQuery().count();
+        String body = path.endsWith("/filter/create")
+                ? "{\"resourceType\": \"Task\", \"name\": \"x\", \"query\": {\"orQueries\": [{\"assigneeExpression\": \"" + PAYLOAD + "\"}]}}"
+                : "{\"orQueries\": [{\"nameLike\": \"" + PAYLOAD + "\"}]}";
+
+        HttpResponse<String> response = post("admin", path, body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("orQueries").contains("不允许使用表达式");
+        assertThat(probe.calls.get()).isZero();
+        assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+    }
+
+    @Test
+    void refusesExpressionsInOrQueriesWhenAStoredFilterIsExtended() throws Exception {
+        String filterId = filterService.createFilterQuery().filterName("本单位待办").singleResult().getId();
+
+        HttpResponse<String> response = post("office01", "/engine-rest/filter/" + filterId + "/list",
+                "{\"orQueries\": [{\"candidateGroupExpression\": \"#{expressionProbe.touch()}\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(probe.calls.get()).isZero();
+    }
+
+    @Test
+    void plainOrQueriesStillWork() throws Exception {
+        HttpResponse<String> response = post("office01", "/engine-rest/task?maxResults=50",
+                "{\"orQueries\": [{\"name\": \"提交自查\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    /** CVE-2026-77226: the Admin setup endpoint creating an administrator. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "admin", "waitan01"})
+    void theAdminSetupEndpointCreatesNoone(String user) throws Exception {
+        String body = "{\"profile\": {\"id\": \"attacker\", \"firstName\": \"a\", \"lastName\": \"b\", \"email\": \"a@b.cn\"},"
+                + " \"credentials\": {\"password\": \"attacker-pass\"}}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/camunda/api/admin/setup/default/user/create"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!user.isEmpty()) {
+            request.header("Authorization", basic(user));
+        }
+
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isIn(302, 401, 403);
+        assertThat(identityService.createUserQuery().userId("attacker").count()).isZero();
+    }
+
+    @Test
+    void onlyAdministratorsDeploy() throws Exception {
+        String boundary = "----x";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nx\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"x.bpmn\"; filename=\"x.bpmn\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n<definitions/>\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                        .header("Authorization", basic("office01"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> post(String user, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+}
