@@ -1,14 +1,10 @@
 package cn.huangpu.assessment.campaign;
 
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
-import cn.huangpu.assessment.directory.AssessedUnit;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +36,8 @@ class CampaignPagesController {
         model.addAttribute("coordinator", user.isCoordinator());
         model.addAttribute("myUnits", user.unitCodes().stream().sorted().toList());
         model.addAttribute("myEvaluators", user.evaluatorCodes().stream().sorted().toList());
-        model.addAttribute("unitNames", unitNames());
-        model.addAttribute("evaluatorNames", evaluatorNames());
+        model.addAttribute("unitNames", referenceData.unitNames());
+        model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("notifications", notifications.forGroups(user.groups(), 10));
         model.addAttribute("format", new Formats(campaigns));
         return "home";
@@ -54,8 +50,8 @@ class CampaignPagesController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("units", campaigns.units(campaignId));
         model.addAttribute("evaluators", campaigns.evaluators(campaignId));
-        model.addAttribute("unitNames", unitNames());
-        model.addAttribute("evaluatorNames", evaluatorNames());
+        model.addAttribute("unitNames", referenceData.unitNames());
+        model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("coordinator", user.isCoordinator());
         model.addAttribute("format", new Formats(campaigns));
         return "campaign";
@@ -83,15 +79,6 @@ class CampaignPagesController {
         if (!user.isCoordinator() && !user.isLeader()) {
             throw new AccessDenied("考评进度仅区政府办公室和区领导可查看");
         }
-    }
-
-    private Map<String, String> unitNames() {
-        return referenceData.activeUnits().stream().collect(Collectors.toMap(AssessedUnit::getCode, AssessedUnit::getName));
-    }
-
-    private Map<String, String> evaluatorNames() {
-        return referenceData.evaluators().stream()
-                .collect(Collectors.toMap(SpecialistEvaluator::getCode, SpecialistEvaluator::getName));
     }
 
     /** Date formatting for templates, in the office's time zone. */

@@ -1,6 +1,8 @@
 package cn.huangpu.assessment.directory;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,27 @@ public class ReferenceData {
 
     public Optional<AssessedUnit> unit(String code) {
         return units.findById(code);
+    }
+
+    /** A unit's Chinese name, or its code if there is no such unit. */
+    public String unitName(String code) {
+        return units.findById(code).map(AssessedUnit::getName).orElse(code);
+    }
+
+    /** An evaluator's Chinese name, or its code if there is no such evaluator. */
+    public String evaluatorName(String code) {
+        return evaluators.findById(code).map(SpecialistEvaluator::getName).orElse(code);
+    }
+
+    /** Every unit's name by code, for pages that list many units. */
+    public Map<String, String> unitNames() {
+        return units.findAll().stream().collect(Collectors.toMap(AssessedUnit::getCode, AssessedUnit::getName));
+    }
+
+    /** Every evaluator's name by code. */
+    public Map<String, String> evaluatorNames() {
+        return evaluators.findAll().stream()
+                .collect(Collectors.toMap(SpecialistEvaluator::getCode, SpecialistEvaluator::getName));
     }
 
     public List<SpecialistEvaluator> evaluators() {

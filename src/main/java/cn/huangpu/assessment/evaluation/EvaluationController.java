@@ -81,7 +81,7 @@ class EvaluationController {
                     entries.add(new FactEntry(unit.getUnitCode(), column.indicator().code(), column.input().name(), value, null));
                 } catch (IllegalArgumentException e) {
                     errors.add(new InputError(column.indicator().code(), column.input().name(),
-                            unitName(unit.getUnitCode()) + "：" + e.getMessage()));
+                            referenceData.unitName(unit.getUnitCode()) + "：" + e.getMessage()));
                 }
             }
         }
@@ -119,10 +119,10 @@ class EvaluationController {
         }
         model.addAttribute("campaign", campaign);
         model.addAttribute("evaluator", evaluator);
-        model.addAttribute("evaluatorName", referenceData.evaluator(evaluatorCode).map(e -> e.getName()).orElse(evaluatorCode));
+        model.addAttribute("evaluatorName", referenceData.evaluatorName(evaluatorCode));
         model.addAttribute("columns", columns(catalogue, evaluatorCode));
         model.addAttribute("units", campaigns.units(campaignId));
-        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("values", values);
         model.addAttribute("reasons", reasons);
         model.addAttribute("editable", user.isEvaluator(evaluatorCode) && !campaign.isFrozen()
@@ -138,16 +138,6 @@ class EvaluationController {
             indicator.directInputs(evaluatorCode).forEach(input -> columns.add(new Column(indicator, input)));
         }
         return columns;
-    }
-
-    private Map<String, String> unitNames() {
-        Map<String, String> names = new HashMap<>();
-        referenceData.activeUnits().forEach(u -> names.put(u.getCode(), u.getName()));
-        return names;
-    }
-
-    private String unitName(String code) {
-        return referenceData.unit(code).map(u -> u.getName()).orElse(code);
     }
 
     private JsonNode parse(String valueJson) {

@@ -112,6 +112,12 @@ public class CampaignScoring {
         return records.findLatest(campaignId).stream().filter(r -> r.getUnitCode().equals(unitCode)).findFirst();
     }
 
+    /** The results of one round, best first. */
+    @Transactional(readOnly = true)
+    public List<ScoreRecord> round(Long campaignId, int round) {
+        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round);
+    }
+
     @Transactional(readOnly = true)
     public long countRound(Long campaignId, int round) {
         return records.countByCampaignIdAndRound(campaignId, round);
@@ -195,4 +201,6 @@ interface ScoreRecordRepository extends JpaRepository<ScoreRecord, Long> {
     List<ScoreRecord> findLatest(Long campaignId);
 
     long countByCampaignIdAndRound(Long campaignId, int round);
+
+    List<ScoreRecord> findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(Long campaignId, int round);
 }

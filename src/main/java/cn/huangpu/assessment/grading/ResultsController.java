@@ -72,7 +72,7 @@ class ResultsController {
         List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
         ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
         model.addAttribute("records", ranked);
-        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("unitNames", referenceData.unitNames());
         return "results";
     }
 
@@ -85,7 +85,7 @@ class ResultsController {
         var record = scoring.latest(campaignId, unitCode);
         model.addAttribute("campaign", campaign);
         model.addAttribute("unitCode", unitCode);
-        model.addAttribute("unitName", unitName(unitCode));
+        model.addAttribute("unitName", referenceData.unitName(unitCode));
         model.addAttribute("record", record.orElse(null));
         model.addAttribute("sheet", record.map(scoring::sheet).orElse(null));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
@@ -103,7 +103,7 @@ class ResultsController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("recorded", recorded);
         model.addAttribute("current", current);
-        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("unitNames", referenceData.unitNames());
         return "comprehensive";
     }
 
@@ -178,7 +178,7 @@ class ResultsController {
                 .filter(i -> !i.directInputs(Catalogue.OFFICE).isEmpty()).toList();
         model.addAttribute("campaign", campaign);
         model.addAttribute("unitCode", unitCode);
-        model.addAttribute("unitName", unitName(unitCode));
+        model.addAttribute("unitName", referenceData.unitName(unitCode));
         model.addAttribute("indicators", withOfficeInputs);
         model.addAttribute("office", Catalogue.OFFICE);
         model.addAttribute("values", values);
@@ -198,15 +198,5 @@ class ResultsController {
         if (!user.isCoordinator()) {
             throw new AccessDenied("综合评估由区政府办公室办理");
         }
-    }
-
-    private Map<String, String> unitNames() {
-        Map<String, String> names = new HashMap<>();
-        referenceData.activeUnits().forEach(u -> names.put(u.getCode(), u.getName()));
-        return names;
-    }
-
-    private String unitName(String code) {
-        return referenceData.unit(code).map(u -> u.getName()).orElse(code);
     }
 }

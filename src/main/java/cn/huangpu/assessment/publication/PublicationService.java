@@ -1,6 +1,5 @@
 package cn.huangpu.assessment.publication;
 
-import cn.huangpu.assessment.directory.AssessedUnit;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.directory.ReferenceData;
@@ -49,6 +48,27 @@ public class PublicationService {
         campaigns.publish(campaignId);
     }
 
+    /** A campaign's results as last published: its year, the published round and when. */
+    public record Published(Long campaignId, int year, int round, java.time.Instant publishedAt) {
+    }
+
+    /**
+     * Every campaign whose results were published at least once, newest first, with the round that was
+     * published last. A campaign reopened since keeps showing what was published, never its work in progress.
+     */
+    @Transactional(readOnly = true)
+    public List<Published> published() {
+        return jdbc.query("select r.campaign_id, c.campaign_year, r.scoring_round, r.created_at from campaign_report r"
+                        + " join campaign c on c.id = r.campaign_id where r.scoring_round = (select max(r2.scoring_round)"
+                        + " from campaign_report r2 where r2.campaign_id = r.campaign_id) order by c.campaign_year desc",
+                (rs, i) -> new Published(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Published> published(Long campaignId) {
+        return published().stream().filter(p -> p.campaignId().equals(campaignId)).findFirst();
+    }
+
     /** The latest report: a ranked table of every unit's total and grade (CSV, UTF-8). */
     @Transactional(readOnly = true)
     public Optional<String> report(Long campaignId) {
@@ -65,7 +85,7 @@ public class PublicationService {
         for (int i = 0; i < ranked.size(); i++) {
             ScoreRecord r = ranked.get(i);
             csv.append(i + 1).append(',').append(r.getUnitCode()).append(',')
-                    .append(referenceData.unit(r.getUnitCode()).map(AssessedUnit::getName).orElse(r.getUnitCode()))
+                    .append(referenceData.unitName(r.getUnitCode()))
                     .append(',').append(r.getBasePoints().toPlainString()).append(',').append(r.getBonus().toPlainString())
                     .append(',').append(r.getTotal().toPlainString()).append(',').append(r.getGrade()).append('\n');
         }

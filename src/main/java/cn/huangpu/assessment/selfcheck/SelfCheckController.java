@@ -121,7 +121,7 @@ class SelfCheckController {
                           List<InputError> errors) {
         model.addAttribute("campaign", campaigns.get(campaignId));
         model.addAttribute("unit", campaigns.unit(campaignId, unitCode));
-        model.addAttribute("unitName", referenceData.unit(unitCode).map(u -> u.getName()).orElse(unitCode));
+        model.addAttribute("unitName", referenceData.unitName(unitCode));
         model.addAttribute("catalogue", selfChecks.catalogue(campaignId));
         model.addAttribute("entries", entries);
         model.addAttribute("files", selfChecks.files(campaignId, unitCode));

@@ -75,7 +75,7 @@ class VerificationController {
         var campaign = campaigns.get(campaignId);
         model.addAttribute("campaign", campaign);
         model.addAttribute("unit", campaigns.unit(campaignId, unitCode));
-        model.addAttribute("unitName", referenceData.unit(unitCode).map(u -> u.getName()).orElse(unitCode));
+        model.addAttribute("unitName", referenceData.unitName(unitCode));
         model.addAttribute("catalogue", catalogues.forYear(campaign.getCatalogueYear()).orElseThrow());
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
         model.addAttribute("files", selfChecks.files(campaignId, unitCode));

@@ -44,7 +44,7 @@ record DeadlineSubject(Long campaignId, String unitCode, String evaluatorCode, I
     /** "外滩街道的自查" or "区财政局（专项评估）的专项评估结果". */
     String describe(ReferenceData referenceData) {
         return isUnit()
-                ? referenceData.unit(unitCode).map(u -> u.getName()).orElse(unitCode) + "的自查"
-                : referenceData.evaluator(evaluatorCode).map(e -> e.getName()).orElse(evaluatorCode) + "的专项评估结果";
+                ? referenceData.unitName(unitCode) + "的自查"
+                : referenceData.evaluatorName(evaluatorCode) + "的专项评估结果";
     }
 }

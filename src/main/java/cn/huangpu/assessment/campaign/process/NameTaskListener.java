@@ -25,8 +25,8 @@ class NameTaskListener implements TaskListener {
         String unitCode = (String) task.getVariable(UnitAssessmentProcess.UNIT_CODE);
         String evaluatorCode = (String) task.getVariable(SpecialistEvaluationProcess.EVALUATOR_CODE);
         String subject = unitCode != null
-                ? referenceData.unit(unitCode).map(u -> u.getName()).orElse(unitCode)
-                : evaluatorCode != null ? referenceData.evaluator(evaluatorCode).map(e -> e.getName()).orElse(evaluatorCode)
+                ? referenceData.unitName(unitCode)
+                : evaluatorCode != null ? referenceData.evaluatorName(evaluatorCode)
                 : null;
         if (subject != null) {
             task.setName(task.getName() + "：" + subject);

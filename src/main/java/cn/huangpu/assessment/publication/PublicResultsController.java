@@ -1,0 +1,64 @@
+package cn.huangpu.assessment.publication;
+
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.publication.PublicationService.Published;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The public results (考核评估结果主动向社会公开), without login: published campaigns only, each unit's
+ * total, grade and public score sheet, exactly as published. Anything else answers 404.
+ */
+@Controller
+class PublicResultsController {
+
+    private final PublicationService publication;
+    private final CampaignScoring scoring;
+    private final ReferenceData referenceData;
+
+    PublicResultsController(PublicationService publication, CampaignScoring scoring, ReferenceData referenceData) {
+        this.publication = publication;
+        this.scoring = scoring;
+        this.referenceData = referenceData;
+    }
+
+    @GetMapping("/public/results")
+    String campaigns(Model model) {
+        model.addAttribute("published", publication.published());
+        return "public/results";
+    }
+
+    @GetMapping("/public/results/{campaignId}")
+    String campaign(@PathVariable Long campaignId, Model model) {
+        Published published = published(campaignId);
+        model.addAttribute("published", published);
+        model.addAttribute("records", scoring.round(campaignId, published.round()));
+        model.addAttribute("unitNames", referenceData.unitNames());
+        return "public/campaign";
+    }
+
+    @GetMapping("/public/results/{campaignId}/{unitCode}")
+    String sheet(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
+        Published published = published(campaignId);
+        ScoreRecord record = scoring.round(campaignId, published.round()).stream()
+                .filter(r -> r.getUnitCode().equals(unitCode)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有该单位的公开结果"));
+        model.addAttribute("published", published);
+        model.addAttribute("unitName", referenceData.unitName(unitCode));
+        model.addAttribute("sheet", scoring.sheet(record));
+        model.addAttribute("findings", List.of());
+        return "public/sheet";
+    }
+
+    private Published published(Long campaignId) {
+        return publication.published(campaignId).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "该考评结果尚未公开"));
+    }
+}

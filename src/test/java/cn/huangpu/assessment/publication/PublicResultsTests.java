@@ -1,0 +1,91 @@
+package cn.huangpu.assessment.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignStatus;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.support.H2IntegrationTest;
+import cn.huangpu.assessment.support.ProcessDriver;
+import cn.huangpu.assessment.support.TestUsers;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The public results page, without login, for a campaign in every state: only what was published is there. */
+@H2IntegrationTest
+@AutoConfigureMockMvc
+class PublicResultsTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired CampaignStarter starter;
+    @Autowired CampaignService campaigns;
+    @Autowired CampaignBots bots;
+    @Autowired ProcessDriver driver;
+    @Autowired CampaignScoring scoring;
+
+    @Test
+    void showsACampaignOnlyOncePublishedAndThenOnlyWhatWasPublished() throws Exception {
+        int year = TestUsers.freshYear();
+        Random random = new Random(3);
+        Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null, List.of("waitan"),
+                List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        Long id = campaign.getId();
+        driver.runJobs();
+        assertHidden(id, year, CampaignStatus.RUNNING);
+
+        bots.fillSelfCheck(id, "waitan", random);
+        bots.submitSelfCheck(id, "waitan");
+        driver.runJobs();
+        bots.verify(id, "waitan", random);
+        bots.deliver(id, "FINANCE", random);
+        driver.runJobs();
+        assertHidden(id, year, CampaignStatus.GRADING);
+
+        bots.evaluateComprehensively(id, random);
+        driver.runJobs();
+        bots.approve(id);
+        assertHidden(id, year, CampaignStatus.APPROVED);
+
+        driver.runJobs();
+        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        String publishedTotal = scoring.latest(id, "waitan").orElseThrow().getTotal().toPlainString();
+        mvc.perform(get("/public/results")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(year + "年度黄浦区政务公开考核评估结果")));
+        mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("外滩街道")))
+                .andExpect(content().string(containsString(publishedTotal)));
+        mvc.perform(get("/public/results/" + id + "/waitan")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("评分说明")))
+                .andExpect(content().string(not(containsString("核查问题："))));
+
+        // reopened and rescored: the public still sees what was published, not the work in progress
+        starter.reopen(id, "复议纠正", CampaignBots.COORDINATOR_USER);
+        bots.evaluateComprehensively(id, new Random(99));
+        driver.runJobs();
+        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.REOPENED);
+        assertThat(scoring.latest(id, "waitan").orElseThrow().getRound()).isEqualTo(3);
+        mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(publishedTotal)));
+    }
+
+    private void assertHidden(Long id, int year, CampaignStatus state) throws Exception {
+        assertThat(campaigns.get(id).getStatus()).isEqualTo(state);
+        mvc.perform(get("/public/results")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(year + "年度"))));
+        mvc.perform(get("/public/results/" + id)).andExpect(status().isNotFound());
+        mvc.perform(get("/public/results/" + id + "/waitan")).andExpect(status().isNotFound());
+    }
+}
