@@ -49,10 +49,11 @@ class ResultsController {
     private final ReferenceData referenceData;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final SheetPdf sheetPdf;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       EvaluationService evaluation, VerificationService verification, ReferenceData referenceData,
-                      CurrentUser user, ObjectMapper json) {
+                      CurrentUser user, ObjectMapper json, SheetPdf sheetPdf) {
         this.scoring = scoring;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -61,6 +62,7 @@ class ResultsController {
         this.referenceData = referenceData;
         this.user = user;
         this.json = json;
+        this.sheetPdf = sheetPdf;
     }
 
     @GetMapping("/app/results/{campaignId}")
@@ -90,6 +92,30 @@ class ResultsController {
         model.addAttribute("sheet", record.map(scoring::sheet).orElse(null));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         return "sheet";
+    }
+
+    @GetMapping(value = "/app/results/{campaignId}/{unitCode}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> sheetPdf(@PathVariable Long campaignId, @PathVariable String unitCode) {
+        if (!user.isUnit(unitCode) && !user.isCoordinator() && !user.isLeader()) {
+            throw new AccessDenied("只能查看本单位的评分说明");
+        }
+        Campaign campaign = campaigns.get(campaignId);
+        ScoreRecord record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
+                new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "尚未评分"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("year", campaign.getYear());
+        model.put("unitName", referenceData.unitName(unitCode));
+        model.put("round", record.getRound());
+        model.put("status", campaign.getStatus().label());
+        model.put("generatedAt", campaigns.format(java.time.Instant.now()));
+        model.put("sheet", scoring.sheet(record));
+        model.put("findings", verification.findings(campaignId, unitCode));
+        String fileName = campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .inline().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(sheetPdf.render(model));
     }
 
     @GetMapping("/app/comprehensive/{campaignId}")
