@@ -40,14 +40,16 @@ class EvaluationController {
     }
 
     private final EvaluationService evaluation;
+    private final EvaluationSpreadsheet spreadsheet;
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
     private final CurrentUser user;
     private final ObjectMapper json;
 
-    EvaluationController(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData,
-                         CurrentUser user, ObjectMapper json) {
+    EvaluationController(EvaluationService evaluation, EvaluationSpreadsheet spreadsheet, CampaignService campaigns,
+                         ReferenceData referenceData, CurrentUser user, ObjectMapper json) {
         this.evaluation = evaluation;
+        this.spreadsheet = spreadsheet;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.user = user;
@@ -97,6 +99,31 @@ class EvaluationController {
         List<InputError> missing = evaluation.missing(campaignId, evaluatorCode);
         redirect.addFlashAttribute("saved", missing.isEmpty() ? "已保存。全部录入完毕，可到待办任务中提交专项评估结果。"
                 : "已保存。尚有" + missing.size() + "项未录入。");
+        return "redirect:/app/evaluation/" + campaignId + "/" + evaluatorCode;
+    }
+
+    @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}/template.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> template(@PathVariable Long campaignId, @PathVariable String evaluatorCode) {
+        requireReader(evaluatorCode);
+        Campaign campaign = campaigns.get(campaignId);
+        return cn.huangpu.assessment.web.Workbooks.download(spreadsheet.template(campaignId, evaluatorCode),
+                campaign.getYear() + "年度" + referenceData.evaluatorName(evaluatorCode) + "专项评估模板.xlsx");
+    }
+
+    @PostMapping("/app/evaluation/{campaignId}/{evaluatorCode}/upload")
+    String upload(@PathVariable Long campaignId, @PathVariable String evaluatorCode,
+                  @RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
+        if (!user.isEvaluator(evaluatorCode)) {
+            throw new AccessDenied("只有本专项评估单位人员可以导入评估结果");
+        }
+        try (var in = file.getInputStream()) {
+            int saved = spreadsheet.upload(campaignId, evaluatorCode, in, user.id());
+            redirect.addFlashAttribute("saved", "表格已导入，保存" + saved + "项。");
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(campaignId, evaluatorCode, model, e.errors(), null);
+        }
         return "redirect:/app/evaluation/" + campaignId + "/" + evaluatorCode;
     }
 

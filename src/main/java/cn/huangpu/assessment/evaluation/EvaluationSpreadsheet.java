@@ -1,0 +1,253 @@
+package cn.huangpu.assessment.evaluation;
+
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputType;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.scoring.FactsParser;
+import cn.huangpu.assessment.scoring.InvalidFactsException;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.Workbooks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.springframework.stereotype.Component;
+
+/**
+ * A specialist evaluator's results as a spreadsheet: a template of its inputs × every unit (Chinese
+ * headers, data validation, frozen header, current values filled in), and the upload of a filled one,
+ * all or nothing, with every bad cell reported by row, column and reason.
+ */
+@Component
+public class EvaluationSpreadsheet {
+
+    static final String SHEET = "专项评估";
+
+    private final EvaluationService evaluation;
+    private final CampaignService campaigns;
+    private final ReferenceData referenceData;
+    private final ObjectMapper json;
+
+    EvaluationSpreadsheet(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData,
+                          ObjectMapper json) {
+        this.evaluation = evaluation;
+        this.campaigns = campaigns;
+        this.referenceData = referenceData;
+        this.json = json;
+    }
+
+    /** One spreadsheet column: an input, and for a judgement whether this is its score or its reason. */
+    record Column(Indicator indicator, Input input, boolean reason) {
+        String header() {
+            return indicator.code() + " " + input.label()
+                    + (input.type() == InputType.JUDGEMENT ? (reason ? "（理由）" : "（分）") : "");
+        }
+
+        String key() {
+            return indicator.code() + "/" + input.name();
+        }
+    }
+
+    List<Column> columns(Catalogue catalogue, String evaluatorCode) {
+        List<Column> columns = new ArrayList<>();
+        for (Indicator indicator : catalogue.indicators()) {
+            for (Input input : indicator.directInputs(evaluatorCode)) {
+                columns.add(new Column(indicator, input, false));
+                if (input.type() == InputType.JUDGEMENT) {
+                    columns.add(new Column(indicator, input, true));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private List<String> headers(List<Column> columns) {
+        List<String> headers = new ArrayList<>(List.of("单位代码", "单位名称"));
+        columns.forEach(c -> headers.add(c.header()));
+        return headers;
+    }
+
+    public Workbook template(Long campaignId, String evaluatorCode) {
+        Catalogue catalogue = evaluation.catalogue(campaigns.get(campaignId));
+        List<Column> columns = columns(catalogue, evaluatorCode);
+        Workbook workbook = Workbooks.workbook();
+        Sheet sheet = Workbooks.sheet(workbook, SHEET, headers(columns));
+        sheet.createFreezePane(2, 1);
+        Map<String, Map<String, UnitFact>> facts = evaluation.facts(campaignId);
+        List<CampaignUnit> units = campaigns.units(campaignId);
+        for (int r = 0; r < units.size(); r++) {
+            String unit = units.get(r).getUnitCode();
+            Row row = sheet.createRow(r + 1);
+            row.createCell(0).setCellValue(unit);
+            row.createCell(1).setCellValue(referenceData.unitName(unit));
+            for (int c = 0; c < columns.size(); c++) {
+                UnitFact fact = facts.getOrDefault(unit, Map.of()).get(columns.get(c).key());
+                if (fact != null) {
+                    write(row.createCell(c + 2), columns.get(c), read(fact.getValueJson()));
+                }
+            }
+        }
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        for (int c = 0; c < columns.size(); c++) {
+            DataValidationConstraint constraint = constraint(helper, columns.get(c));
+            if (constraint != null && !units.isEmpty()) {
+                DataValidation validation = helper.createValidation(constraint,
+                        new CellRangeAddressList(1, units.size(), c + 2, c + 2));
+                validation.setShowErrorBox(true);
+                validation.createErrorBox("输入有误", "请按列标题填写：数量为不小于0的整数，比率为0到1的小数，是/否，或下拉选项");
+                sheet.addValidationData(validation);
+            }
+        }
+        return workbook;
+    }
+
+    private static DataValidationConstraint constraint(DataValidationHelper helper, Column column) {
+        Input input = column.input();
+        if (column.reason()) {
+            return null;
+        }
+        return switch (input.type()) {
+            case COUNT -> helper.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
+            case NUMBER -> helper.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
+            case RATE -> helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "1");
+            case FLAG -> helper.createExplicitListConstraint(new String[] {"是", "否"});
+            case CHOICE -> helper.createExplicitListConstraint(input.options().stream().map(Input.Option::label)
+                    .toArray(String[]::new));
+            case JUDGEMENT -> helper.createExplicitListConstraint(input.scoreSteps().toArray(String[]::new));
+            case DATE -> null;
+        };
+    }
+
+    private static void write(Cell cell, Column column, JsonNode value) {
+        Input input = column.input();
+        if (column.reason()) {
+            cell.setCellValue(value.path("reason").asText());
+        } else if (input.type() == InputType.JUDGEMENT) {
+            cell.setCellValue(value.path("score").decimalValue().stripTrailingZeros().toPlainString());
+        } else if (value.isNumber()) {
+            cell.setCellValue(value.decimalValue().doubleValue());
+        } else if (value.isBoolean()) {
+            cell.setCellValue(value.booleanValue() ? "是" : "否");
+        } else if (input.type() == InputType.CHOICE) {
+            cell.setCellValue(input.options().stream().filter(o -> o.code().equals(value.asText()))
+                    .map(Input.Option::label).findFirst().orElse(value.asText()));
+        } else {
+            cell.setCellValue(value.asText());
+        }
+    }
+
+    /**
+     * Imports a filled template. Refuses the whole file, with every bad cell as "第N行 X列：reason", when
+     * anything is wrong: not a workbook, other headers, an unknown unit, a value of the wrong type.
+     * Empty cells leave the stored value as it is. Returns how many values were saved.
+     */
+    public int upload(Long campaignId, String evaluatorCode, InputStream file, String actor) {
+        Catalogue catalogue = evaluation.catalogue(campaigns.get(campaignId));
+        List<Column> columns = columns(catalogue, evaluatorCode);
+        Set<String> units = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).collect(Collectors.toSet());
+        DataFormatter formatter = new DataFormatter();
+        List<InputError> errors = new ArrayList<>();
+        List<FactEntry> entries = new ArrayList<>();
+        try (Workbook workbook = WorkbookFactory.create(file)) {
+            Sheet sheet = workbook.getSheet(SHEET);
+            if (sheet == null) {
+                throw refused(InputError.field("file", "找不到工作表“" + SHEET + "”，请使用下载的模板"));
+            }
+            List<String> expected = headers(columns);
+            Row header = sheet.getRow(0);
+            for (int c = 0; c < expected.size(); c++) {
+                String found = header == null ? "" : formatter.formatCellValue(header.getCell(c)).strip();
+                if (!found.equals(expected.get(c))) {
+                    throw refused(InputError.field("第1行 " + Workbooks.column(c) + "列",
+                            "表头应为“" + expected.get(c) + "”，实为“" + found + "”；请重新下载模板"));
+                }
+            }
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                String unit = row == null ? "" : formatter.formatCellValue(row.getCell(0)).strip();
+                if (unit.isEmpty()) {
+                    continue;
+                }
+                if (!units.contains(unit)) {
+                    errors.add(InputError.field("第" + (r + 1) + "行 A列", "单位代码 " + unit + " 不在本次考评的参评单位中"));
+                    continue;
+                }
+                Map<String, String> reasons = new HashMap<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    if (columns.get(c).reason()) {
+                        reasons.put(columns.get(c).key(), formatter.formatCellValue(row.getCell(c + 2)));
+                    }
+                }
+                for (int c = 0; c < columns.size(); c++) {
+                    Column column = columns.get(c);
+                    String text = formatter.formatCellValue(row.getCell(c + 2)).strip();
+                    if (column.reason() || text.isEmpty()) {
+                        continue;
+                    }
+                    String where = "第" + (r + 1) + "行 " + Workbooks.column(c + 2) + "列";
+                    try {
+                        JsonNode value = FormValues.toJson(column.input(), choiceCode(column.input(), text),
+                                reasons.get(column.key()));
+                        FactsParser.parseInput(column.indicator(), column.input().name(), value);
+                        entries.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new InputError(column.indicator().code(), where, e.getMessage()));
+                    } catch (InvalidFactsException e) {
+                        e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), where, err.reason())));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw refused(InputError.field("file", "无法读取该文件，请上传下载的 .xlsx 模板"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("表格未导入（共" + errors.size() + "处错误，全部未保存）", errors);
+        }
+        evaluation.record(campaignId, evaluatorCode, entries, false, actor);
+        return entries.size();
+    }
+
+    private static String choiceCode(Input input, String text) {
+        if (input.type() != InputType.CHOICE) {
+            return text;
+        }
+        return input.options().stream().filter(o -> o.label().equals(text) || o.code().equals(text))
+                .map(Input.Option::code).findFirst().orElse(text);
+    }
+
+    private static BadInputException refused(InputError error) {
+        return new BadInputException("表格未导入", error);
+    }
+
+    private JsonNode read(String valueJson) {
+        try {
+            return json.readTree(valueJson);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

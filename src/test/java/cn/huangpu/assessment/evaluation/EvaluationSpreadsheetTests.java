@@ -1,0 +1,125 @@
+package cn.huangpu.assessment.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.support.H2IntegrationTest;
+import cn.huangpu.assessment.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The evaluator's spreadsheet: download, fill in by code, upload; and a bad one refused cell by cell. */
+@H2IntegrationTest
+@AutoConfigureMockMvc
+class EvaluationSpreadsheetTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired CampaignStarter starter;
+    @Autowired EvaluationService evaluation;
+    @Autowired CampaignScoring scoring;
+    Campaign campaign;
+
+    @BeforeEach
+    void openCampaign() {
+        campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan", "yuyuan"), List.of("FINANCE", "JUSTICE")), CampaignBots.COORDINATOR_USER);
+    }
+
+    @Test
+    void aFilledTemplateRoundTripsAndChangesTheScores() throws Exception {
+        // given the template of 区司法局 (4.13: corrected reviews, lost lawsuits, requests handled)
+        byte[] template = download("JUSTICE", "eval-justice");
+        Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(template));
+        Sheet sheet = workbook.getSheet("专项评估");
+        assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).startsWith("4.13");
+        assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+        assertThat(sheet.getDataValidations()).isNotEmpty();
+
+        // when it is filled in by code: 外滩街道 2 corrections in 100 requests (2% > 0.2%), 豫园街道 none in 500
+        for (Row row : sheet) {
+            if (row.getRowNum() == 0) {
+                continue;
+            }
+            boolean waitan = row.getCell(0).getStringCellValue().equals("waitan");
+            row.createCell(2).setCellValue(waitan ? 2 : 0);
+            row.createCell(3).setCellValue(0);
+            row.createCell(4).setCellValue(waitan ? 100 : 500);
+        }
+        upload("JUSTICE", "eval-justice", workbook).andExpect(status().is3xxRedirection());
+
+        // then the values are stored and 4.13 scores 0 for 外滩街道 and 2 for 豫园街道
+        assertThat(evaluation.facts(campaign.getId()).get("waitan")).containsKeys("4.13/correctedReviews", "4.13/requestsHandled");
+        assertThat(scoring.currentSheet(campaign.getId(), "waitan").indicator("4.13").basePart()).isEqualByComparingTo("0");
+        assertThat(scoring.currentSheet(campaign.getId(), "yuyuan").indicator("4.13").basePart()).isEqualByComparingTo("2");
+        // and a second download shows what was stored
+        Workbook again = WorkbookFactory.create(new ByteArrayInputStream(download("JUSTICE", "eval-justice")));
+        assertThat(again.getSheet("专项评估").getRow(1).getCell(4).getNumericCellValue()).isIn(100.0, 500.0);
+    }
+
+    @Test
+    void aBadTemplateIsRefusedCellByCellAndNothingIsSaved() throws Exception {
+        Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download("FINANCE", "eval-finance")));
+        Sheet sheet = workbook.getSheet("专项评估");
+        sheet.getRow(1).createCell(2).setCellValue(-1);
+        sheet.getRow(2).createCell(2).setCellValue("很多");
+        Row extra = sheet.createRow(3);
+        extra.createCell(0).setCellValue("nosuchunit");
+        extra.createCell(2).setCellValue(1);
+
+        upload("FINANCE", "eval-finance", workbook)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("第2行 C列")))
+                .andExpect(content().string(Matchers.containsString("数量不能为负数")))
+                .andExpect(content().string(Matchers.containsString("第3行 C列")))
+                .andExpect(content().string(Matchers.containsString("须为数字")))
+                .andExpect(content().string(Matchers.containsString("第4行 A列")));
+        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+    }
+
+    @Test
+    void anotherEvaluatorsTemplateIsRefused() throws Exception {
+        Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download("FINANCE", "eval-finance")));
+
+        upload("JUSTICE", "eval-justice", workbook)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("请重新下载模板")));
+    }
+
+    private byte[] download(String evaluator, String user) throws Exception {
+        return mvc.perform(get("/app/evaluation/" + campaign.getId() + "/" + evaluator + "/template.xlsx")
+                        .with(httpBasic(user, "demo")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions upload(String evaluator, String user, Workbook workbook)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        workbook.write(out);
+        return mvc.perform(multipart("/app/evaluation/" + campaign.getId() + "/" + evaluator + "/upload")
+                .file(new MockMultipartFile("file", "filled.xlsx", null, out.toByteArray()))
+                .with(httpBasic(user, "demo")).with(csrf()));
+    }
+}
