@@ -78,6 +78,42 @@ class ResultsController {
         return "results";
     }
 
+    /** The results for the performance leading group: per unit the section subtotals, bonus, total and grade. */
+    @GetMapping("/app/results/{campaignId}/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@PathVariable Long campaignId) {
+        if (!user.isCoordinator() && !user.isLeader()) {
+            throw new AccessDenied("考核结果导出仅区政府办公室和区领导可用");
+        }
+        Campaign campaign = campaigns.get(campaignId);
+        Catalogue catalogue = catalogue(campaign);
+        List<String> headers = new ArrayList<>(List.of("名次", "单位代码", "单位"));
+        catalogue.sections().forEach(s -> headers.add(s.number() + ". " + s.name() + "（" + s.points().stripTrailingZeros()
+                .toPlainString() + "分）"));
+        headers.addAll(List.of("基础得分", "额外加分", "总分", "考核等次", "计分轮次"));
+        var workbook = cn.huangpu.assessment.web.Workbooks.workbook();
+        var sheet = cn.huangpu.assessment.web.Workbooks.sheet(workbook, "考核结果", headers);
+        List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
+        ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
+        for (int i = 0; i < ranked.size(); i++) {
+            ScoreRecord record = ranked.get(i);
+            ScoreSheet sheetOfUnit = scoring.sheet(record);
+            var row = sheet.createRow(i + 1);
+            int c = 0;
+            row.createCell(c++).setCellValue(i + 1);
+            row.createCell(c++).setCellValue(record.getUnitCode());
+            row.createCell(c++).setCellValue(referenceData.unitName(record.getUnitCode()));
+            for (ScoreSheet.SectionScore section : sheetOfUnit.sections()) {
+                row.createCell(c++).setCellValue(section.points().doubleValue());
+            }
+            row.createCell(c++).setCellValue(record.getBasePoints().doubleValue());
+            row.createCell(c++).setCellValue(record.getBonus().doubleValue());
+            row.createCell(c++).setCellValue(record.getTotal().doubleValue());
+            row.createCell(c++).setCellValue(record.getGrade());
+            row.createCell(c).setCellValue(record.getRound());
+        }
+        return cn.huangpu.assessment.web.Workbooks.download(workbook, campaign.getYear() + "年度政务公开考核评估结果.xlsx");
+    }
+
     @GetMapping("/app/results/{campaignId}/{unitCode}")
     String sheet(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
         if (!user.isUnit(unitCode) && !user.isCoordinator() && !user.isLeader()) {

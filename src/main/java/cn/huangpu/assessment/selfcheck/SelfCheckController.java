@@ -117,6 +117,33 @@ class SelfCheckController {
                 .body(file.getContent());
     }
 
+    @GetMapping("/app/self-check/{campaignId}/{unitCode}/export.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable Long campaignId, @PathVariable String unitCode) {
+        requireReader(unitCode);
+        var catalogue = selfChecks.catalogue(campaignId);
+        Map<String, SelfCheckEntry> entries = selfChecks.entries(campaignId, unitCode);
+        Map<String, Long> fileCounts = new java.util.HashMap<>();
+        selfChecks.files(campaignId, unitCode).forEach(f -> fileCounts.merge(f.indicatorCode(), 1L, Long::sum));
+        var workbook = cn.huangpu.assessment.web.Workbooks.workbook();
+        var sheet = cn.huangpu.assessment.web.Workbooks.sheet(workbook, "单位自查",
+                List.of("序号", "指标", "分值", "不涉及", "完成情况", "证明链接", "附件数"));
+        int r = 1;
+        for (var indicator : catalogue.indicators()) {
+            SelfCheckEntry entry = entries.get(indicator.code());
+            var row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(indicator.code());
+            row.createCell(1).setCellValue(indicator.name());
+            row.createCell(2).setCellValue(indicator.points().doubleValue());
+            row.createCell(3).setCellValue(entry != null && entry.isNotInvolved() ? "是" : "");
+            row.createCell(4).setCellValue(entry == null || entry.getCompletion() == null ? "" : entry.getCompletion());
+            row.createCell(5).setCellValue(entry == null ? "" : String.join("\n", entry.links()));
+            row.createCell(6).setCellValue(fileCounts.getOrDefault(indicator.code(), 0L));
+        }
+        var campaign = campaigns.get(campaignId);
+        return cn.huangpu.assessment.web.Workbooks.download(workbook,
+                campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "自查表.xlsx");
+    }
+
     private String render(Long campaignId, String unitCode, Model model, Map<String, SelfCheckEntry> entries,
                           List<InputError> errors) {
         model.addAttribute("campaign", campaigns.get(campaignId));
