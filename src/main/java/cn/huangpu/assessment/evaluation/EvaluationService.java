@@ -151,16 +151,32 @@ public class EvaluationService {
                 Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> f)));
     }
 
+    /** One value an evaluator still has to enter. */
+    private record Gap(String unitCode, String indicatorCode, Input input) {
+    }
+
+    /** The units for which the evaluator has not entered everything yet. */
+    @Transactional(readOnly = true)
+    public Set<String> unitsMissing(Long campaignId, String evaluatorCode) {
+        return gaps(campaignId, evaluatorCode).stream().map(Gap::unitCode).collect(Collectors.toSet());
+    }
+
     /** What the evaluator has not delivered yet: every owned input of every unit, except indicators the unit is not involved in. */
     @Transactional(readOnly = true)
     public List<InputError> missing(Long campaignId, String evaluatorCode) {
+        return gaps(campaignId, evaluatorCode).stream()
+                .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.unitCode() + "：未录入“" + g.input().label() + "”"))
+                .toList();
+    }
+
+    private List<Gap> gaps(Long campaignId, String evaluatorCode) {
         Catalogue catalogue = catalogue(campaigns.get(campaignId));
         Map<String, Map<String, UnitFact>> delivered = facts(campaignId);
         Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
                 .filter(SelfCheckEntry::isNotInvolved)
                 .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
                         Collectors.mapping(SelfCheckEntry::getIndicatorCode, Collectors.toSet())));
-        List<InputError> missing = new ArrayList<>();
+        List<Gap> gaps = new ArrayList<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {
                 if (notInvolved.getOrDefault(unit.getUnitCode(), Set.of()).contains(indicator.code())) {
@@ -169,13 +185,12 @@ public class EvaluationService {
                 for (Input input : indicator.directInputs(evaluatorCode)) {
                     if (!delivered.getOrDefault(unit.getUnitCode(), Map.of())
                             .containsKey(indicator.code() + "/" + input.name())) {
-                        missing.add(new InputError(indicator.code(), input.name(),
-                                unit.getUnitCode() + "：未录入“" + input.label() + "”"));
+                        gaps.add(new Gap(unit.getUnitCode(), indicator.code(), input));
                     }
                 }
             }
         }
-        return missing;
+        return gaps;
     }
 
     /** The evaluator delivers: refused while anything is missing. */

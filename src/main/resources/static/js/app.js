@@ -1,0 +1,34 @@
+// Small behaviours of the app pages: sortable tables and the score chart. No build step.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('table.sortable th[data-sort]').forEach((th, index) => {
+    th.style.cursor = 'pointer';
+    th.title = '点击排序';
+    th.addEventListener('click', () => {
+      const table = th.closest('table');
+      const body = table.tBodies[0];
+      const column = Array.from(th.parentNode.children).indexOf(th);
+      const numeric = th.dataset.sort === 'number';
+      const ascending = th.dataset.direction !== 'asc';
+      th.dataset.direction = ascending ? 'asc' : 'desc';
+      const value = row => row.children[column].dataset.value ?? row.children[column].textContent.trim();
+      Array.from(body.rows)
+        .sort((a, b) => {
+          const x = value(a), y = value(b);
+          const order = numeric ? (parseFloat(x || '-1') - parseFloat(y || '-1')) : x.localeCompare(y, 'zh-CN');
+          return ascending ? order : -order;
+        })
+        .forEach(row => body.appendChild(row));
+    });
+  });
+  const chart = document.getElementById('score-chart');
+  if (chart && window.echarts) {
+    const data = JSON.parse(chart.dataset.histogram);
+    window.echarts.init(chart).setOption({
+      animation: false,
+      tooltip: {},
+      xAxis: {type: 'category', name: '总分', data: Object.keys(data)},
+      yAxis: {type: 'value', name: '单位数', minInterval: 1},
+      series: [{type: 'bar', data: Object.values(data), itemStyle: {color: '#b71c1c'}}]
+    });
+  }
+});

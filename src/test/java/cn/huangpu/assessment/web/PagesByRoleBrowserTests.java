@@ -1,0 +1,211 @@
+package cn.huangpu.assessment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.evaluation.EvaluationSpreadsheet;
+import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.support.Browser;
+import cn.huangpu.assessment.support.ProcessDriver;
+import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import java.io.FileOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The app pages in real Chromium as each role sees them: the dashboard (its numbers against the
+ * database, the one-click reminder, the chart and the sortable ranking), the evaluator's spreadsheet
+ * upload good and bad, what a unit may not see, and the public page before and after publication.
+ * Screenshots go to target/screenshots/.
+ */
+@WebIntegrationTest
+class PagesByRoleBrowserTests {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort int port;
+    @Autowired CampaignStarter starter;
+    @Autowired CampaignService campaigns;
+    @Autowired CampaignBots bots;
+    @Autowired ProcessDriver driver;
+    @Autowired CampaignScoring scoring;
+    @Autowired EvaluationService evaluation;
+    @Autowired EvaluationSpreadsheet spreadsheet;
+
+    Browser browser;
+
+    @BeforeAll
+    static void chromiumInstalled() {
+        Assumptions.assumeTrue(Browser.available(), Browser.unavailableReason());
+    }
+
+    @AfterEach
+    void close() {
+        ClockUtil.reset();
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void eachRoleSeesItsPart() throws Exception {
+        browser = new Browser("http://localhost:" + port, SCREENSHOTS);
+        int year = TestUsers.freshYear();
+        Random random = new Random(6);
+        Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
+                List.of("waitan", "czj", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        Long id = campaign.getId();
+        driver.runJobs();
+        for (String unit : List.of("waitan", "czj")) {
+            bots.fillSelfCheck(id, unit, random);
+            bots.submitSelfCheck(id, unit);
+        }
+        driver.runJobs();
+        bots.verify(id, "waitan", random);
+        ClockUtil.setCurrentTime(Date.from(campaign.getDates().selfCheckDue().plusSeconds(3600)));
+        driver.runJobs();
+
+        // the coordinator's dashboard: its numbers are the database's
+        browser.login("office01", "demo");
+        browser.open("/app/campaigns/" + id + "/dashboard");
+        browser.waitForText("各环节进度");
+        List<CampaignUnit> units = campaigns.units(id);
+        assertThat(stage("自查提交")).containsExactly(units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.SUBMITTED
+                || u.getStatus() == CampaignUnit.Status.VERIFIED).count(), (long) units.size());
+        assertThat(stage("网上核查")).containsExactly(
+                units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.VERIFIED).count(), (long) units.size());
+        assertThat(stage("专项评估")).containsExactly(0L, 1L);
+        List<WebElement> overdue = browser.driver().findElements(By.cssSelector("#overdue tbody tr"));
+        assertThat(overdue).hasSize((int) units.stream().filter(u -> u.isOverdue()
+                && u.getStatus() == CampaignUnit.Status.PENDING).count()).hasSize(1);
+        assertThat(overdue.get(0).getText()).contains("豫园街道");
+        browser.screenshot("dashboard-overdue.png");
+
+        // one click reminds the overdue unit, which sees it
+        browser.click(By.cssSelector("#overdue form button"));
+        browser.waitForText("已提醒豫园街道");
+        browser.logout();
+        browser.login("yuyuan01", "demo");
+        browser.open("/app/notifications");
+        browser.waitForText("区政府办公室提醒：豫园街道的自查已超过截止时间");
+        // a unit cannot open the dashboard or another unit's sheet
+        browser.open("/app/campaigns/" + id + "/dashboard");
+        browser.waitForText("无权访问");
+        browser.open("/app/results/" + id + "/waitan");
+        browser.waitForText("无权访问");
+        browser.logout();
+
+        // the evaluator uploads a bad template (each bad cell listed, nothing saved), then a good one
+        Path bad = template(id, Map.of("waitan", "-1", "czj", "很多"));
+        Path good = template(id, Map.of("waitan", "1", "czj", "0", "yuyuan", "0"));
+        browser.login("eval-finance", "demo");
+        browser.open("/app/evaluation/" + id + "/FINANCE");
+        browser.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(bad.toAbsolutePath().toString());
+        browser.click(By.xpath("//button[normalize-space()='导入填好的模板']"));
+        browser.waitForText("未保存（全部或全不保存）", "第2行 C列", "须为数字", "第3行 C列", "数量不能为负数");
+        browser.screenshot("upload-refused.png");
+        assertThat(evaluation.facts(id)).isEmpty();
+        browser.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(good.toAbsolutePath().toString());
+        browser.click(By.xpath("//button[normalize-space()='导入填好的模板']"));
+        browser.waitForText("表格已导入，保存3项");
+        browser.logout();
+
+        // close the overdue unit and deliver: scoring runs, and the dashboard shows the distribution
+        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.CHASE,
+                UnitAssessmentProcess.businessKey(id, "yuyuan"), Map.of(DeadlineVariables.CHASE_DECISION,
+                        DeadlineVariables.CLOSE, DeadlineVariables.CHASE_REASON, "逾期未提交"));
+        bots.verify(id, "czj", random);
+        bots.complete("eval-finance", List.of(Groups.evaluator("FINANCE")),
+                cn.huangpu.assessment.workflow.SpecialistEvaluationProcess.DELIVER,
+                cn.huangpu.assessment.workflow.SpecialistEvaluationProcess.businessKey(id, "FINANCE"),
+                Map.of("confirmDelivered", true));
+        driver.runJobs();
+        List<ScoreRecord> scored = scoring.latest(id);
+        assertThat(scored).hasSize(3);
+
+        browser.login("leader01", "demo");
+        browser.open("/app/campaigns/" + id + "/dashboard");
+        browser.waitUntil("the chart", d -> d.findElements(By.cssSelector("#score-chart canvas")).isEmpty() ? null : true);
+        for (String grade : List.of("优秀", "良好", "合格", "不合格")) {
+            String shown = browser.driver().findElement(By.cssSelector("#grade-counts tr[data-grade='" + grade + "'] td.num")).getText();
+            assertThat(Long.parseLong(shown)).as(grade).isEqualTo(scored.stream().filter(r -> grade.equals(r.getGrade())).count());
+        }
+        assertThat(browser.driver().findElements(By.cssSelector("#overdue form"))).isEmpty();
+        browser.click(By.xpath("//table[@id='matrix']//th[normalize-space()='得分']"));
+        browser.click(By.xpath("//table[@id='matrix']//th[normalize-space()='得分']"));
+        List<String> order = browser.driver().findElements(By.cssSelector("#matrix tbody tr")).stream()
+                .map(r -> r.getAttribute("data-unit")).toList();
+        assertThat(order).containsExactlyElementsOf(scored.stream()
+                .sorted((a, b) -> b.getTotal().compareTo(a.getTotal())).map(ScoreRecord::getUnitCode).toList());
+        browser.screenshot("dashboard-scored.png");
+        browser.logout();
+
+        // the public page: nothing before publication, the results after
+        browser.open("/public/results");
+        browser.waitForText("政务公开考核评估结果");
+        assertThat(browser.bodyText()).doesNotContain(year + "年度");
+        bots.evaluateComprehensively(id, random);
+        driver.runJobs();
+        bots.approve(id);
+        driver.runJobs();
+        browser.open("/public/results");
+        browser.click(By.linkText(year + "年度黄浦区政务公开考核评估结果"));
+        browser.waitForText("外滩街道", "区财政局", "豫园街道");
+        browser.screenshot("public-results.png");
+    }
+
+    private long[] stage(String name) {
+        WebElement row = browser.driver().findElement(By.cssSelector("tr.stage[data-stage='" + name + "']"));
+        return new long[] {Long.parseLong(row.getAttribute("data-done")), Long.parseLong(row.getAttribute("data-total"))};
+    }
+
+    /** The evaluator's downloaded template with 1.4 filled in per unit, saved to a file for the browser to upload. */
+    private Path template(Long campaignId, Map<String, String> values) throws Exception {
+        try (Workbook workbook = spreadsheet.template(campaignId, "FINANCE")) {
+            Sheet sheet = workbook.getSheet("专项评估");
+            for (Row row : sheet) {
+                String unit = row.getCell(0).getStringCellValue();
+                if (values.containsKey(unit)) {
+                    String value = values.get(unit);
+                    if (value.matches("-?\\d+")) {
+                        row.createCell(2).setCellValue(Integer.parseInt(value));
+                    } else {
+                        row.createCell(2).setCellValue(value);
+                    }
+                }
+            }
+            Path file = Files.createTempFile("finance-", ".xlsx");
+            try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+                workbook.write(out);
+            }
+            return file;
+        }
+    }
+}
