@@ -50,10 +50,14 @@ class ResultsController {
     private final CurrentUser user;
     private final ObjectMapper json;
     private final SheetPdf sheetPdf;
+    private final cn.huangpu.assessment.selfcheck.SelfCheckService selfChecks;
+    private final cn.huangpu.assessment.linkcheck.LinkCheckService linkChecks;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       EvaluationService evaluation, VerificationService verification, ReferenceData referenceData,
-                      CurrentUser user, ObjectMapper json, SheetPdf sheetPdf) {
+                      CurrentUser user, ObjectMapper json, SheetPdf sheetPdf,
+                      cn.huangpu.assessment.selfcheck.SelfCheckService selfChecks,
+                      cn.huangpu.assessment.linkcheck.LinkCheckService linkChecks) {
         this.scoring = scoring;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -63,6 +67,8 @@ class ResultsController {
         this.user = user;
         this.json = json;
         this.sheetPdf = sheetPdf;
+        this.selfChecks = selfChecks;
+        this.linkChecks = linkChecks;
     }
 
     @GetMapping("/app/results/{campaignId}")
@@ -127,6 +133,9 @@ class ResultsController {
         model.addAttribute("record", record.orElse(null));
         model.addAttribute("sheet", record.map(scoring::sheet).orElse(null));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
+        model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
+        model.addAttribute("checks", linkChecks.checks(campaignId, unitCode).stream()
+                .collect(java.util.stream.Collectors.groupingBy(cn.huangpu.assessment.linkcheck.LinkCheck::getIndicatorCode)));
         return "sheet";
     }
 

@@ -179,6 +179,12 @@ class PagesByRoleBrowserTests {
         browser.click(By.linkText(year + "年度黄浦区政务公开考核评估结果"));
         browser.waitForText("外滩街道", "区财政局", "豫园街道");
         browser.screenshot("public-results.png");
+
+        // the unit's own score sheet: points, reasons, and its evidence links with their checks
+        browser.login("waitan01", "demo");
+        browser.open("/app/results/" + id + "/waitan");
+        browser.waitForText("评分说明", "总分", "证明：https://www.shhuangpu.gov.cn/zw/waitan/1.1", "以案促改");
+        browser.screenshot("score-sheet-unit.png");
     }
 
     private long[] stage(String name) {

@@ -55,6 +55,7 @@ export default {
     fallbackLocale: 'zh-CN'
   },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // The first-login welcome message links to a page with a hard-coded English banner.
+  disableWelcomeMessage: true,
   // userOperationLogAnnotationLength: 4000
 };
