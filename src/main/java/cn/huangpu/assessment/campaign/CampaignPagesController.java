@@ -1,16 +1,18 @@
 package cn.huangpu.assessment.campaign;
 
-import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import java.time.Instant;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The work overview (工作台), a campaign's progress, notifications and the audit trail. */
+
 @Controller
 class CampaignPagesController {
 
@@ -83,7 +85,7 @@ class CampaignPagesController {
 
     /** Date formatting for templates, in the office's time zone. */
     record Formats(CampaignService campaigns) {
-        public String at(java.time.Instant instant) {
+        public String at(Instant instant) {
             return instant == null ? "" : campaigns.format(instant);
         }
     }

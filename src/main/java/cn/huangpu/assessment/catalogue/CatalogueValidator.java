@@ -6,6 +6,7 @@ import cn.huangpu.assessment.catalogue.Criterion.Kind;
 import cn.huangpu.assessment.catalogue.Criterion.Tier;
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** The consistency rules of docs/catalogue-format.md ("What the loader checks"). */
@@ -200,7 +201,7 @@ final class CatalogueValidator {
                 new CatalogueException(where + "：引用了未定义的输入项 '" + name + "'"));
         if (input.type() != type) {
             throw new CatalogueException(where + "：输入项 '" + name + "' 的类型应为 "
-                    + type.name().toLowerCase(java.util.Locale.ROOT));
+                    + type.name().toLowerCase(Locale.ROOT));
         }
         return input;
     }

@@ -2,6 +2,7 @@ package cn.huangpu.assessment.catalogue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A fact an indicator is priced on.
@@ -22,7 +23,7 @@ public record Input(String name, InputType type, String label, String by, List<O
             return List.of();
         }
         BigDecimal half = new BigDecimal("0.5");
-        return java.util.stream.Stream.iterate(BigDecimal.ZERO, s -> s.compareTo(max) <= 0, s -> s.add(half))
+        return Stream.iterate(BigDecimal.ZERO, s -> s.compareTo(max) <= 0, s -> s.add(half))
                 .map(s -> s.stripTrailingZeros().toPlainString()).toList();
     }
 

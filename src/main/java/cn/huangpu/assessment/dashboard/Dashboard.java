@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.dashboard;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public record Dashboard(List<Deadline> deadlines, List<Stage> stages, List<Strin
      * @param evaluations per evaluator code: true when it entered everything for this unit
      */
     public record UnitRow(String unitCode, String unitName, String selfCheck, boolean overdue, boolean verified,
-                          Map<String, Boolean> evaluations, java.math.BigDecimal total, String grade, boolean approved,
+                          Map<String, Boolean> evaluations, BigDecimal total, String grade, boolean approved,
                           boolean published) {
     }
 }

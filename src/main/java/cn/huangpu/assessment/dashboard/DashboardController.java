@@ -4,6 +4,8 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +20,10 @@ class DashboardController {
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
     private final CurrentUser user;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
     DashboardController(DashboardService dashboards, CampaignService campaigns, ReferenceData referenceData,
-                        CurrentUser user, com.fasterxml.jackson.databind.ObjectMapper json) {
+                        CurrentUser user, ObjectMapper json) {
         this.json = json;
         this.dashboards = dashboards;
         this.campaigns = campaigns;
@@ -30,7 +32,7 @@ class DashboardController {
     }
 
     @GetMapping("/app/campaigns/{campaignId}/dashboard")
-    String dashboard(@PathVariable Long campaignId, Model model) throws com.fasterxml.jackson.core.JsonProcessingException {
+    String dashboard(@PathVariable Long campaignId, Model model) throws JsonProcessingException {
         if (!user.isCoordinator() && !user.isLeader()) {
             throw new AccessDenied("考评看板仅区政府办公室和区领导可查看");
         }

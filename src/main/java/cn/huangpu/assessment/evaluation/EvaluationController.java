@@ -12,23 +12,28 @@ import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A specialist evaluator's page: its indicators' inputs × every unit of the campaign. */
+
 @Controller
 class EvaluationController {
 
@@ -103,17 +108,17 @@ class EvaluationController {
     }
 
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}/template.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> template(@PathVariable Long campaignId, @PathVariable String evaluatorCode) {
+    ResponseEntity<byte[]> template(@PathVariable Long campaignId, @PathVariable String evaluatorCode) {
         requireReader(evaluatorCode);
         Campaign campaign = campaigns.get(campaignId);
-        return cn.huangpu.assessment.web.Workbooks.download(spreadsheet.template(campaignId, evaluatorCode),
+        return Workbooks.download(spreadsheet.template(campaignId, evaluatorCode),
                 campaign.getYear() + "年度" + referenceData.evaluatorName(evaluatorCode) + "专项评估模板.xlsx");
     }
 
     @PostMapping("/app/evaluation/{campaignId}/{evaluatorCode}/upload")
     String upload(@PathVariable Long campaignId, @PathVariable String evaluatorCode,
-                  @RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
+                  @RequestParam("file") MultipartFile file, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         if (!user.isEvaluator(evaluatorCode)) {
             throw new AccessDenied("只有本专项评估单位人员可以导入评估结果");
         }

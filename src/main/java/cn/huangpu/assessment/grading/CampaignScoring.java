@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -193,7 +194,7 @@ public class CampaignScoring {
 interface ScoreRecordRepository extends JpaRepository<ScoreRecord, Long> {
 
     @Query("select r.unitCode from ScoreRecord r where r.campaignId = ?1 and r.round = ?2")
-    java.util.Set<String> findUnitCodesOfRound(Long campaignId, int round);
+    Set<String> findUnitCodesOfRound(Long campaignId, int round);
 
     @Query("select r from ScoreRecord r where r.campaignId = ?1 and r.round = "
             + "(select max(r2.round) from ScoreRecord r2 where r2.campaignId = r.campaignId and r2.unitCode = r.unitCode)"

@@ -11,26 +11,40 @@ import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.evaluation.FormValues;
 import cn.huangpu.assessment.evaluation.UnitFact;
+import cn.huangpu.assessment.linkcheck.LinkCheck;
+import cn.huangpu.assessment.linkcheck.LinkCheckService;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.Workbooks;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,6 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * office's own inputs with a reason for every change, and the ranking. A unit sees its own sheet; the
  * coordinator and the leaders see all.
  */
+
 @Controller
 class ResultsController {
 
@@ -50,14 +65,14 @@ class ResultsController {
     private final CurrentUser user;
     private final ObjectMapper json;
     private final SheetPdf sheetPdf;
-    private final cn.huangpu.assessment.selfcheck.SelfCheckService selfChecks;
-    private final cn.huangpu.assessment.linkcheck.LinkCheckService linkChecks;
+    private final SelfCheckService selfChecks;
+    private final LinkCheckService linkChecks;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       EvaluationService evaluation, VerificationService verification, ReferenceData referenceData,
                       CurrentUser user, ObjectMapper json, SheetPdf sheetPdf,
-                      cn.huangpu.assessment.selfcheck.SelfCheckService selfChecks,
-                      cn.huangpu.assessment.linkcheck.LinkCheckService linkChecks) {
+                      SelfCheckService selfChecks,
+                      LinkCheckService linkChecks) {
         this.scoring = scoring;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -86,7 +101,7 @@ class ResultsController {
 
     /** The results for the performance leading group: per unit the section subtotals, bonus, total and grade. */
     @GetMapping("/app/results/{campaignId}/export.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> export(@PathVariable Long campaignId) {
+    ResponseEntity<byte[]> export(@PathVariable Long campaignId) {
         if (!user.isCoordinator() && !user.isLeader()) {
             throw new AccessDenied("考核结果导出仅区政府办公室和区领导可用");
         }
@@ -96,8 +111,8 @@ class ResultsController {
         catalogue.sections().forEach(s -> headers.add(s.number() + ". " + s.name() + "（" + s.points().stripTrailingZeros()
                 .toPlainString() + "分）"));
         headers.addAll(List.of("基础得分", "额外加分", "总分", "考核等次", "计分轮次"));
-        var workbook = cn.huangpu.assessment.web.Workbooks.workbook();
-        var sheet = cn.huangpu.assessment.web.Workbooks.sheet(workbook, "考核结果", headers);
+        var workbook = Workbooks.workbook();
+        var sheet = Workbooks.sheet(workbook, "考核结果", headers);
         List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
         ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
         for (int i = 0; i < ranked.size(); i++) {
@@ -117,7 +132,7 @@ class ResultsController {
             row.createCell(c++).setCellValue(record.getGrade());
             row.createCell(c).setCellValue(record.getRound());
         }
-        return cn.huangpu.assessment.web.Workbooks.download(workbook, campaign.getYear() + "年度政务公开考核评估结果.xlsx");
+        return Workbooks.download(workbook, campaign.getYear() + "年度政务公开考核评估结果.xlsx");
     }
 
     @GetMapping("/app/results/{campaignId}/{unitCode}")
@@ -135,31 +150,31 @@ class ResultsController {
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
         model.addAttribute("checks", linkChecks.checks(campaignId, unitCode).stream()
-                .collect(java.util.stream.Collectors.groupingBy(cn.huangpu.assessment.linkcheck.LinkCheck::getIndicatorCode)));
+                .collect(Collectors.groupingBy(LinkCheck::getIndicatorCode)));
         return "sheet";
     }
 
     @GetMapping(value = "/app/results/{campaignId}/{unitCode}.pdf")
-    org.springframework.http.ResponseEntity<byte[]> sheetPdf(@PathVariable Long campaignId, @PathVariable String unitCode) {
+    ResponseEntity<byte[]> sheetPdf(@PathVariable Long campaignId, @PathVariable String unitCode) {
         if (!user.isUnit(unitCode) && !user.isCoordinator() && !user.isLeader()) {
             throw new AccessDenied("只能查看本单位的评分说明");
         }
         Campaign campaign = campaigns.get(campaignId);
         ScoreRecord record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
-                new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "尚未评分"));
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分"));
         Map<String, Object> model = new HashMap<>();
         model.put("year", campaign.getYear());
         model.put("unitName", referenceData.unitName(unitCode));
         model.put("round", record.getRound());
         model.put("status", campaign.getStatus().label());
-        model.put("generatedAt", campaigns.format(java.time.Instant.now()));
+        model.put("generatedAt", campaigns.format(Instant.now()));
         model.put("sheet", scoring.sheet(record));
         model.put("findings", verification.findings(campaignId, unitCode));
         String fileName = campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .inline().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                        .inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_PDF)
                 .body(sheetPdf.render(model));
     }
 
@@ -237,7 +252,7 @@ class ResultsController {
                 if (parsed.isObject()) {
                     reasons.put("jr[" + key + "]", parsed.path("reason").asText());
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         });

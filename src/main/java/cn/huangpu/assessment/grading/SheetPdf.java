@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -37,7 +38,7 @@ class SheetPdf {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "服务器未安装PDF所需的字体（"
                     + settings.fontPath() + "、" + settings.latinFontPath() + "），请联系系统管理员");
         }
-        String html = templates.process("pdf/sheet", new Context(java.util.Locale.SIMPLIFIED_CHINESE, model));
+        String html = templates.process("pdf/sheet", new Context(Locale.SIMPLIFIED_CHINESE, model));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

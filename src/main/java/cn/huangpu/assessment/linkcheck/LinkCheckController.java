@@ -4,8 +4,10 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The link checks beside each indicator of the verification page (loaded there by htmx), and the
  * verifier's actions on them: accept or reject a proposed finding, re-check one link, re-check all.
  */
+
 @Controller
 class LinkCheckController {
 
@@ -45,7 +48,7 @@ class LinkCheckController {
         model.addAttribute("unitCode", unitCode);
         model.addAttribute("editable", user.isCoordinator() && !campaigns.get(campaignId).isFrozen());
         model.addAttribute("checkerEnabled", settings.workerEnabled());
-        model.addAttribute("format", (java.util.function.Function<java.time.Instant, String>)
+        model.addAttribute("format", (Function<Instant, String>)
                 i -> i == null ? "" : campaigns.format(i));
         return "fragments/link-checks :: checks";
     }

@@ -1,6 +1,7 @@
 package cn.huangpu.assessment.linkcheck;
 
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -243,7 +244,7 @@ public class LinkFetcher implements AutoCloseable {
     private byte[] read(HttpEntity entity) throws IOException {
         long readDeadline = System.nanoTime() + settings.readTimeout().toNanos();
         try (InputStream in = entity.getContent()) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
             int n;
             while ((n = in.read(buffer)) != -1) {

@@ -5,7 +5,9 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.grading.CampaignScoring;
 import cn.huangpu.assessment.grading.ScoreRecord;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +45,13 @@ public class PublicationService {
                 campaignId, round);
         if (existing != null && existing == 0) {
             jdbc.update("insert into campaign_report (campaign_id, scoring_round, content, created_at) values (?, ?, ?, ?)",
-                    campaignId, round, report(campaign, results), java.sql.Timestamp.from(clock.instant()));
+                    campaignId, round, report(campaign, results), Timestamp.from(clock.instant()));
         }
         campaigns.publish(campaignId);
     }
 
     /** A campaign's results as last published: its year, the published round and when. */
-    public record Published(Long campaignId, int year, int round, java.time.Instant publishedAt) {
+    public record Published(Long campaignId, int year, int round, Instant publishedAt) {
     }
 
     /**

@@ -7,6 +7,7 @@ import cn.huangpu.assessment.catalogue.Criterion.Condition;
 import cn.huangpu.assessment.catalogue.Criterion.Tier;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputType;
 import cn.huangpu.assessment.scoring.ScoreSheet.Explanation;
 import cn.huangpu.assessment.scoring.ScoreSheet.IndicatorScore;
 import cn.huangpu.assessment.scoring.ScoreSheet.SectionScore;
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class ScoreCalculator {
 
     /** Scores one unit; the grade is left to the caller ({@link ScoreSheet#withGrade}). */
     public ScoreSheet score(Catalogue catalogue, UnitFacts facts) {
-        Map<String, String> evaluatorNames = new java.util.HashMap<>();
+        Map<String, String> evaluatorNames = new HashMap<>();
         catalogue.evaluators().forEach(e -> evaluatorNames.put(e.code(), e.name()));
         List<IndicatorScore> indicators = new ArrayList<>();
         List<SectionScore> sections = new ArrayList<>();
@@ -290,16 +292,16 @@ public final class ScoreCalculator {
         private String describeValue(String inputName, Object value) {
             Input input = indicator.input(inputName).orElseThrow();
             if (value == null) {
-                return input.label() + "：未提供" + (isCount(inputName) || input.type() == cn.huangpu.assessment.catalogue.InputType.NUMBER ? "（按0计）" : "");
+                return input.label() + "：未提供" + (isCount(inputName) || input.type() == InputType.NUMBER ? "（按0计）" : "");
             }
-            if (input.type() == cn.huangpu.assessment.catalogue.InputType.RATE) {
+            if (input.type() == InputType.RATE) {
                 return input.label() + "：" + percent((BigDecimal) value);
             }
             return input.label() + "：" + plain((BigDecimal) value);
         }
 
         private boolean isCount(String inputName) {
-            return indicator.input(inputName).orElseThrow().type() == cn.huangpu.assessment.catalogue.InputType.COUNT;
+            return indicator.input(inputName).orElseThrow().type() == InputType.COUNT;
         }
 
         /** A count or number, 0 when absent (and then listed as missing). */

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.security;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -59,7 +60,7 @@ public class CurrentUser {
     /** The evaluator codes (upper case) whose group the user is in. */
     public Set<String> evaluatorCodes() {
         return groups().stream().filter(g -> g.startsWith(Groups.EVALUATOR_PREFIX))
-                .map(g -> g.substring(Groups.EVALUATOR_PREFIX.length()).toUpperCase(java.util.Locale.ROOT))
+                .map(g -> g.substring(Groups.EVALUATOR_PREFIX.length()).toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
     }
 }

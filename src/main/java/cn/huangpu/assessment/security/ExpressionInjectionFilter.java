@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,7 +50,7 @@ class ExpressionInjectionFilter extends OncePerRequestFilter {
     }
 
     boolean carriesExpressionInOrQueries(byte[] body) {
-        if (body.length == 0 || !EXPRESSION.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8)).find()) {
+        if (body.length == 0 || !EXPRESSION.matcher(new String(body, StandardCharsets.UTF_8)).find()) {
             return false;
         }
         try {

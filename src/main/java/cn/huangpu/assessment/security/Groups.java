@@ -1,5 +1,7 @@
 package cn.huangpu.assessment.security;
 
+import java.util.Locale;
+
 /**
  * Camunda group ids. A user's roles are the groups it belongs to; task candidate groups use the same ids.
  */
@@ -30,6 +32,6 @@ public final class Groups {
 
     /** The group of a specialist evaluator's staff. */
     public static String evaluator(String evaluatorCode) {
-        return EVALUATOR_PREFIX + evaluatorCode.toLowerCase(java.util.Locale.ROOT);
+        return EVALUATOR_PREFIX + evaluatorCode.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -83,7 +84,7 @@ class WebSecurityConfiguration {
 
     /** CVE-2026-109432 (no CE fix): refuse expressions in orQueries before the engine sees them. */
     @Bean
-    FilterRegistrationBean<ExpressionInjectionFilter> expressionInjectionFilter(com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<ExpressionInjectionFilter> expressionInjectionFilter(ObjectMapper json) {
         FilterRegistrationBean<ExpressionInjectionFilter> registration =
                 new FilterRegistrationBean<>(new ExpressionInjectionFilter(json));
         registration.setName("or-queries-expression-guard");

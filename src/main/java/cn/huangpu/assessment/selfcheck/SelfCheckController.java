@@ -6,9 +6,11 @@ import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.Workbooks;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The self-check page (自查填报): built from the catalogue, indicator by indicator. The unit's staff
  * edit it until submission; the office reads it.
  */
+
 @Controller
 class SelfCheckController {
 
@@ -122,10 +125,10 @@ class SelfCheckController {
         requireReader(unitCode);
         var catalogue = selfChecks.catalogue(campaignId);
         Map<String, SelfCheckEntry> entries = selfChecks.entries(campaignId, unitCode);
-        Map<String, Long> fileCounts = new java.util.HashMap<>();
+        Map<String, Long> fileCounts = new HashMap<>();
         selfChecks.files(campaignId, unitCode).forEach(f -> fileCounts.merge(f.indicatorCode(), 1L, Long::sum));
-        var workbook = cn.huangpu.assessment.web.Workbooks.workbook();
-        var sheet = cn.huangpu.assessment.web.Workbooks.sheet(workbook, "单位自查",
+        var workbook = Workbooks.workbook();
+        var sheet = Workbooks.sheet(workbook, "单位自查",
                 List.of("序号", "指标", "分值", "不涉及", "完成情况", "证明链接", "附件数"));
         int r = 1;
         for (var indicator : catalogue.indicators()) {
@@ -140,7 +143,7 @@ class SelfCheckController {
             row.createCell(6).setCellValue(fileCounts.getOrDefault(indicator.code(), 0L));
         }
         var campaign = campaigns.get(campaignId);
-        return cn.huangpu.assessment.web.Workbooks.download(workbook,
+        return Workbooks.download(workbook,
                 campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "自查表.xlsx");
     }
 

@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -15,7 +16,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * Bad input answers 400 with every problem as {@code errors: [{indicator, field, reason}]} and a Chinese
  * title, so that a form or a client can point at the field.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrorHandler {
 
     @ExceptionHandler(BadInputException.class)

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,7 +35,7 @@ class CompletionCheckFilter {
     static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
 
     /** After the engine's and the webapps' authentication filters: the task is looked up as the caller. */
-    public static final int ORDER = org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+    public static final int ORDER = Ordered.LOWEST_PRECEDENCE;
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> completionCheckFilterRegistration(TaskService taskService,

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.workflow;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public class ModelDeployer implements ApplicationRunner {
                 .enableDuplicateFiltering(true);
         resources.forEach((name, resource) -> {
             try (InputStream in = resource.getInputStream()) {
-                builder.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
+                builder.addInputStream(name, new ByteArrayInputStream(in.readAllBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read model " + name, e);
             }

@@ -13,10 +13,12 @@ import cn.huangpu.assessment.scoring.TestCatalogues;
 import cn.huangpu.assessment.support.PostgresIntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +36,7 @@ class WholeCampaignPostgresTests {
     @Autowired CampaignBots bots;
     @Autowired ProcessDriver driver;
     @Autowired CampaignScoring scoring;
-    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired JdbcTemplate jdbc;
 
@@ -80,7 +82,7 @@ class WholeCampaignPostgresTests {
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
         List<ScoreRecord> published = scoring.latest(id);
         assertThat(published).hasSize(60).allSatisfy(r -> assertThat(r.getRound()).isEqualTo(2));
-        Map<String, com.fasterxml.jackson.databind.node.ObjectNode> facts = scoring.assembleFacts(id);
+        Map<String, ObjectNode> facts = scoring.assembleFacts(id);
         ScoreCalculator calculator = new ScoreCalculator();
         for (ScoreRecord record : published) {
             ScoreSheet direct = calculator.score(TestCatalogues.catalogue2023(),

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,8 +71,8 @@ class CatalogueReaderTests {
     })
     void refusesAMalformedCatalogueNamingTheIndicatorAndTheProblem(String find, String replace, String message)
             throws IOException {
-        String yaml = real2023().replaceFirst(java.util.regex.Pattern.quote(unescape(find)),
-                java.util.regex.Matcher.quoteReplacement(unescape(replace)));
+        String yaml = real2023().replaceFirst(Pattern.quote(unescape(find)),
+                Matcher.quoteReplacement(unescape(replace)));
         assertThat(yaml).isNotEqualTo(real2023());
 
         assertThatThrownBy(() -> read(yaml)).isInstanceOf(CatalogueException.class).hasMessageContaining(message);

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** The evaluator's spreadsheet: download, fill in by code, upload; and a bad one refused cell by cell. */
 @H2IntegrationTest
@@ -114,7 +115,7 @@ class EvaluationSpreadsheetTests {
                 .andReturn().getResponse().getContentAsByteArray();
     }
 
-    private org.springframework.test.web.servlet.ResultActions upload(String evaluator, String user, Workbook workbook)
+    private ResultActions upload(String evaluator, String user, Workbook workbook)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         workbook.write(out);

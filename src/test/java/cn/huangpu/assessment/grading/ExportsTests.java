@@ -18,6 +18,7 @@ import java.util.Random;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -68,7 +69,7 @@ class ExportsTests {
             String unit = row.getCell(1).getStringCellValue();
             ScoreRecord record = scoring.latest(id, unit).orElseThrow();
             assertThat(row.getCell(12).getNumericCellValue()).isEqualTo(record.getTotal().doubleValue());
-            assertThat(sections).isCloseTo(record.getTotal().doubleValue(), org.assertj.core.data.Offset.offset(0.001));
+            assertThat(sections).isCloseTo(record.getTotal().doubleValue(), Offset.offset(0.001));
             assertThat(row.getCell(13).getStringCellValue()).isEqualTo(record.getGrade());
         }
         mvc.perform(get("/app/results/" + id + "/export.xlsx").with(httpBasic("waitan01", "demo")))

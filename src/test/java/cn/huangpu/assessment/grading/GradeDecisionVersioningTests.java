@@ -6,6 +6,7 @@ import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.scoring.UnitFacts;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class GradeDecisionVersioningTests {
         // then the same facts get the new grade
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("GradeDecision")
                 .latestVersion().singleResult().getVersion()).isEqualTo(2);
-        assertThat(scoring.score(facts).total()).isLessThan(new java.math.BigDecimal("60"));
+        assertThat(scoring.score(facts).total()).isLessThan(new BigDecimal("60"));
         assertThat(before).isEqualTo("不合格");
         assertThat(scoring.score(facts).grade()).isEqualTo("合格");
     }

@@ -14,6 +14,8 @@ import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -63,8 +65,8 @@ class SheetPdfTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn().getResponse().getContentAsByteArray();
 
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "pdf"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "pdf", "score-sheet.pdf"), pdf);
+        Files.createDirectories(Path.of("target", "pdf"));
+        Files.write(Path.of("target", "pdf", "score-sheet.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             // every glyph drawn comes from an embedded font
             List<String> notEmbedded = new ArrayList<>();

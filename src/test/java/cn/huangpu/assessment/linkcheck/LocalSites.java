@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,8 +29,8 @@ final class LocalSites implements AutoCloseable {
     final Map<String, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
     final AtomicInteger globalInFlight = new AtomicInteger();
     final AtomicInteger globalMax = new AtomicInteger();
-    final List<String> cookiesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<String> userAgents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> cookiesSeen = new CopyOnWriteArrayList<>();
+    final List<String> userAgents = new CopyOnWriteArrayList<>();
     volatile long slowMillis = 2_000;
     volatile long servingMillis = 0;
 

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -206,8 +207,8 @@ public final class Browser implements AutoCloseable {
 
     /** A screenshot with the window made taller for it, for a dialog or page longer than the screen. */
     public Path screenshot(String name, int height) {
-        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), height));
+        Dimension size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(size.getWidth(), height));
         try {
             waitUntil("window resized", d -> d.manage().window().getSize().getHeight() == height ? true : null);
             return screenshot(name);

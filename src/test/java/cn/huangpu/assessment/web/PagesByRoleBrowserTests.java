@@ -18,6 +18,7 @@ import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.io.FileOutputStream;
 import java.nio.file.Files;
@@ -143,8 +144,8 @@ class PagesByRoleBrowserTests {
                         DeadlineVariables.CLOSE, DeadlineVariables.CHASE_REASON, "逾期未提交"));
         bots.verify(id, "czj", random);
         bots.complete("eval-finance", List.of(Groups.evaluator("FINANCE")),
-                cn.huangpu.assessment.workflow.SpecialistEvaluationProcess.DELIVER,
-                cn.huangpu.assessment.workflow.SpecialistEvaluationProcess.businessKey(id, "FINANCE"),
+                SpecialistEvaluationProcess.DELIVER,
+                SpecialistEvaluationProcess.businessKey(id, "FINANCE"),
                 Map.of("confirmDelivered", true));
         driver.runJobs();
         List<ScoreRecord> scored = scoring.latest(id);

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.UrlResource;
 
 @H2IntegrationTest
 class ModelDeployerTests {
@@ -54,9 +56,9 @@ class ModelDeployerTests {
 
     @Test
     void namesResourcesTheSameFromFilesAndFromTheFatJar() throws Exception {
-        var fromFile = new org.springframework.core.io.UrlResource(
+        var fromFile = new UrlResource(
                 "file:/home/u/app/target/classes/processes/GradeDecision.dmn");
-        var fromJar = new org.springframework.core.io.UrlResource(
+        var fromJar = new UrlResource(
                 "jar:file:/opt/app.jar!/BOOT-INF/classes!/processes/GradeDecision.dmn");
 
         assertThat(ModelDeployer.stableName(fromFile)).isEqualTo("processes/GradeDecision.dmn");
@@ -73,7 +75,7 @@ class ModelDeployerTests {
 
     /** Every file under processes/ and forms/ (a missing folder holds none). */
     private static Set<String> modelFiles() throws IOException {
-        Set<String> files = new java.util.TreeSet<>();
+        Set<String> files = new TreeSet<>();
         for (String folder : List.of("processes", "forms")) {
             if (!Files.isDirectory(Path.of(folder))) {
                 continue;

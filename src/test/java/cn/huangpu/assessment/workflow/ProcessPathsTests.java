@@ -22,10 +22,12 @@ import cn.huangpu.assessment.web.BadInputException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -102,7 +104,7 @@ class ProcessPathsTests {
     @Test
     void anIncompleteSelfCheckCannotBeSubmitted() {
         assertThatThrownBy(() -> bots.submitSelfCheck(campaign.getId(), "waitan"))
-                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("自查尚未填写完整")
                 .hasMessageContaining("指标 1.1");
         assertThat(unitInstance()).isWaitingAt(UnitAssessmentProcess.SUBMIT_SELF_CHECK);
@@ -133,7 +135,7 @@ class ProcessPathsTests {
         Instant newDue = due.plus(5, ChronoUnit.DAYS);
         // an extension into the past is refused and the chase task stays open
         assertThatThrownBy(() -> chase(DeadlineVariables.EXTEND, due.minus(1, ChronoUnit.DAYS), "延期"))
-                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("须晚于现在和原截止时间");
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("须晚于现在和原截止时间");
         chase(DeadlineVariables.EXTEND, newDue, "单位申请延期，同意延长5天");
         driver.runJobs();
 
@@ -177,7 +179,7 @@ class ProcessPathsTests {
         assertThat(instance).isWaitingAt(CampaignProcess.APPROVE_GRADES);
 
         // a send-back without reason is refused
-        assertThatThrownBy(() -> bots.sendBack(campaign.getId(), " ")).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+        assertThatThrownBy(() -> bots.sendBack(campaign.getId(), " ")).isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("退回理由");
         bots.sendBack(campaign.getId(), "请核实外滩街道4.13的数据");
         assertThat(instance).isWaitingAt(CampaignProcess.COMPREHENSIVE_EVALUATION);
@@ -233,7 +235,7 @@ class ProcessPathsTests {
     }
 
     private void chase(String decision, Instant newDue, String reason) {
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put(DeadlineVariables.CHASE_DECISION, decision);
         variables.put(DeadlineVariables.CHASE_REASON, reason);
         if (newDue != null) {

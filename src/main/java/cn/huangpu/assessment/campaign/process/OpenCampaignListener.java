@@ -8,6 +8,7 @@ import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.workflow.Actors;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.Deadlines;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +63,7 @@ class OpenCampaignListener implements ExecutionListener {
             return null;
         }
         try {
-            return new java.math.BigDecimal(value.toString().strip()).intValueExact();
+            return new BigDecimal(value.toString().strip()).intValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new BadUserRequestException("发起考评的输入有误：" + field + "：须为整数年度");
         }

@@ -6,6 +6,7 @@ import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.workflow.DeadlineVariables;
 import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class SendReminderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         DeadlineSubject subject = DeadlineSubject.of(execution);
         long days = ((Number) execution.getVariable(DeadlineVariables.REMINDER_DAYS)).longValue();
-        java.time.Duration left = java.time.Duration.between(clock.instant(), subject.due());
+        Duration left = Duration.between(clock.instant(), subject.due());
         if (left.isNegative() || left.isZero()) {
             return;
         }
