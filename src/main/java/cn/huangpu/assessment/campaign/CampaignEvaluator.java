@@ -14,7 +14,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "campaign_evaluator")
 @IdClass(CampaignEvaluator.Key.class)
-public class CampaignEvaluator {
+public class CampaignEvaluator extends Participation {
 
     /** The evaluator's progress. */
     public enum Status {
@@ -48,15 +48,6 @@ public class CampaignEvaluator {
     @Column(nullable = false)
     private Status status;
 
-    @Column(nullable = false)
-    private Instant due;
-
-    @Column(nullable = false)
-    private boolean overdue;
-
-    @Column(nullable = false)
-    private boolean ready;
-
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
@@ -64,9 +55,9 @@ public class CampaignEvaluator {
     }
 
     CampaignEvaluator(Long campaignId, String evaluatorCode, Instant due) {
+        super(due);
         this.campaignId = campaignId;
         this.evaluatorCode = evaluatorCode;
-        this.due = due;
         this.status = Status.PENDING;
     }
 
@@ -82,18 +73,6 @@ public class CampaignEvaluator {
         return status;
     }
 
-    public Instant getDue() {
-        return due;
-    }
-
-    public boolean isOverdue() {
-        return overdue;
-    }
-
-    public boolean isReady() {
-        return ready;
-    }
-
     public Instant getDeliveredAt() {
         return deliveredAt;
     }
@@ -105,18 +84,5 @@ public class CampaignEvaluator {
 
     void close() {
         this.status = Status.CLOSED;
-    }
-
-    void markOverdue() {
-        this.overdue = true;
-    }
-
-    void extend(Instant newDue) {
-        this.due = newDue;
-        this.overdue = false;
-    }
-
-    void ready() {
-        this.ready = true;
     }
 }

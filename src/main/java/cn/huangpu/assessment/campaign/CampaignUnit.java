@@ -14,7 +14,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "campaign_unit")
 @IdClass(CampaignUnit.Key.class)
-public class CampaignUnit {
+public class CampaignUnit extends Participation {
 
     /** The unit's progress. */
     public enum Status {
@@ -50,16 +50,7 @@ public class CampaignUnit {
     private Status status;
 
     @Column(nullable = false)
-    private Instant due;
-
-    @Column(nullable = false)
-    private boolean overdue;
-
-    @Column(nullable = false)
     private boolean launched;
-
-    @Column(nullable = false)
-    private boolean ready;
 
     @Column(name = "submitted_at")
     private Instant submittedAt;
@@ -68,9 +59,9 @@ public class CampaignUnit {
     }
 
     CampaignUnit(Long campaignId, String unitCode, Instant due) {
+        super(due);
         this.campaignId = campaignId;
         this.unitCode = unitCode;
-        this.due = due;
         this.status = Status.PENDING;
     }
 
@@ -86,20 +77,8 @@ public class CampaignUnit {
         return status;
     }
 
-    public Instant getDue() {
-        return due;
-    }
-
-    public boolean isOverdue() {
-        return overdue;
-    }
-
     public boolean isLaunched() {
         return launched;
-    }
-
-    public boolean isReady() {
-        return ready;
     }
 
     public Instant getSubmittedAt() {
@@ -121,18 +100,5 @@ public class CampaignUnit {
 
     void close() {
         this.status = Status.CLOSED;
-    }
-
-    void markOverdue() {
-        this.overdue = true;
-    }
-
-    void extend(Instant newDue) {
-        this.due = newDue;
-        this.overdue = false;
-    }
-
-    void ready() {
-        this.ready = true;
     }
 }
