@@ -104,7 +104,7 @@ public class CampaignBots {
 
     /** Enters every input the evaluator owns for every unit, then delivers. */
     public void deliver(Long campaignId, String evaluatorCode, Random random) {
-        enterValues(campaignId, evaluatorCode, random, evaluatorUser(evaluatorCode), false);
+        enterValues(campaignId, evaluatorCode, random);
         complete(evaluatorUser(evaluatorCode), List.of(Groups.evaluator(evaluatorCode)), SpecialistEvaluationProcess.DELIVER,
                 SpecialistEvaluationProcess.businessKey(campaignId, evaluatorCode), Map.of("confirmDelivered", true));
     }
@@ -124,6 +124,11 @@ public class CampaignBots {
     public void sendBack(Long campaignId, String reason) {
         complete(LEADER_USER, List.of(Groups.LEADER), CampaignProcess.APPROVE_GRADES, String.valueOf(campaignId),
                 Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.SEND_BACK, CampaignProcess.SEND_BACK_REASON, reason));
+    }
+
+    /** Enters every input the evaluator owns for every unit, without delivering. */
+    public void enterValues(Long campaignId, String evaluatorCode, Random random) {
+        enterValues(campaignId, evaluatorCode, random, evaluatorUser(evaluatorCode), false);
     }
 
     private void enterValues(Long campaignId, String source, Random random, String actor, boolean withReason) {
