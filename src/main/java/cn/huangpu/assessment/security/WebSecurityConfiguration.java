@@ -36,6 +36,8 @@ class WebSecurityConfiguration {
                 // CVE-2026-77226 (no CE fix): the Admin setup endpoint creates an administrator whenever the
                 // camunda-admin group has no direct member. Administrators come from the bootstrap settings.
                 .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                // One login: the webapps' own login form would be a second door to the same accounts.
+                .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
                 // The engine REST API authenticates by its own filter (HTTP Basic against the identity service).
                 .requestMatchers("/engine-rest/**").permitAll()
                 // The webapps' static client and their own API check the Camunda session the filter below sets.

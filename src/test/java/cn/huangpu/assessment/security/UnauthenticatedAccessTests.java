@@ -93,6 +93,19 @@ class UnauthenticatedAccessTests {
     }
 
     @Test
+    void theWebappsOwnLoginIsClosedSoThatThereIsOneLogin() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=office01&password=demo")).build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isIn(302, 401, 403);
+        assertThat(response.body()).doesNotContain("office01");
+    }
+
+    @Test
     void theOpenPathsAreOpen() throws Exception {
         assertThat(send("GET", "/login").statusCode()).isEqualTo(200);
         assertThat(send("GET", "/public/results").statusCode()).isEqualTo(200);
