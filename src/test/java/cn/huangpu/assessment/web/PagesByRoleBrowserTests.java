@@ -17,6 +17,8 @@ import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.workflow.DeadlineVariables;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
@@ -59,6 +61,7 @@ class PagesByRoleBrowserTests {
     @Autowired CampaignScoring scoring;
     @Autowired EvaluationService evaluation;
     @Autowired EvaluationSpreadsheet spreadsheet;
+    @Autowired VerificationService verification;
 
     Browser browser;
 
@@ -186,6 +189,38 @@ class PagesByRoleBrowserTests {
         browser.open("/app/results/" + id + "/waitan");
         browser.waitForText("评分说明", "总分", "证明：https://www.shhuangpu.gov.cn/zw/waitan/1.1", "以案促改");
         browser.screenshot("score-sheet-unit.png");
+    }
+
+    @Test
+    void scriptAndHtmlInTextFieldsAreShownAsText() throws Exception {
+        browser = new Browser("http://localhost:" + port, SCREENSHOTS);
+        String payload = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"><b>粗体</b>";
+        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        Long id = campaign.getId();
+        driver.runJobs();
+
+        // the unit types markup into a completion text and a finding note is made of markup too
+        browser.login("waitan01", "demo");
+        browser.open("/app/self-check/" + id + "/waitan");
+        WebElement completion = browser.driver().findElement(By.name("completion[1.1]"));
+        completion.sendKeys(payload);
+        browser.click(By.xpath("//button[normalize-space()='保存草稿']"));
+        browser.waitForText("草稿已保存");
+        assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
+        browser.logout();
+        verification.record(id, "waitan", new VerificationService.NewFinding("1.1",
+                "missingOrStaleItems", Finding.Kind.OTHER, payload, null), "office01");
+
+        // every page that shows them shows the characters, and nothing runs
+        browser.login("office01", "demo");
+        for (String page : List.of("/app/self-check/" + id + "/waitan", "/app/verification/" + id + "/waitan",
+                "/app/comprehensive/" + id + "/waitan", "/app/campaigns/" + id + "/audit")) {
+            browser.open(page);
+            browser.waitForText("<b>粗体</b>");
+            assertThat(browser.js("return window.__xss === undefined")).as(page).isEqualTo(true);
+            assertThat(browser.driver().findElements(By.xpath("//b[normalize-space()='粗体']"))).as(page).isEmpty();
+        }
     }
 
     private long[] stage(String name) {
