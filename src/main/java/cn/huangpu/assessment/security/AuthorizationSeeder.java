@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Least privilege in the engine (authorization is on): units and evaluators see only the tasks they
  * are candidates for (the engine grants those per task) and use the Tasklist; the coordinator sees
  * and works every task and instance of the assessment and uses Cockpit; leaders read; administrators
- * ({@code camunda-admin}) are the engine's admin group. Also seeds the Tasklist filters 我的任务,
+ * ({@code camunda-admin}) hold every permission on every resource. Also seeds the Tasklist filters 我的任务,
  * 本单位待办 and 已逾期. Idempotent: grants are merged into existing authorizations.
  */
 @Component
@@ -63,6 +63,10 @@ class AuthorizationSeeder implements ApplicationRunner {
         referenceData.evaluators().stream().map(SpecialistEvaluator::getCode).map(Groups::evaluator).forEach(staff::add);
         for (String group : staff) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        // The engine's admin group gets nothing by membership alone: administrators need ALL on every resource.
+        for (Resources resource : Resources.values()) {
+            grant(Groups.ADMIN, resource, ALL, Permissions.ALL);
         }
 
         grant(Groups.COORDINATOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

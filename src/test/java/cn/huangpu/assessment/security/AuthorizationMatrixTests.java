@@ -1,0 +1,143 @@
+package cn.huangpu.assessment.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.selfcheck.EvidenceFileInfo;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.support.ProcessDriver;
+import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every cell of the authorization matrix of the README: for each role and resource, allowed (2xx) or
+ * refused (401/302 without login, 403/404 with one), over real HTTP.
+ */
+@WebIntegrationTest
+class AuthorizationMatrixTests {
+
+    /** The roles, by a demo account; "" is the public (no credentials). */
+    static final List<String> ROLES = List.of("", "waitan01", "yuyuan01", "eval-finance", "office01", "leader01", "admin");
+
+    @LocalServerPort int port;
+    @Autowired CampaignStarter starter;
+    @Autowired CampaignService campaigns;
+    @Autowired CampaignBots bots;
+    @Autowired ProcessDriver driver;
+    @Autowired SelfCheckService selfChecks;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired IdentityService identityService;
+    @Autowired AuthorizationService authorizationService;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void everyCellOfTheMatrixHolds() throws Exception {
+        // a scored campaign (A) and one with 外滩街道's self-check still open (B)
+        Random random = new Random(4);
+        Campaign scored = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        Long a = scored.getId();
+        driver.runJobs();
+        EvidenceFileInfo file = selfChecks.upload(a, "waitan", "1.1", "机构职能.pdf", "application/pdf",
+                "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "waitan01");
+        for (String unit : List.of("waitan", "yuyuan")) {
+            bots.fillSelfCheck(a, unit, random);
+            bots.submitSelfCheck(a, unit);
+            driver.runJobs();
+            bots.verify(a, unit, random);
+        }
+        bots.deliver(a, "FINANCE", random);
+        driver.runJobs();
+        Campaign open = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        driver.runJobs();
+        String task = taskService.createTaskQuery()
+                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(open.getId(), "waitan")).singleResult().getId();
+        String instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(open.getId(), "waitan")).singleResult().getId();
+
+        // resource → request → the roles allowed (in the order of ROLES: public, unit, other unit, evaluator,
+        // coordinator, leader, admin)
+        Map<String, Cell> matrix = new LinkedHashMap<>();
+        matrix.put("外滩街道's task", new Cell("/engine-rest/task/" + task, "-Y--Y-Y"));
+        matrix.put("its process instance variables", new Cell("/engine-rest/process-instance/" + instance + "/variables", "----YYY"));
+        matrix.put("its history", new Cell("/engine-rest/history/process-instance/" + instance, "----YYY"));
+        matrix.put("外滩街道's score sheet", new Cell("/app/results/" + a + "/waitan", "-Y--YY-"));
+        matrix.put("its score sheet PDF", new Cell("/app/results/" + a + "/waitan.pdf", "-Y--YY-"));
+        matrix.put("its uploaded evidence", new Cell("/app/self-check/" + a + "/waitan/files/" + file.id(), "-Y--YY-"));
+        matrix.put("its self-check export", new Cell("/app/self-check/" + a + "/waitan/export.xlsx", "-Y--YY-"));
+        matrix.put("the results export", new Cell("/app/results/" + a + "/export.xlsx", "----YY-"));
+        matrix.put("the dashboard", new Cell("/app/campaigns/" + a + "/dashboard", "----YY-"));
+        matrix.put("the evaluator's grid", new Cell("/app/evaluation/" + a + "/FINANCE", "---YYY-"));
+        matrix.put("the audit trail", new Cell("/app/campaigns/" + a + "/audit", "----Y--"));
+
+        List<String> wrong = new ArrayList<>();
+        for (var entry : matrix.entrySet()) {
+            for (int r = 0; r < ROLES.size(); r++) {
+                boolean allowed = entry.getValue().allowed().charAt(r) == 'Y';
+                int status = get(ROLES.get(r), entry.getValue().path()).statusCode();
+                boolean ok = allowed ? status == 200
+                        : ROLES.get(r).isEmpty() ? status == 401 || status == 302 : status == 403 || status == 404;
+                if (!ok) {
+                    wrong.add(entry.getKey() + " as " + (ROLES.get(r).isEmpty() ? "public" : ROLES.get(r)) + ": " + status);
+                }
+            }
+        }
+        // the webapps: which applications each role may open (the engine's application authorizations)
+        Map<String, String> apps = Map.of("tasklist", "-YYYYYY", "cockpit", "----YYY", "admin", "------Y");
+        for (int r = 1; r < ROLES.size(); r++) {
+            String user = ROLES.get(r);
+            List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                    .map(Group::getId).toList();
+            for (var app : apps.entrySet()) {
+                boolean allowed = app.getValue().charAt(r) == 'Y';
+                if (authorizationService.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION,
+                        app.getKey()) != allowed) {
+                    wrong.add(app.getKey() + " app as " + user);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(campaigns.get(a).getStatus().name()).isEqualTo("GRADING");
+    }
+
+    /** A resource's request and, per role in the order of {@link #ROLES}, Y (allowed) or - (refused). */
+    record Cell(String path, String allowed) {
+    }
+
+    private HttpResponse<String> get(String user, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (!user.isEmpty()) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
