@@ -170,6 +170,12 @@ class ResultsController {
         model.put("generatedAt", campaigns.format(Instant.now()));
         model.put("sheet", scoring.sheet(record));
         model.put("findings", verification.findings(campaignId, unitCode));
+        model.put("entries", selfChecks.entries(campaignId, unitCode));
+        Map<String, String> checkOutcomes = new HashMap<>();
+        linkChecks.checks(campaignId, unitCode).stream().filter(c -> c.getOutcome() != null).forEach(c ->
+                checkOutcomes.put(c.getIndicatorCode() + " " + c.getUrl(), "（链接检查：" + c.getOutcome().label()
+                        + (c.getHttpStatus() == null ? "" : "，HTTP " + c.getHttpStatus()) + "）"));
+        model.put("checkOutcomes", checkOutcomes);
         String fileName = campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition

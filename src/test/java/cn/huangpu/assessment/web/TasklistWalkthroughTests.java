@@ -104,6 +104,8 @@ class TasklistWalkthroughTests {
         browser.selectFilter(GROUP_FILTER);
         List<String> unitTasks = browser.taskNames("提交自查：外滩街道");
         assertThat(unitTasks).allSatisfy(name -> assertThat(name).endsWith("：外滩街道"));
+        // other tests sharing this database may have left 外滩街道 tasks of their own campaigns open
+        long openSelfChecks = unitTasks.stream().filter("提交自查：外滩街道"::equals).count();
         browser.screenshot("02-unit-tasklist.png");
         browser.openTask(selfCheck.getId(), "提交自查：外滩街道");
         // Claim first: an unclaimed task's form, link included, lies under the Tasklist's "disabled-form" overlay.
@@ -136,7 +138,7 @@ class TasklistWalkthroughTests {
         browser.waitUntilNotListed(selfCheck.getId());
         browser.screenshot("04-submitted.png");
         assertThat(taskService.createTaskQuery().taskId(selfCheck.getId()).count()).isZero();
-        assertThat(browser.taskNames(null)).doesNotContain("提交自查：外滩街道");
+        assertThat(browser.taskNames(null).stream().filter("提交自查：外滩街道"::equals).count()).isEqualTo(openSelfChecks - 1);
         browser.logout();
 
         // 3. The office verifies online and records a finding on 1.1.
