@@ -10,6 +10,7 @@ import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
@@ -123,6 +124,9 @@ class EvaluationController {
             throw new AccessDenied("只有本专项评估单位人员可以导入评估结果");
         }
         try (var in = file.getInputStream()) {
+            if (file.getSize() > SelfCheckService.MAX_FILE_BYTES) {
+                throw new BadInputException("表格未导入", InputError.field("file", "文件过大，表格不超过10MB"));
+            }
             int saved = spreadsheet.upload(campaignId, evaluatorCode, in, user.id());
             redirect.addFlashAttribute("saved", "表格已导入，保存" + saved + "项。");
         } catch (BadInputException e) {

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.grading;
 
+import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
@@ -49,11 +50,12 @@ public class CampaignScoring {
     private final EvaluationService evaluation;
     private final ScoringService scoring;
     private final ObjectMapper json;
+    private final AuditLog audit;
     private final Clock clock;
 
     CampaignScoring(ScoreRecordRepository records, CampaignService campaigns, Catalogues catalogues,
                     SelfCheckService selfChecks, VerificationService verification, EvaluationService evaluation,
-                    ScoringService scoring, ObjectMapper json, Clock clock) {
+                    ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock) {
         this.records = records;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -62,6 +64,7 @@ public class CampaignScoring {
         this.evaluation = evaluation;
         this.scoring = scoring;
         this.json = json;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -72,6 +75,8 @@ public class CampaignScoring {
     public int scoreRound(Long campaignId, int round) {
         Map<String, ObjectNode> facts = assembleFacts(campaignId);
         var existing = records.findUnitCodesOfRound(campaignId, round);
+        Map<String, ScoreRecord> previous = new HashMap<>();
+        records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
         int recorded = 0;
         for (var entry : facts.entrySet()) {
             if (existing.contains(entry.getKey())) {
@@ -80,6 +85,10 @@ public class CampaignScoring {
             ScoreSheet sheet = score(campaignId, entry.getValue());
             records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet.total(), sheet.basePoints(),
                     sheet.bonus(), sheet.grade(), entry.getValue().toString(), clock.instant()));
+            ScoreRecord before = previous.get(entry.getKey());
+            audit.record(campaignId, "score " + entry.getKey(), "SCORE_ROUND_" + round,
+                    before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
+                    sheet.total().toPlainString() + " " + sheet.grade(), null, "system");
             recorded++;
         }
         campaigns.scoringRoundAtLeast(campaignId, round);

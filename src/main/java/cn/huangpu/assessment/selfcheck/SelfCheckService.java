@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SelfCheckService {
 
     static final int MAX_TEXT = 4000;
+    /** The largest evidence file (书面材料) accepted. */
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     static final Set<String> FILE_TYPES = Set.of("pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "jpg", "jpeg", "png", "zip");
 
     private final SelfCheckEntryRepository entries;
@@ -148,6 +150,9 @@ public class SelfCheckService {
             errors.add(new InputError(indicatorCode, "file", "请选择要上传的文件（不能为空文件）"));
         } else if (!FILE_TYPES.contains(extension)) {
             errors.add(new InputError(indicatorCode, "file", "不支持的文件类型 ." + extension + "，可上传：" + FILE_TYPES));
+        } else if (content.length > MAX_FILE_BYTES) {
+            errors.add(new InputError(indicatorCode, "file", "文件过大（" + content.length / 1024 / 1024
+                    + "MB），单个文件不超过10MB"));
         } else if (name.length() > 200) {
             errors.add(new InputError(indicatorCode, "file", "文件名过长"));
         }

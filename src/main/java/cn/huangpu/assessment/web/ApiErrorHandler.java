@@ -10,7 +10,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Bad input answers 400 with every problem as {@code errors: [{indicator, field, reason}]} and a Chinese
@@ -34,11 +33,6 @@ class ApiErrorHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         return badRequest("请求有误", List.of(InputError.field("body", "请求体不是合法的JSON，或字段类型不对")));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return badRequest("上传文件过大", List.of(InputError.field("file", "文件超过允许的大小")));
     }
 
     static ProblemDetail badRequest(String title, List<InputError> errors) {

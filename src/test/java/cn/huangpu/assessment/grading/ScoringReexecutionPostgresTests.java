@@ -92,7 +92,9 @@ class ScoringReexecutionPostgresTests {
         // and the changes of the campaign are in the audit trail, with who did them
         List<AuditEntry> entries = audit.forCampaign(id);
         assertThat(entries).extracting(AuditEntry::getAction).contains("OPEN", "SELF_CHECK_SUBMITTED", "VERIFIED",
-                "DELIVERED", "SET");
+                "DELIVERED", "SET", "SCORE_ROUND_1");
+        assertThat(entries).filteredOn(e -> e.getAction().equals("SCORE_ROUND_1")).hasSize(3)
+                .allSatisfy(e -> assertThat(e.getAfterValue()).isNotBlank());
         assertThat(entries).filteredOn(e -> e.getAction().equals("DELIVERED")).singleElement()
                 .extracting(AuditEntry::getActor).isEqualTo("eval-finance");
     }

@@ -107,6 +107,55 @@ class AdvisoryControlsTests {
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void expressionsInAdHocQueriesStayOff() throws Exception {
+        HttpResponse<String> response = post("office01", "/engine-rest/task?maxResults=10",
+                "{\"assigneeExpression\": \"" + PAYLOAD + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(probe.calls.get()).isZero();
+    }
+
+    @Test
+    void anUnboundedQueryIsRefused() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/engine-rest/task"))
+                .header("Authorization", basic("office01")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("unbound number of results is forbidden");
+    }
+
+    @Test
+    void aWrongPasswordThrottlesTheAccount() throws Exception {
+        // the evaluator account of 区档案馆 is used by no other test of this context
+        HttpRequest.Builder wrong = HttpRequest.newBuilder(uri("/engine-rest/task?maxResults=1"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "eval-archives:wrong".getBytes(StandardCharsets.UTF_8)));
+        assertThat(http.send(wrong.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> right = http.send(HttpRequest.newBuilder(uri("/engine-rest/task?maxResults=1"))
+                .header("Authorization", basic("eval-archives")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(right.statusCode()).as("locked for a few seconds after a wrong password").isEqualTo(401);
+    }
+
+    @Test
+    void thereIsNoH2Console() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/h2-console"))
+                .header("Authorization", basic("admin")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        HttpResponse<String> login = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID"))
+                .singleElement().asString().contains("HttpOnly").contains("SameSite=Lax");
+    }
+
     private HttpResponse<String> post(String user, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
                         .header("Content-Type", "application/json")

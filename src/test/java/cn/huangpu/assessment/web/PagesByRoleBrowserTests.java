@@ -13,6 +13,7 @@ import cn.huangpu.assessment.evaluation.EvaluationSpreadsheet;
 import cn.huangpu.assessment.grading.CampaignScoring;
 import cn.huangpu.assessment.grading.ScoreRecord;
 import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
@@ -62,6 +63,7 @@ class PagesByRoleBrowserTests {
     @Autowired EvaluationService evaluation;
     @Autowired EvaluationSpreadsheet spreadsheet;
     @Autowired VerificationService verification;
+    @Autowired SelfCheckService selfChecks;
 
     Browser browser;
 
@@ -221,6 +223,23 @@ class PagesByRoleBrowserTests {
             assertThat(browser.js("return window.__xss === undefined")).as(page).isEqualTo(true);
             assertThat(browser.driver().findElements(By.xpath("//b[normalize-space()='粗体']"))).as(page).isEmpty();
         }
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedWithTheReason() throws Exception {
+        browser = new Browser("http://localhost:" + port, SCREENSHOTS);
+        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        Path big = Files.createTempFile("big-", ".pdf");
+        Files.write(big, new byte[11 * 1024 * 1024]);
+
+        browser.login("waitan01", "demo");
+        browser.open("/app/self-check/" + campaign.getId() + "/waitan");
+        browser.driver().findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(big.toAbsolutePath().toString());
+        browser.click(By.xpath("//button[normalize-space()='上传']"));
+        browser.waitForText("附件未上传", "单个文件不超过10MB");
+        assertThat(selfChecks.files(campaign.getId(), "waitan")).isEmpty();
+        Files.delete(big);
     }
 
     private long[] stage(String name) {
