@@ -63,6 +63,7 @@ class UnauthenticatedAccessTests {
             }
         }
         assertThat(probed).hasSizeGreaterThan(30);
+        System.out.println("Unauthenticated: probed " + probed.size() + " application paths");
     }
 
     @Test
@@ -85,6 +86,7 @@ class UnauthenticatedAccessTests {
         // /engine lists the engine names and is open by the REST API's design (see README)
         roots.remove("/engine");
         assertThat(roots).hasSizeGreaterThan(20);
+        System.out.println("Unauthenticated: probed " + roots.size() + " engine REST resources (GET and POST)");
         for (String root : roots) {
             String path = "/engine-rest" + root.replaceAll("\\{[^}]+}", "default");
             assertThat(send("GET", path).statusCode()).as("GET " + path).isEqualTo(401);
