@@ -48,6 +48,10 @@ public class Campaign {
     @Column(name = "inputs_complete", nullable = false)
     private boolean inputsComplete;
 
+    /** Units and evaluators whose inputs are not in yet. */
+    @Column(name = "pending_inputs", nullable = false)
+    private int pendingInputs;
+
     @Column(name = "scoring_round", nullable = false)
     private int scoringRound;
 
@@ -128,6 +132,18 @@ public class Campaign {
 
     void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    public int getPendingInputs() {
+        return pendingInputs;
+    }
+
+    void awaitInputs(int count) {
+        pendingInputs = count;
+    }
+
+    void inputArrived() {
+        pendingInputs--;
     }
 
     void inputsCompleted() {

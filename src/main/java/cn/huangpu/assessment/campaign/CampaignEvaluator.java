@@ -9,12 +9,13 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /** A specialist evaluator's part in a campaign: its own deadline and whether it delivered. */
 @Entity
 @Table(name = "campaign_evaluator")
 @IdClass(CampaignEvaluator.Key.class)
-public class CampaignEvaluator extends Participation {
+public class CampaignEvaluator extends Participation implements Persistable<CampaignEvaluator.Key> {
 
     /** The evaluator's progress. */
     public enum Status {
@@ -84,5 +85,10 @@ public class CampaignEvaluator extends Participation {
 
     void close() {
         this.status = Status.CLOSED;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(campaignId, evaluatorCode);
     }
 }

@@ -28,13 +28,9 @@ interface CampaignUnitRepository extends JpaRepository<CampaignUnit, CampaignUni
     List<CampaignUnit> findUnlaunched(Long campaignId, Pageable page);
 
     long countByCampaignIdAndLaunchedFalse(Long campaignId);
-
-    long countByCampaignIdAndReadyFalse(Long campaignId);
 }
 
 interface CampaignEvaluatorRepository extends JpaRepository<CampaignEvaluator, CampaignEvaluator.Key> {
 
     List<CampaignEvaluator> findByCampaignIdOrderByEvaluatorCode(Long campaignId);
-
-    long countByCampaignIdAndReadyFalse(Long campaignId);
 }

@@ -103,6 +103,7 @@ public class CampaignService {
         for (String code : evaluatorCodes) {
             evaluators.save(new CampaignEvaluator(campaign.getId(), code, dates.specialistDue()));
         }
+        campaign.awaitInputs(unitCodes.size() + evaluatorCodes.size());
         audit.record(campaign.getId(), "campaign " + campaign.getId(), "OPEN", null, describe(dates), null, actor);
         return campaign;
     }
@@ -299,26 +300,25 @@ public class CampaignService {
     /**
      * Marks a unit's inputs in (verified or closed) and answers whether this made all inputs of the
      * campaign complete. Exactly one caller ever gets {@code true}: the campaign row is locked, so
-     * concurrent last inputs are decided one after the other.
+     * concurrent last inputs are decided one after the other, and its count of pending inputs makes the
+     * decision a constant-time step however many units the campaign has.
      */
     public boolean unitReady(Long campaignId, String unitCode) {
         Campaign campaign = campaigns.lockById(campaignId).orElseThrow();
-        unit(campaignId, unitCode).ready();
-        return completeIfAllIn(campaign);
+        return arrived(campaign, unit(campaignId, unitCode));
     }
 
     /** As {@link #unitReady} for a specialist evaluator's delivery (or its closing). */
     public boolean evaluatorReady(Long campaignId, String evaluatorCode) {
         Campaign campaign = campaigns.lockById(campaignId).orElseThrow();
-        evaluator(campaignId, evaluatorCode).ready();
-        return completeIfAllIn(campaign);
+        return arrived(campaign, evaluator(campaignId, evaluatorCode));
     }
 
-    private boolean completeIfAllIn(Campaign campaign) {
-        units.flush();
-        if (campaign.isInputsComplete()
-                || units.countByCampaignIdAndReadyFalse(campaign.getId()) > 0
-                || evaluators.countByCampaignIdAndReadyFalse(campaign.getId()) > 0) {
+    private boolean arrived(Campaign campaign, Participation participation) {
+        if (participation.ready()) {
+            campaign.inputArrived();
+        }
+        if (campaign.isInputsComplete() || campaign.getPendingInputs() > 0) {
             return false;
         }
         campaign.inputsCompleted();

@@ -9,12 +9,13 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /** A unit's participation in a campaign: its own self-check deadline and how far it got. */
 @Entity
 @Table(name = "campaign_unit")
 @IdClass(CampaignUnit.Key.class)
-public class CampaignUnit extends Participation {
+public class CampaignUnit extends Participation implements Persistable<CampaignUnit.Key> {
 
     /** The unit's progress. */
     public enum Status {
@@ -100,5 +101,10 @@ public class CampaignUnit extends Participation {
 
     void close() {
         this.status = Status.CLOSED;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(campaignId, unitCode);
     }
 }

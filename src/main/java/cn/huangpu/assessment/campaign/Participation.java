@@ -2,6 +2,9 @@ package cn.huangpu.assessment.campaign;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /**
@@ -19,6 +22,10 @@ public abstract class Participation {
 
     @Column(nullable = false)
     private boolean ready;
+
+    /** New until loaded or saved, so that opening a campaign of 6,000 units inserts them without reading each first. */
+    @Transient
+    private boolean isNew = true;
 
     protected Participation() {
     }
@@ -48,7 +55,20 @@ public abstract class Participation {
         this.overdue = false;
     }
 
-    void ready() {
-        this.ready = true;
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
+    }
+
+    /** Marks the inputs in; answers whether they were not in before. */
+    boolean ready() {
+        boolean arrived = !ready;
+        ready = true;
+        return arrived;
     }
 }

@@ -76,9 +76,14 @@ public class EvaluationService {
         if (!errors.isEmpty()) {
             throw new InvalidFactsException(errors);
         }
+        // Each input has one source, so the values this call can change are the ones this source entered.
+        Map<UnitFact.Key, UnitFact> existing = facts.findByCampaignIdAndSource(campaignId, source).stream()
+                .collect(Collectors.toMap(UnitFact::getId, fact -> fact));
+        List<AuditLog.Change> changes = new ArrayList<>();
         for (FactEntry entry : entries) {
-            save(campaignId, source, entry, actor);
+            save(campaignId, source, entry, existing, actor).ifPresent(changes::add);
         }
+        audit.recordAll(campaignId, changes, actor);
     }
 
     private void check(Catalogue catalogue, String source, Set<String> units, FactEntry entry, boolean reasonRequired,
@@ -120,28 +125,31 @@ public class EvaluationService {
         }
     }
 
-    private void save(Long campaignId, String source, FactEntry entry, String actor) {
+    /** Saves one value; returns the change to audit, if any. */
+    private Optional<AuditLog.Change> save(Long campaignId, String source, FactEntry entry, Map<UnitFact.Key, UnitFact> stored,
+                                           String actor) {
         UnitFact.Key key = new UnitFact.Key(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName());
-        Optional<UnitFact> existing = facts.findById(key);
-        String before = existing.map(UnitFact::getValueJson).orElse(null);
+        UnitFact existing = stored.get(key);
+        String before = existing == null ? null : existing.getValueJson();
         String subject = "unit_fact " + entry.unitCode() + " " + entry.indicatorCode() + " " + entry.inputName();
         String reason = entry.reason() == null || entry.reason().isBlank() ? null : entry.reason().strip();
         if (entry.value() == null || entry.value().isNull()) {
-            existing.ifPresent(fact -> {
-                audit.record(campaignId, subject, "CLEAR", before, null, reason, actor);
-                facts.delete(fact);
-            });
-            return;
+            if (existing == null) {
+                return Optional.empty();
+            }
+            facts.delete(existing);
+            stored.remove(key);
+            return Optional.of(new AuditLog.Change(subject, "CLEAR", before, null, reason));
         }
         String after = entry.value().toString();
         if (after.equals(before)) {
-            return;
+            return Optional.empty();
         }
-        UnitFact fact = existing.orElseGet(() -> new UnitFact(campaignId, entry.unitCode(), entry.indicatorCode(),
-                entry.inputName()));
+        UnitFact fact = existing != null ? existing
+                : new UnitFact(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName());
         fact.set(after, reason, source, actor, clock.instant());
-        facts.save(fact);
-        audit.record(campaignId, subject, before == null ? "SET" : "CHANGE", before, after, reason, actor);
+        stored.put(key, facts.save(fact));
+        return Optional.of(new AuditLog.Change(subject, before == null ? "SET" : "CHANGE", before, after, reason));
     }
 
     /** The values delivered for a campaign, by unit, then "indicator/input". */
@@ -212,4 +220,6 @@ public class EvaluationService {
 interface UnitFactRepository extends JpaRepository<UnitFact, UnitFact.Key> {
 
     List<UnitFact> findByCampaignId(Long campaignId);
+
+    List<UnitFact> findByCampaignIdAndSource(Long campaignId, String source);
 }

@@ -4,15 +4,19 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /** One delivered input value for a unit, as JSON in the facts format (docs/facts-format.md). */
 @Entity
 @Table(name = "unit_fact")
 @IdClass(UnitFact.Key.class)
-public class UnitFact {
+public class UnitFact implements Persistable<UnitFact.Key> {
 
     record Key(Long campaignId, String unitCode, String indicatorCode, String inputName) implements Serializable {
         @SuppressWarnings("unused")
@@ -20,6 +24,10 @@ public class UnitFact {
             this(null, null, null, null);
         }
     }
+
+    /** New until loaded or saved, so that saving a new row inserts it without reading it first. */
+    @Transient
+    private boolean isNew = true;
 
     @Id
     @Column(name = "campaign_id")
@@ -99,5 +107,21 @@ public class UnitFact {
         this.source = source;
         this.enteredBy = actor;
         this.enteredAt = now;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(campaignId, unitCode, indicatorCode, inputName);
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

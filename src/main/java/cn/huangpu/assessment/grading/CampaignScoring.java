@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public class CampaignScoring {
         var existing = records.findUnitCodesOfRound(campaignId, round);
         Map<String, ScoreRecord> previous = new HashMap<>();
         records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
-        int recorded = 0;
+        List<AuditLog.Change> changes = new ArrayList<>();
         for (var entry : facts.entrySet()) {
             if (existing.contains(entry.getKey())) {
                 continue;
@@ -86,13 +87,13 @@ public class CampaignScoring {
             records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet.total(), sheet.basePoints(),
                     sheet.bonus(), sheet.grade(), entry.getValue().toString(), clock.instant()));
             ScoreRecord before = previous.get(entry.getKey());
-            audit.record(campaignId, "score " + entry.getKey(), "SCORE_ROUND_" + round,
+            changes.add(new AuditLog.Change("score " + entry.getKey(), "SCORE_ROUND_" + round,
                     before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
-                    sheet.total().toPlainString() + " " + sheet.grade(), null, "system");
-            recorded++;
+                    sheet.total().toPlainString() + " " + sheet.grade(), null));
         }
+        audit.recordAll(campaignId, changes, "system");
         campaigns.scoringRoundAtLeast(campaignId, round);
-        return recorded;
+        return changes.size();
     }
 
     /** The current sheet of one unit, from the facts as they are now (comprehensive evaluation's "rescore"). */

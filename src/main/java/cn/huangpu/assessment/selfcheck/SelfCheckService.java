@@ -92,9 +92,10 @@ public class SelfCheckService {
         if (!errors.isEmpty()) {
             throw new BadInputException("自查草稿未保存", errors);
         }
+        Map<String, SelfCheckEntry> existing = entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
+                .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, entry -> entry));
         drafts.forEach((code, draft) -> {
-            SelfCheckEntry entry = entries.findById(new SelfCheckEntry.Key(campaignId, unitCode, code))
-                    .orElseGet(() -> new SelfCheckEntry(campaignId, unitCode, code));
+            SelfCheckEntry entry = existing.computeIfAbsent(code, c -> new SelfCheckEntry(campaignId, unitCode, c));
             entry.update(blankToNull(draft.completion()), blankToNull(draft.evidenceLinks()), draft.notInvolved(), actor,
                     clock.instant());
             entries.save(entry);

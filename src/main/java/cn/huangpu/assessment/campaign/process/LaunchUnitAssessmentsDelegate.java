@@ -5,6 +5,7 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.RuntimeStatistics;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,17 +16,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts one UnitAssessment instance per unit, a batch per transaction (the model loops until every
- * unit is launched). A retried job starts nothing twice: the launched flags roll back with it.
+ * unit is launched), each up to its self-check task and deadline timers. A retried job starts nothing
+ * twice: the launched flags roll back with it. The last batch refreshes the planner statistics.
  */
 @Component
 class LaunchUnitAssessmentsDelegate implements JavaDelegate {
 
     private final CampaignService campaigns;
     private final RuntimeService runtimeService;
+    private final RuntimeStatistics statistics;
 
-    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService) {
+    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService, RuntimeStatistics statistics) {
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
+        this.statistics = statistics;
     }
 
     @Override
@@ -43,6 +47,10 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
                             .putValue(CampaignProcess.COMPREHENSIVE_DUE, Date.from(campaign.getDates().comprehensiveDue())))
                     .execute();
         }
-        execution.setVariable(CampaignProcess.ALL_UNITS_LAUNCHED, campaigns.allUnitsLaunched(campaignId));
+        boolean allLaunched = campaigns.allUnitsLaunched(campaignId);
+        if (allLaunched) {
+            statistics.refresh();
+        }
+        execution.setVariable(CampaignProcess.ALL_UNITS_LAUNCHED, allLaunched);
     }
 }
