@@ -1,0 +1,135 @@
+package cn.huangpu.assessment.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The PostgreSQL server the benchmark runs on: an embedded one (default), started with fsync and
+ * synchronous_commit on as in production (zonky starts it with fsync off and synchronous_commit off
+ * unless told otherwise), or a server given by {@code -Dbench.db-url=jdbc:postgresql://host:port/}
+ * with {@code bench.db-user} and {@code bench.db-password}. Every run gets a database of its own.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String serverUrl;
+    private final String user;
+    private final String password;
+
+    private BenchDatabase(EmbeddedPostgres embedded, String serverUrl, String user, String password) {
+        this.embedded = embedded;
+        this.serverUrl = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
+        this.user = user;
+        this.password = password;
+    }
+
+    static BenchDatabase fromSystemProperties() throws IOException {
+        String url = System.getProperty("bench.db-url", "");
+        if (!url.isBlank()) {
+            return new BenchDatabase(null, url, System.getProperty("bench.db-user", "postgres"),
+                    System.getProperty("bench.db-password", ""));
+        }
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
+        return new BenchDatabase(postgres, "jdbc:postgresql://localhost:" + postgres.getPort() + "/", "postgres", "");
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    String url(String database) {
+        return serverUrl + database;
+    }
+
+    /** Creates an empty database for one run (dropping a leftover one of the same name). */
+    String create(String database) throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database);
+            statement.execute("create database " + database);
+        }
+        return url(database);
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), user, password);
+    }
+
+    /** "fsync=on, synchronous_commit=on, PostgreSQL 17.x" as the server reports it. */
+    String describe() throws SQLException {
+        try (Connection connection = connect("postgres")) {
+            return "PostgreSQL " + show(connection, "server_version") + (embedded != null ? " (embedded)" : " (server)")
+                    + ", fsync=" + show(connection, "fsync") + ", synchronous_commit=" + show(connection, "synchronous_commit");
+        }
+    }
+
+    long sizeBytes(String database) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select pg_database_size(current_database())")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The largest tables (with their indexes and TOAST) and their total size in bytes, largest first. */
+    Map<String, Long> largestTables(String database, int limit) throws SQLException {
+        Map<String, Long> tables = new LinkedHashMap<>();
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select relname, pg_total_relation_size(relid) from pg_stat_user_tables"
+                     + " order by 2 desc limit " + limit)) {
+            while (rows.next()) {
+                tables.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return tables;
+    }
+
+    /** Refreshes the planner statistics of every table of the database. */
+    void analyze(String database) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute("analyze");
+        }
+    }
+
+    /** Turns autovacuum (and so auto-analyze) of every table in the public schema on or off. */
+    void autovacuum(String database, boolean enabled) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    do $$ declare t record; begin
+                      for t in select tablename from pg_tables where schemaname = 'public' loop
+                        execute format('alter table %%I set (autovacuum_enabled = %s)', t.tablename);
+                      end loop;
+                    end $$""".formatted(enabled));
+        }
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("show " + setting)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

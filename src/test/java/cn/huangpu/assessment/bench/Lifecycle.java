@@ -1,0 +1,271 @@
+package cn.huangpu.assessment.bench;
+
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
+import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * One campaign of N units from start to publication, driven the same way for the application and the
+ * baseline: the campaign starts and its units launch; unit users' task lists are timed (with the
+ * statistics PostgreSQL had before the campaign, then after ANALYZE); the engine clock moves to seven
+ * days before the deadline so that every unit's reminder timer falls due at once; units submit and
+ * evaluators deliver in parallel, the office verifies; the clock moves past the deadline so that the
+ * late units' timers fall due at once and the office closes them; scoring runs, the office completes the
+ * comprehensive evaluation, the leader approves and the results are published.
+ */
+final class Lifecycle {
+
+    record Settings(double lateShare, int unitBots, int evaluatorBots, int queryUsers, int queryRounds, int pacedRounds,
+                    int thinkMillis, Duration timeout) {
+    }
+
+    /**
+     * Task-list latencies with the statistics of the empty installation (stale) and after ANALYZE (fresh):
+     * over HTTP with users pausing between requests (paced) and asking back to back (busy), and in-process.
+     */
+    record Latencies(TaskListProbe.Latency pacedStale, TaskListProbe.Latency pacedFresh, TaskListProbe.Latency busyStale,
+                     TaskListProbe.Latency busyFresh, TaskListProbe.Latency inProcessStale, TaskListProbe.Latency inProcessFresh) {
+    }
+
+    record Result(String subject, int units, int evaluators, double launchSeconds, double launchRate,
+                  long reminderTimers, double reminderDrainSeconds, long deadlineTimers, double deadlineDrainSeconds,
+                  double scoringSeconds, double lifecycleSeconds, Latencies taskList, double dbKbPerUnit,
+                  long incidents, long failedJobAttempts, double peakHeapMb, Map<String, Double> largestTablesKbPerUnit) {
+    }
+
+    private static final String REMIND_SELF_CHECK_7 = "ServiceTask_RemindSelfCheck7";
+
+    private final BenchDatabase database;
+    private final String databaseName;
+    private final Subject subject;
+    private final Settings settings;
+    private final ProcessEngine engine;
+
+    Lifecycle(BenchDatabase database, String databaseName, Subject subject, Settings settings) {
+        this.database = database;
+        this.databaseName = databaseName;
+        this.subject = subject;
+        this.settings = settings;
+        this.engine = subject.engine();
+    }
+
+    Result run() throws Exception {
+        // Statistics as a new installation has them: taken on (nearly) empty tables, auto-analyze off.
+        database.analyze(databaseName);
+        database.autovacuum(databaseName, false);
+        long bytesBefore = database.sizeBytes(databaseName);
+        System.gc();
+        try (HeapSampler heap = HeapSampler.start()) {
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant selfCheckDue = now.plus(Duration.ofDays(30));
+            long begin = System.nanoTime();
+            String campaignInstance = subject.start(selfCheckDue, selfCheckDue.plus(Duration.ofDays(10)),
+                    selfCheckDue.plus(Duration.ofDays(20)));
+            int n = subject.unitCodes().size();
+            int evaluators = subject.evaluatorCodes().size();
+            await("units launched", () -> openTasks(UnitAssessmentProcess.SUBMIT_SELF_CHECK), n);
+            double launchSeconds = seconds(begin);
+            log("launched %d units in %.1f s", n, launchSeconds);
+
+            long probeBegin = System.nanoTime();
+            Latencies taskList = measureTaskList();
+            long probeNanos = System.nanoTime() - probeBegin;
+
+            // Every unit and evaluator is reminded seven days before the deadline.
+            long reminderTimers = dueTimersAt(selfCheckDue.minus(Duration.ofDays(7)).plusSeconds(60));
+            long burst = moveClockTo(selfCheckDue.minus(Duration.ofDays(7)).plusSeconds(60));
+            await("reminder burst", () -> finished(REMIND_SELF_CHECK_7) == n && executableJobs() == 0 ? 1 : 0, 1);
+            double reminderDrain = seconds(burst);
+            log("%d reminder timers drained in %.1f s", reminderTimers, reminderDrain);
+
+            int late = (int) Math.round(n * settings.lateShare());
+            List<String> onTime = subject.unitCodes().subList(0, n - late);
+            List<String> lateUnits = subject.unitCodes().subList(n - late, n);
+            ExecutorService evaluatorBots = Executors.newFixedThreadPool(settings.evaluatorBots());
+            List<Future<?>> deliveries = new ArrayList<>();
+            for (int i = 0; i < evaluators; i++) {
+                String code = subject.evaluatorCodes().get(i);
+                int seed = i;
+                deliveries.add(evaluatorBots.submit(() -> {
+                    long started = System.nanoTime();
+                    subject.deliver(code, seed);
+                    log("evaluator %s delivered in %.1f s", code, (System.nanoTime() - started) / 1e9);
+                    return null;
+                }));
+            }
+            long submitNanos = inParallel(onTime, subject::submit);
+            long submitted = System.nanoTime();
+            await("self-checks submitted", () -> openTasks(UnitAssessmentProcess.VERIFY), onTime.size());
+            long linksQueued = System.nanoTime();
+            long verifyNanos = inParallel(onTime, subject::verify);
+            log("submit %.1f ms a unit, verify %.1f ms a unit (bot time); verification tasks ready %.1f s after the last submit",
+                    submitNanos / 1e6 / onTime.size(), verifyNanos / 1e6 / onTime.size(), (linksQueued - submitted) / 1e9);
+            for (Future<?> delivery : deliveries) {
+                delivery.get();
+            }
+            evaluatorBots.shutdown();
+            log("%d self-checks submitted and verified, %d evaluations delivered", onTime.size(), evaluators);
+
+            // The deadline passes with the late units still open.
+            long deadlineTimers = dueTimersAt(selfCheckDue.plusSeconds(60));
+            long deadline = moveClockTo(selfCheckDue.plusSeconds(60));
+            await("deadline burst", () -> openTasks(UnitAssessmentProcess.CHASE) == late && executableJobs() == 0 ? 1 : 0, 1);
+            double deadlineDrain = seconds(deadline);
+            log("%d deadline timers drained in %.1f s", deadlineTimers, deadlineDrain);
+            inParallel(lateUnits, (code, seed) -> subject.closeOverdue(code));
+
+            long closed = System.nanoTime();
+            await("scored", () -> openTasks(CampaignProcess.COMPREHENSIVE_EVALUATION), 1);
+            long scored = System.nanoTime();
+            subject.evaluateComprehensively(1);
+            long evaluated = System.nanoTime();
+            await("grades determined", () -> openTasks(CampaignProcess.APPROVE_GRADES), 1);
+            long graded = System.nanoTime();
+            subject.approve();
+            log("closed → scored %.1f s, comprehensive evaluation %.1f s, grading %.1f s",
+                    (scored - closed) / 1e9, (evaluated - scored) / 1e9, (graded - evaluated) / 1e9);
+            await("published", () -> history().createHistoricActivityInstanceQuery().processInstanceId(campaignInstance)
+                    .activityId(CampaignProcess.END_PUBLISHED).finished().count(), 1);
+            double lifecycleSeconds = (System.nanoTime() - begin - probeNanos) / 1e9;
+            log("published after %.1f s (task-list timing excluded)", lifecycleSeconds);
+
+            long finishedUnits = history().createHistoricProcessInstanceQuery().processDefinitionKey(UnitAssessmentProcess.KEY)
+                    .finished().count();
+            long finishedEvaluations = history().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(SpecialistEvaluationProcess.KEY).finished().count();
+            if (finishedUnits != n || finishedEvaluations != evaluators) {
+                throw new IllegalStateException("Finished " + finishedUnits + " of " + n + " unit and " + finishedEvaluations
+                        + " of " + evaluators + " evaluation instances");
+            }
+            subject.checkOutcome();
+            HistoricActivityInstance scoring = history().createHistoricActivityInstanceQuery()
+                    .processInstanceId(campaignInstance).activityId(CampaignProcess.SCORE_UNITS).finished().singleResult();
+            long incidents = history().createHistoricIncidentQuery().count();
+            long failedJobAttempts = history().createHistoricJobLogQuery().failureLog().count();
+            double kbPerUnit = (database.sizeBytes(databaseName) - bytesBefore) / 1024.0 / n;
+            Map<String, Double> largestTables = new LinkedHashMap<>();
+            database.largestTables(databaseName, 12).forEach((table, bytes) -> largestTables.put(table, bytes / 1024.0 / n));
+            return new Result(subject.name(), n, evaluators, launchSeconds, n / launchSeconds, reminderTimers, reminderDrain,
+                    deadlineTimers, deadlineDrain, scoring.getDurationInMillis() / 1000.0, lifecycleSeconds, taskList,
+                    kbPerUnit, incidents, failedJobAttempts, heap.peakMb(), largestTables);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** Unit users' task lists, first with the statistics of the empty installation, then after ANALYZE. */
+    private Latencies measureTaskList() throws Exception {
+        TaskListProbe probe = subject.taskList(settings.queryUsers());
+        // Untimed: the JIT compiles the request path first, so that neither statistics case pays for it.
+        if (probe.hasHttp()) {
+            probe.tasklist(settings.queryRounds(), 0);
+        }
+        probe.inProcess(settings.queryRounds());
+        TaskListProbe.Latency pacedStale = probe.hasHttp() ? probe.tasklist(settings.pacedRounds(), settings.thinkMillis()) : null;
+        TaskListProbe.Latency busyStale = probe.hasHttp() ? probe.tasklist(settings.queryRounds(), 0) : null;
+        TaskListProbe.Latency inProcessStale = probe.inProcess(settings.queryRounds());
+        database.analyze(databaseName);
+        TaskListProbe.Latency pacedFresh = probe.hasHttp() ? probe.tasklist(settings.pacedRounds(), settings.thinkMillis()) : null;
+        TaskListProbe.Latency busyFresh = probe.hasHttp() ? probe.tasklist(settings.queryRounds(), 0) : null;
+        TaskListProbe.Latency inProcessFresh = probe.inProcess(settings.queryRounds());
+        database.autovacuum(databaseName, true);
+        Latencies latencies = new Latencies(pacedStale, pacedFresh, busyStale, busyFresh, inProcessStale, inProcessFresh);
+        log("task list p50 / p95: %s", latencies);
+        return latencies;
+    }
+
+    private interface Step {
+        void run(String code, int seed) throws Exception;
+    }
+
+    /** Runs the step for every code on the unit bots; returns the time the steps took, summed over the bots. */
+    private long inParallel(List<String> codes, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.unitBots());
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < codes.size(); i++) {
+                String code = codes.get(i);
+                int seed = i;
+                futures.add(pool.submit(() -> {
+                    long begin = System.nanoTime();
+                    step.run(code, seed);
+                    return System.nanoTime() - begin;
+                }));
+            }
+            long nanos = 0;
+            for (Future<Long> future : futures) {
+                nanos += future.get();
+            }
+            return nanos;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Moves the engine clock (which keeps running) to the given moment; returns System.nanoTime() of the move. */
+    private static long moveClockTo(Instant moment) {
+        ClockUtil.offset(moment.toEpochMilli() - System.currentTimeMillis());
+        return System.nanoTime();
+    }
+
+    private long dueTimersAt(Instant moment) {
+        return management().createJobQuery().timers().duedateLowerThan(java.util.Date.from(moment)).count();
+    }
+
+    private long openTasks(String taskKey) {
+        return engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).count();
+    }
+
+    private long finished(String activityId) {
+        return history().createHistoricActivityInstanceQuery().activityId(activityId).finished().count();
+    }
+
+    private long executableJobs() {
+        return management().createJobQuery().executable().count();
+    }
+
+    private void await(String what, LongSupplier actual, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        long value;
+        while ((value = actual.getAsLong()) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(subject.name() + ": timed out waiting for " + what + " (" + value + " of "
+                        + expected + "), incidents: " + engine.getRuntimeService().createIncidentQuery().count());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private HistoryService history() {
+        return engine.getHistoryService();
+    }
+
+    private ManagementService management() {
+        return engine.getManagementService();
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private void log(String format, Object... args) {
+        System.out.printf("[%s %s] %s%n", subject.name(), ManagementFactory.getRuntimeMXBean().getUptime() / 1000 + " s",
+                format.formatted(args));
+    }
+}

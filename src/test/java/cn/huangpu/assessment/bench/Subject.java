@@ -1,0 +1,52 @@
+package cn.huangpu.assessment.bench;
+
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+
+/**
+ * What the lifecycle drives: the application (its processes, services and bots) or the bare engine
+ * running the same models with no-op delegates. Every step acts as the user who would take it, through
+ * the engine's task API with authorization on.
+ */
+interface Subject extends AutoCloseable {
+
+    /** "campaign" or "baseline". */
+    String name();
+
+    ProcessEngine engine();
+
+    /** Opens the campaign and starts its process; returns the process instance id. */
+    String start(Instant selfCheckDue, Instant comprehensiveDue, Instant resultsDue);
+
+    List<String> unitCodes();
+
+    List<String> evaluatorCodes();
+
+    /** The unit fills in its self-check and submits it. */
+    void submit(String unitCode, int seed);
+
+    /** The office verifies the unit's self-check online. */
+    void verify(String unitCode, int seed);
+
+    /** The evaluator enters its results for every unit and delivers them. */
+    void deliver(String evaluatorCode, int seed);
+
+    /** The office closes an overdue self-check as not submitted. */
+    void closeOverdue(String unitCode);
+
+    /** The office enters its own inputs and completes the comprehensive evaluation. */
+    void evaluateComprehensively(int seed);
+
+    /** The leader approves the grades. */
+    void approve();
+
+    /** Throws when the published outcome is not what the steps should have produced. */
+    void checkOutcome();
+
+    /** The task list of {@code userCount} unit users spread over the campaign's units. */
+    TaskListProbe taskList(int userCount);
+
+    @Override
+    void close();
+}
