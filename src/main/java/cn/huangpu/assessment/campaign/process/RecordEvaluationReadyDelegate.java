@@ -22,8 +22,7 @@ class RecordEvaluationReadyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
-        if (campaigns.evaluatorReady(campaignId, (String) execution.getVariable(SpecialistEvaluationProcess.EVALUATOR_CODE))) {
-            allInputsIn.signal(campaignId);
-        }
+        String evaluatorCode = (String) execution.getVariable(SpecialistEvaluationProcess.EVALUATOR_CODE);
+        allInputsIn.recordBeforeCommit(campaignId, () -> campaigns.evaluatorReady(campaignId, evaluatorCode));
     }
 }

@@ -22,8 +22,7 @@ class RecordUnitReadyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
-        if (campaigns.unitReady(campaignId, (String) execution.getVariable(UnitAssessmentProcess.UNIT_CODE))) {
-            allInputsIn.signal(campaignId);
-        }
+        String unitCode = (String) execution.getVariable(UnitAssessmentProcess.UNIT_CODE);
+        allInputsIn.recordBeforeCommit(campaignId, () -> campaigns.unitReady(campaignId, unitCode));
     }
 }
