@@ -109,6 +109,11 @@ final class Report {
             md.append("| %,d | %.2f | %.2f | %.2f | %.2f | %.2f |\n".formatted(ratio.units(), ratio.lifecycle(), ratio.launch(),
                     ratio.reminderDrain(), ratio.deadlineDrain(), ratio.dbPerUnit()));
         }
+        results.stream().filter(r -> r.subject().equals("campaign")).reduce((first, second) -> second).ifPresent(r -> {
+            md.append("\nLargest tables of the campaign at ").append("%,d".formatted(r.units())).append(" units, per unit: ");
+            md.append(String.join(", ", r.largestTablesKbPerUnit().entrySet().stream()
+                    .map(e -> "%s %.1f KB".formatted(e.getKey(), e.getValue())).toList())).append(".\n");
+        });
         md.append("\n| target | measured | met |\n|---|---:|---|\n");
         for (Target target : targets()) {
             md.append("| ").append(target.target()).append(" | ").append(target.measured()).append(" | ")
