@@ -14,6 +14,12 @@ public class ReferenceData {
 
     private final AssessedUnitRepository units;
     private final SpecialistEvaluatorRepository evaluators;
+    /**
+     * Unit names by code, read all at once and again when a code is not among them: every new task is named
+     * after its unit, and a launch of 6,000 units would otherwise read them one by one. Units may be added
+     * while the application runs; names change only by migrations, at startup.
+     */
+    private volatile Map<String, String> names = Map.of();
 
     ReferenceData(AssessedUnitRepository units, SpecialistEvaluatorRepository evaluators) {
         this.units = units;
@@ -31,7 +37,12 @@ public class ReferenceData {
 
     /** A unit's Chinese name, or its code if there is no such unit. */
     public String unitName(String code) {
-        return units.findById(code).map(AssessedUnit::getName).orElse(code);
+        String name = names.get(code);
+        if (name == null) {
+            names = unitNames();
+            name = names.get(code);
+        }
+        return name == null ? code : name;
     }
 
     /** An evaluator's Chinese name, or its code if there is no such evaluator. */
