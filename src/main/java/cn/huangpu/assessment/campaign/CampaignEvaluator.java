@@ -9,13 +9,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** A specialist evaluator's part in a campaign: its own deadline and whether it delivered. */
 @Entity
 @Table(name = "campaign_evaluator")
 @IdClass(CampaignEvaluator.Key.class)
-public class CampaignEvaluator extends Participation implements Persistable<CampaignEvaluator.Key> {
+public class CampaignEvaluator extends Participation<CampaignEvaluator.Key> {
 
     /** The evaluator's progress. */
     public enum Status {

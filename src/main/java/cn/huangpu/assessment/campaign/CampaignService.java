@@ -314,7 +314,7 @@ public class CampaignService {
         return arrived(campaign, evaluator(campaignId, evaluatorCode));
     }
 
-    private boolean arrived(Campaign campaign, Participation participation) {
+    private boolean arrived(Campaign campaign, Participation<?> participation) {
         if (participation.ready()) {
             campaign.inputArrived();
         }

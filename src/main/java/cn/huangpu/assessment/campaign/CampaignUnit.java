@@ -9,13 +9,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** A unit's participation in a campaign: its own self-check deadline and how far it got. */
 @Entity
 @Table(name = "campaign_unit")
 @IdClass(CampaignUnit.Key.class)
-public class CampaignUnit extends Participation implements Persistable<CampaignUnit.Key> {
+public class CampaignUnit extends Participation<CampaignUnit.Key> {
 
     /** The unit's progress. */
     public enum Status {

@@ -1,10 +1,8 @@
 package cn.huangpu.assessment.campaign;
 
+import cn.huangpu.assessment.persistence.AssignedKeyEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /**
@@ -12,7 +10,7 @@ import java.time.Instant;
  * unmet, and whether the inputs are in.
  */
 @MappedSuperclass
-public abstract class Participation {
+public abstract class Participation<K> extends AssignedKeyEntity<K> {
 
     @Column(nullable = false)
     private Instant due;
@@ -22,10 +20,6 @@ public abstract class Participation {
 
     @Column(nullable = false)
     private boolean ready;
-
-    /** New until loaded or saved, so that opening a campaign of 6,000 units inserts them without reading each first. */
-    @Transient
-    private boolean isNew = true;
 
     protected Participation() {
     }
@@ -53,16 +47,6 @@ public abstract class Participation {
     void extend(Instant newDue) {
         this.due = newDue;
         this.overdue = false;
-    }
-
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        isNew = false;
     }
 
     /** Marks the inputs in; answers whether they were not in before. */

@@ -1,22 +1,19 @@
 package cn.huangpu.assessment.evaluation;
 
+import cn.huangpu.assessment.persistence.AssignedKeyEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** One delivered input value for a unit, as JSON in the facts format (docs/facts-format.md). */
 @Entity
 @Table(name = "unit_fact")
 @IdClass(UnitFact.Key.class)
-public class UnitFact implements Persistable<UnitFact.Key> {
+public class UnitFact extends AssignedKeyEntity<UnitFact.Key> {
 
     record Key(Long campaignId, String unitCode, String indicatorCode, String inputName) implements Serializable {
         @SuppressWarnings("unused")
@@ -24,10 +21,6 @@ public class UnitFact implements Persistable<UnitFact.Key> {
             this(null, null, null, null);
         }
     }
-
-    /** New until loaded or saved, so that saving a new row inserts it without reading it first. */
-    @Transient
-    private boolean isNew = true;
 
     @Id
     @Column(name = "campaign_id")
@@ -112,16 +105,5 @@ public class UnitFact implements Persistable<UnitFact.Key> {
     @Override
     public Key getId() {
         return new Key(campaignId, unitCode, indicatorCode, inputName);
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        isNew = false;
     }
 }

@@ -1,24 +1,21 @@
 package cn.huangpu.assessment.selfcheck;
 
+import cn.huangpu.assessment.persistence.AssignedKeyEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.data.domain.Persistable;
 
 /** What a unit says about one indicator. */
 @Entity
 @Table(name = "self_check_entry")
 @IdClass(SelfCheckEntry.Key.class)
-public class SelfCheckEntry implements Persistable<SelfCheckEntry.Key> {
+public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
 
     record Key(Long campaignId, String unitCode, String indicatorCode) implements Serializable {
         @SuppressWarnings("unused")
@@ -26,10 +23,6 @@ public class SelfCheckEntry implements Persistable<SelfCheckEntry.Key> {
             this(null, null, null);
         }
     }
-
-    /** New until loaded or saved, so that saving a new row inserts it without reading it first. */
-    @Transient
-    private boolean isNew = true;
 
     @Id
     @Column(name = "campaign_id")
@@ -122,16 +115,5 @@ public class SelfCheckEntry implements Persistable<SelfCheckEntry.Key> {
     @Override
     public Key getId() {
         return new Key(campaignId, unitCode, indicatorCode);
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        isNew = false;
     }
 }
