@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resultsDue           day the grades are due ("mid-December": 15 December)
  * @param dueTime              time of day of every default deadline (23:59)
  * @param launchBatchSize      unit processes started per transaction when a campaign opens
+ * @param refreshStatisticsAfterLaunch on PostgreSQL, refresh the planner statistics of the engine's runtime
+ *                             tables once the units are launched (default true)
  */
 @ConfigurationProperties(prefix = "assessment.campaign")
 public record CampaignSettings(ZoneId zone, MonthDay selfCheckDue, MonthDay specialistDue, MonthDay comprehensiveDue,
-                               MonthDay resultsDue, LocalTime dueTime, int launchBatchSize) {
+                               MonthDay resultsDue, LocalTime dueTime, int launchBatchSize,
+                               Boolean refreshStatisticsAfterLaunch) {
 
     public CampaignSettings {
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
@@ -28,5 +31,6 @@ public record CampaignSettings(ZoneId zone, MonthDay selfCheckDue, MonthDay spec
         resultsDue = resultsDue == null ? MonthDay.of(12, 15) : resultsDue;
         dueTime = dueTime == null ? LocalTime.of(23, 59) : dueTime;
         launchBatchSize = launchBatchSize <= 0 ? 500 : launchBatchSize;
+        refreshStatisticsAfterLaunch = refreshStatisticsAfterLaunch == null || refreshStatisticsAfterLaunch;
     }
 }

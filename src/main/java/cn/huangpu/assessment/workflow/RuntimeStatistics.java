@@ -2,7 +2,6 @@ package cn.huangpu.assessment.workflow;
 
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -23,16 +22,15 @@ public class RuntimeStatistics {
             + "act_ru_variable, act_ru_job";
 
     private final JdbcTemplate jdbc;
-    private final boolean enabled;
+    private final boolean postgres;
 
-    RuntimeStatistics(DataSource dataSource,
-                      @Value("${assessment.campaign.refresh-statistics-after-launch:true}") boolean enabled) {
+    RuntimeStatistics(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.enabled = enabled && isPostgres(dataSource);
+        this.postgres = isPostgres(dataSource);
     }
 
     public void refresh() {
-        if (enabled) {
+        if (postgres) {
             jdbc.execute("analyze " + TABLES);
         }
     }

@@ -54,6 +54,9 @@ class WholeCampaignPostgresTests {
         assertThat(units).hasSize(60);
         Random random = new Random(60);
         driver.runJobs();
+        // the launch analyzed the task tables (only an explicit ANALYZE sets last_analyze; auto-analyze does not)
+        assertThat(jdbc.queryForObject("select count(*) from pg_stat_user_tables where last_analyze is not null"
+                + " and relname in ('act_ru_task', 'act_ru_identitylink', 'act_ru_authorization')", Integer.class)).isEqualTo(3);
 
         // when every unit submits and is verified, every evaluator delivers, the office evaluates and the leaders approve
         for (CampaignUnit unit : units) {

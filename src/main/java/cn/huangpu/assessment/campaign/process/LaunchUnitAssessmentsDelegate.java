@@ -2,6 +2,7 @@ package cn.huangpu.assessment.campaign.process;
 
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignSettings;
 import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
@@ -25,11 +26,14 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
     private final CampaignService campaigns;
     private final RuntimeService runtimeService;
     private final RuntimeStatistics statistics;
+    private final CampaignSettings settings;
 
-    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService, RuntimeStatistics statistics) {
+    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService, RuntimeStatistics statistics,
+                                  CampaignSettings settings) {
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
         this.statistics = statistics;
+        this.settings = settings;
     }
 
     @Override
@@ -48,7 +52,7 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
                     .execute();
         }
         boolean allLaunched = campaigns.allUnitsLaunched(campaignId);
-        if (allLaunched) {
+        if (allLaunched && settings.refreshStatisticsAfterLaunch()) {
             statistics.refresh();
         }
         execution.setVariable(CampaignProcess.ALL_UNITS_LAUNCHED, allLaunched);
