@@ -49,6 +49,7 @@ public final class CampaignBenchmark {
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         String readme = System.getProperty("bench.readme", "");
 
+        long begin = System.nanoTime();
         try (BenchDatabase database = BenchDatabase.fromSystemProperties()) {
             Map<String, String> machine = machine(database.describe(), settings);
             List<Lifecycle.Result> results = new ArrayList<>();
@@ -73,6 +74,8 @@ public final class CampaignBenchmark {
                         evaluatorCodes, jobs, launchBatch, poolSize)) {
                     results.add(new Lifecycle(database, baselineDb, baseline, settings).run());
                 }
+                long seconds = (System.nanoTime() - begin) / 1_000_000_000L;
+                machine.put("duration", "%d min %02d s".formatted(seconds / 60, seconds % 60));
                 Report report = new Report(machine, results);
                 report.write(out);
                 System.out.println(report.markdown());

@@ -89,7 +89,8 @@ final class Report {
                 .append(machine.get("cpu")).append("), ").append(machine.get("memory")).append(" memory, ")
                 .append(machine.get("database")).append(", Java ").append(machine.get("java")).append(", heap ")
                 .append(machine.get("maxHeap")).append(". Job executor: ").append(machine.get("jobExecutor"))
-                .append(". Bots: ").append(machine.get("bots")).append(".\n\n");
+                .append(". Bots: ").append(machine.get("bots")).append(". The whole benchmark up to this size took ")
+                .append(machine.get("duration")).append(", database server start included.\n\n");
         md.append("| units | subject | launch | reminder burst | deadline burst | scoring | whole lifecycle "
                 + "| Tasklist p50 / p95, paced, stale stats | paced, fresh | busy, stale | busy, fresh "
                 + "| in-process, stale | in-process, fresh | DB per unit | incidents | failed job attempts | peak heap |\n");
