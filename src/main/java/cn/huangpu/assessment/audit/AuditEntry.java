@@ -45,18 +45,6 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(Long campaignId, String subject, String action, String beforeValue, String afterValue, String reason,
-               String actor, Instant at) {
-        this.campaignId = campaignId;
-        this.subject = subject;
-        this.action = action;
-        this.beforeValue = beforeValue;
-        this.afterValue = afterValue;
-        this.reason = reason;
-        this.actor = actor;
-        this.at = at;
-    }
-
     public Long getId() {
         return id;
     }

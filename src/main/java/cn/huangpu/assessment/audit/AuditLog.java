@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
-    /** One change of many recorded together by {@link #recordAll}. */
+    /** One change, as recorded by {@link #recordAll}. */
     public record Change(String subject, String action, String before, String after, String reason) {
     }
 
@@ -31,8 +31,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Long campaignId, String subject, String action, String before, String after, String reason,
                        String actor) {
-        entries.save(new AuditEntry(campaignId, subject, action, truncate(before), truncate(after), reason,
-                actor == null ? "system" : actor, clock.instant()));
+        recordAll(campaignId, List.of(new Change(subject, action, before, after, reason)), actor);
     }
 
     /**

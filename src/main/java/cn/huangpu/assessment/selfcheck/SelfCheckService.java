@@ -92,8 +92,7 @@ public class SelfCheckService {
         if (!errors.isEmpty()) {
             throw new BadInputException("自查草稿未保存", errors);
         }
-        Map<String, SelfCheckEntry> existing = entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
-                .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, entry -> entry));
+        Map<String, SelfCheckEntry> existing = entries(campaignId, unitCode);
         drafts.forEach((code, draft) -> {
             SelfCheckEntry entry = existing.computeIfAbsent(code, c -> new SelfCheckEntry(campaignId, unitCode, c));
             entry.update(blankToNull(draft.completion()), blankToNull(draft.evidenceLinks()), draft.notInvolved(), actor,

@@ -88,8 +88,9 @@ final class Lifecycle {
             long probeNanos = System.nanoTime() - probeBegin;
 
             // Every unit and evaluator is reminded seven days before the deadline.
-            long reminderTimers = dueTimersAt(selfCheckDue.minus(Duration.ofDays(7)).plusSeconds(60));
-            long burst = moveClockTo(selfCheckDue.minus(Duration.ofDays(7)).plusSeconds(60));
+            Instant reminded = selfCheckDue.minus(Duration.ofDays(7)).plusSeconds(60);
+            long reminderTimers = dueTimersAt(reminded);
+            long burst = moveClockTo(reminded);
             await("reminder burst", () -> finished(REMIND_SELF_CHECK_7) == n && executableJobs() == 0 ? 1 : 0, 1);
             double reminderDrain = seconds(burst);
             log("%d reminder timers drained in %.1f s", reminderTimers, reminderDrain);
@@ -123,8 +124,9 @@ final class Lifecycle {
             log("%d self-checks submitted and verified, %d evaluations delivered", onTime.size(), evaluators);
 
             // The deadline passes with the late units still open.
-            long deadlineTimers = dueTimersAt(selfCheckDue.plusSeconds(60));
-            long deadline = moveClockTo(selfCheckDue.plusSeconds(60));
+            Instant overdue = selfCheckDue.plusSeconds(60);
+            long deadlineTimers = dueTimersAt(overdue);
+            long deadline = moveClockTo(overdue);
             await("deadline burst", () -> openTasks(UnitAssessmentProcess.CHASE) == late && executableJobs() == 0 ? 1 : 0, 1);
             double deadlineDrain = seconds(deadline);
             log("%d deadline timers drained in %.1f s", deadlineTimers, deadlineDrain);
