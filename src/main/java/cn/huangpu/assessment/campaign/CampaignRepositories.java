@@ -24,10 +24,9 @@ interface CampaignUnitRepository extends JpaRepository<CampaignUnit, CampaignUni
 
     List<CampaignUnit> findByCampaignIdOrderByUnitCode(Long campaignId);
 
-    @Query("select u from CampaignUnit u where u.campaignId = ?1 and u.launched = false order by u.unitCode")
-    List<CampaignUnit> findUnlaunched(Long campaignId, Pageable page);
+    List<CampaignUnit> findByCampaignIdOrderByUnitCode(Long campaignId, Pageable page);
 
-    long countByCampaignIdAndLaunchedFalse(Long campaignId);
+    long countByCampaignId(Long campaignId);
 }
 
 interface CampaignEvaluatorRepository extends JpaRepository<CampaignEvaluator, CampaignEvaluator.Key> {

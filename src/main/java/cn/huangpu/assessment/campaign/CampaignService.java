@@ -215,16 +215,26 @@ public class CampaignService {
         get(campaignId).attachProcess(processInstanceId);
     }
 
-    /** The next units to start a process for, marked launched; the caller starts them in the same transaction. */
-    public List<CampaignUnit> launchNextUnits(Long campaignId) {
-        List<CampaignUnit> batch = units.findUnlaunched(campaignId, PageRequest.of(0, settings.launchBatchSize()));
-        batch.forEach(CampaignUnit::launch);
-        return batch;
+    /** Into how many batches the campaign's units are launched ({@code launch-batch-size} units a batch at most). */
+    @Transactional(readOnly = true)
+    public int launchBatches(Long campaignId) {
+        long count = units.countByCampaignId(campaignId);
+        return (int) ((count + settings.launchBatchSize() - 1) / settings.launchBatchSize());
     }
 
-    @Transactional(readOnly = true)
-    public boolean allUnitsLaunched(Long campaignId) {
-        return units.countByCampaignIdAndLaunchedFalse(campaignId) == 0;
+    /**
+     * Batch {@code batch} (from 0) of {@code batches} of the campaign's units in code order, marked launched;
+     * the caller starts their processes in the same transaction. The batches are cut from the count and the
+     * number of batches alone, so they do not overlap even if the batch size setting changed since the launch
+     * began, and a unit already launched is left out.
+     */
+    public List<CampaignUnit> launchBatch(Long campaignId, int batch, int batches) {
+        long count = units.countByCampaignId(campaignId);
+        int size = (int) Math.max(1, (count + batches - 1) / batches);
+        List<CampaignUnit> toLaunch = units.findByCampaignIdOrderByUnitCode(campaignId, PageRequest.of(batch, size))
+                .stream().filter(unit -> !unit.isLaunched()).toList();
+        toLaunch.forEach(CampaignUnit::launch);
+        return toLaunch;
     }
 
     /** Refuses any change to a campaign whose results are approved or published. */

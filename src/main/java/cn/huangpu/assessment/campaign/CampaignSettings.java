@@ -30,7 +30,7 @@ public record CampaignSettings(ZoneId zone, MonthDay selfCheckDue, MonthDay spec
         comprehensiveDue = comprehensiveDue == null ? MonthDay.of(12, 8) : comprehensiveDue;
         resultsDue = resultsDue == null ? MonthDay.of(12, 15) : resultsDue;
         dueTime = dueTime == null ? LocalTime.of(23, 59) : dueTime;
-        launchBatchSize = launchBatchSize <= 0 ? 500 : launchBatchSize;
+        launchBatchSize = launchBatchSize <= 0 ? 250 : launchBatchSize;
         refreshStatisticsAfterLaunch = refreshStatisticsAfterLaunch == null || refreshStatisticsAfterLaunch;
     }
 }

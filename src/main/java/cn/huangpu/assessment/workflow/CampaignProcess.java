@@ -6,6 +6,7 @@ public final class CampaignProcess {
     public static final String KEY = "AssessmentCampaign";
 
     public static final String START_REQUESTED = "StartEvent_CampaignRequested";
+    public static final String LAUNCH_UNIT_BATCHES = "SubProcess_LaunchUnitBatches";
     public static final String LAUNCH_UNITS = "ServiceTask_LaunchUnitAssessments";
     public static final String LAUNCH_EVALUATIONS = "ServiceTask_LaunchSpecialistEvaluations";
     public static final String WAIT_ALL_INPUTS = "IntermediateCatchEvent_AllInputsIn";
@@ -27,7 +28,11 @@ public final class CampaignProcess {
     public static final String SPECIALIST_DUE = "specialistDue";
     public static final String COMPREHENSIVE_DUE = "comprehensiveDue";
     public static final String RESULTS_DUE = "resultsDue";
-    public static final String ALL_UNITS_LAUNCHED = "allUnitsLaunched";
+    /** How many batches the units are launched in: the cardinality of the launch's multi-instance. */
+    public static final String UNIT_BATCHES = "unitBatches";
+    /** Set by the engine on each multi-instance: which batch (from 0), and of how many. */
+    public static final String LOOP_COUNTER = "loopCounter";
+    public static final String NR_OF_INSTANCES = "nrOfInstances";
     public static final String APPROVAL_DECISION = "approvalDecision";
     public static final String SEND_BACK_REASON = "sendBackReason";
     public static final String INITIATOR = "initiator";

@@ -57,17 +57,18 @@ final class BaselineSubject implements Subject {
             "StartCampaign", "SubmitSelfCheck", "VerifySelfCheck"};
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
     private static final long CAMPAIGN_ID = 1L;
-    private static final String LAUNCHED = "launchedUnits";
 
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
     private final List<String> unitCodes;
     private final List<String> evaluatorCodes;
+    private final int launchBatchSize;
 
     BaselineSubject(BenchDatabase database, String jdbcUrl, List<String> unitCodes, List<String> evaluatorCodes,
                     JobSettings jobs, int launchBatchSize, int poolSize) throws IOException, SQLException {
         this.unitCodes = List.copyOf(unitCodes);
         this.evaluatorCodes = List.copyOf(evaluatorCodes);
+        this.launchBatchSize = launchBatchSize;
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(jdbcUrl);
         dataSource.setUsername(database.user());
@@ -87,7 +88,7 @@ final class BaselineSubject implements Subject {
             }
         }
         beans.put("deadlines", new Deadlines());
-        beans.put("launchUnitAssessmentsDelegate", new LaunchUnits(launchBatchSize));
+        beans.put("launchUnitAssessmentsDelegate", new LaunchUnits());
         beans.put("launchSpecialistEvaluationsDelegate", new LaunchEvaluations());
         CountReady countReady = new CountReady(unitCodes.size() + evaluatorCodes.size());
         beans.put("recordUnitReadyDelegate", countReady);
@@ -156,6 +157,7 @@ final class BaselineSubject implements Subject {
         return engine.getRuntimeService().startProcessInstanceByKey(CampaignProcess.KEY, String.valueOf(CAMPAIGN_ID),
                 Variables.createVariables()
                         .putValue(CampaignProcess.CAMPAIGN_ID, CAMPAIGN_ID)
+                        .putValue(CampaignProcess.UNIT_BATCHES, (unitCodes.size() + launchBatchSize - 1) / launchBatchSize)
                         .putValue(CampaignProcess.SELF_CHECK_DUE, Date.from(selfCheckDue))
                         .putValue(CampaignProcess.SPECIALIST_DUE, Date.from(selfCheckDue))
                         .putValue(CampaignProcess.COMPREHENSIVE_DUE, Date.from(comprehensiveDue))
@@ -258,19 +260,12 @@ final class BaselineSubject implements Subject {
         }
     }
 
-    /** Starts the next batch of unit instances, with the variables the application gives them. */
+    /** Starts one batch of unit instances, with the variables the application gives them. */
     private final class LaunchUnits implements JavaDelegate {
-        private final int batchSize;
-
-        LaunchUnits(int batchSize) {
-            this.batchSize = batchSize;
-        }
-
         @Override
         public void execute(DelegateExecution execution) {
-            Integer launched = (Integer) execution.getVariable(LAUNCHED);
-            int from = launched == null ? 0 : launched;
-            int to = Math.min(unitCodes.size(), from + batchSize);
+            int from = (Integer) execution.getVariable(CampaignProcess.LOOP_COUNTER) * launchBatchSize;
+            int to = Math.min(unitCodes.size(), from + launchBatchSize);
             for (String unitCode : unitCodes.subList(from, to)) {
                 execution.getProcessEngineServices().getRuntimeService()
                         .createProcessInstanceByKey(UnitAssessmentProcess.KEY)
@@ -283,8 +278,6 @@ final class BaselineSubject implements Subject {
                                 .putValue(CampaignProcess.COMPREHENSIVE_DUE, execution.getVariable(CampaignProcess.COMPREHENSIVE_DUE)))
                         .execute();
             }
-            execution.setVariable(LAUNCHED, to);
-            execution.setVariable(CampaignProcess.ALL_UNITS_LAUNCHED, to == unitCodes.size());
         }
     }
 

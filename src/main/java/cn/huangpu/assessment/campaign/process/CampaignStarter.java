@@ -34,7 +34,9 @@ public class CampaignStarter {
     public Campaign start(OpenCampaign request, String actor, boolean allowPastDates) {
         Campaign campaign = campaigns.open(request, actor, allowPastDates);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(CampaignProcess.KEY,
-                String.valueOf(campaign.getId()), processVariables(campaign).putValue(CampaignProcess.INITIATOR, actor));
+                String.valueOf(campaign.getId()), processVariables(campaign)
+                        .putValue(CampaignProcess.UNIT_BATCHES, campaigns.launchBatches(campaign.getId()))
+                        .putValue(CampaignProcess.INITIATOR, actor));
         campaigns.attachProcess(campaign.getId(), instance.getId());
         return campaign;
     }

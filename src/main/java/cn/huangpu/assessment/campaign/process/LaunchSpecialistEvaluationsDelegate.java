@@ -2,8 +2,10 @@ package cn.huangpu.assessment.campaign.process;
 
 import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignSettings;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.RuntimeStatistics;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,16 +14,24 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Starts one SpecialistEvaluation instance per participating evaluator. */
+/**
+ * Starts one SpecialistEvaluation instance per participating evaluator. It runs once every unit is launched,
+ * so it also refreshes the planner statistics of the task tables the launch filled (a campaign setting).
+ */
 @Component
 class LaunchSpecialistEvaluationsDelegate implements JavaDelegate {
 
     private final CampaignService campaigns;
     private final RuntimeService runtimeService;
+    private final RuntimeStatistics statistics;
+    private final CampaignSettings settings;
 
-    LaunchSpecialistEvaluationsDelegate(CampaignService campaigns, RuntimeService runtimeService) {
+    LaunchSpecialistEvaluationsDelegate(CampaignService campaigns, RuntimeService runtimeService,
+                                        RuntimeStatistics statistics, CampaignSettings settings) {
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
+        this.statistics = statistics;
+        this.settings = settings;
     }
 
     @Override
@@ -36,6 +46,9 @@ class LaunchSpecialistEvaluationsDelegate implements JavaDelegate {
                             .putValue(SpecialistEvaluationProcess.EVALUATOR_GROUP, Groups.evaluator(evaluator.getEvaluatorCode()))
                             .putValue(CampaignProcess.SPECIALIST_DUE, Date.from(evaluator.getDue())))
                     .execute();
+        }
+        if (settings.refreshStatisticsAfterLaunch()) {
+            statistics.refresh();
         }
     }
 }

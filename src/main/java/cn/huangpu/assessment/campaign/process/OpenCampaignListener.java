@@ -41,6 +41,7 @@ class OpenCampaignListener implements ExecutionListener {
             campaigns.attachProcess(campaign.getId(), execution.getProcessInstanceId());
             execution.setProcessBusinessKey(String.valueOf(campaign.getId()));
             execution.setVariables(CampaignStarter.processVariables(campaign));
+            execution.setVariable(CampaignProcess.UNIT_BATCHES, campaigns.launchBatches(campaign.getId()));
         } catch (BadInputException e) {
             throw new BadUserRequestException(e.getMessage());
         }
