@@ -87,6 +87,16 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites every table and index without dead rows and free space: what the data itself needs, as the
+     * database holds it once (auto)vacuum has reused the space of the rows the engine deleted or updated.
+     */
+    void vacuumFull(String database) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute("vacuum full");
+        }
+    }
+
     /** The largest tables (with their indexes and TOAST) and their total size in bytes, largest first. */
     Map<String, Long> largestTables(String database, int limit) throws SQLException {
         Map<String, Long> tables = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ final class Lifecycle {
 
     record Result(String subject, int units, int evaluators, double launchSeconds, double launchRate,
                   long reminderTimers, double reminderDrainSeconds, long deadlineTimers, double deadlineDrainSeconds,
-                  double scoringSeconds, double lifecycleSeconds, Latencies taskList, double dbKbPerUnit,
+                  double scoringSeconds, double lifecycleSeconds, Latencies taskList, double dbKbPerUnit, double dbLiveKbPerUnit,
                   long incidents, long failedJobAttempts, double peakHeapMb, Map<String, Double> largestTablesKbPerUnit) {
     }
 
@@ -161,11 +161,13 @@ final class Lifecycle {
             long incidents = history().createHistoricIncidentQuery().count();
             long failedJobAttempts = history().createHistoricJobLogQuery().failureLog().count();
             double kbPerUnit = (database.sizeBytes(databaseName) - bytesBefore) / 1024.0 / n;
+            database.vacuumFull(databaseName);
+            double liveKbPerUnit = (database.sizeBytes(databaseName) - bytesBefore) / 1024.0 / n;
             Map<String, Double> largestTables = new LinkedHashMap<>();
             database.largestTables(databaseName, 12).forEach((table, bytes) -> largestTables.put(table, bytes / 1024.0 / n));
             return new Result(subject.name(), n, evaluators, launchSeconds, n / launchSeconds, reminderTimers, reminderDrain,
                     deadlineTimers, deadlineDrain, scoring.getDurationInMillis() / 1000.0, lifecycleSeconds, taskList,
-                    kbPerUnit, incidents, failedJobAttempts, heap.peakMb(), largestTables);
+                    kbPerUnit, liveKbPerUnit, incidents, failedJobAttempts, heap.peakMb(), largestTables);
         } finally {
             ClockUtil.reset();
         }
