@@ -1,12 +1,14 @@
 package cn.huangpu.assessment.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.atomic.LongAdder;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import java.util.concurrent.atomic.LongAdder;
 import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
@@ -31,11 +33,14 @@ public final class SharedRestObjectMapper implements AutoDiscoverable {
     }
 
     /**
-     * For the media types Camunda's resolver declares: Jersey asks the resolvers of the most specific media type,
-     * and this one answers first (a test checks that it is the one asked).
+     * Declared for the media types Camunda's resolver declares, since Jersey asks the resolvers of the most
+     * specific media type first. Among those it asks in order of rank: Camunda's declares no priority, which
+     * ranks below any declared one; with none declared here either, the order between the two would be their
+     * order of registration, which differs from one start to the next (a test checks which one is asked).
      */
     @Provider
     @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
+    @Priority(Priorities.USER)
     public static final class Resolver implements ContextResolver<ObjectMapper> {
 
         private static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
