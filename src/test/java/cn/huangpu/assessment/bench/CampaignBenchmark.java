@@ -48,6 +48,11 @@ public final class CampaignBenchmark {
                 Duration.ofMinutes(15));
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         String readme = System.getProperty("bench.readme", "");
+        // For quick rounds on the application; without the baseline there are no ratios, so no README table.
+        boolean campaignOnly = Boolean.getBoolean("bench.campaign-only");
+        if (campaignOnly && !readme.isBlank()) {
+            throw new IllegalArgumentException("-Dbench.readme needs the baseline runs; drop -Dbench.campaign-only");
+        }
 
         long begin = System.nanoTime();
         try (BenchDatabase database = BenchDatabase.fromSystemProperties()) {
@@ -70,9 +75,11 @@ public final class CampaignBenchmark {
                     launchBatch = app.launchBatchSize();
                     poolSize = app.poolSize();
                 }
-                try (BaselineSubject baseline = new BaselineSubject(database, database.create(baselineDb), unitCodes,
-                        evaluatorCodes, jobs, launchBatch, poolSize)) {
-                    results.add(new Lifecycle(database, baselineDb, baseline, settings).run());
+                if (!campaignOnly) {
+                    try (BaselineSubject baseline = new BaselineSubject(database, database.create(baselineDb), unitCodes,
+                            evaluatorCodes, jobs, launchBatch, poolSize)) {
+                        results.add(new Lifecycle(database, baselineDb, baseline, settings).run());
+                    }
                 }
                 long seconds = (System.nanoTime() - begin) / 1_000_000_000L;
                 machine.put("duration", "%d min %02d s".formatted(seconds / 60, seconds % 60));
