@@ -1,6 +1,5 @@
 package cn.huangpu.assessment.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -81,17 +80,6 @@ class WebSecurityConfiguration {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName());
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-        return registration;
-    }
-
-    /** CVE-2026-109432 (no CE fix): refuse expressions in orQueries before the engine sees them. */
-    @Bean
-    FilterRegistrationBean<ExpressionInjectionFilter> expressionInjectionFilter(ObjectMapper json) {
-        FilterRegistrationBean<ExpressionInjectionFilter> registration =
-                new FilterRegistrationBean<>(new ExpressionInjectionFilter(json));
-        registration.setName("or-queries-expression-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 30);
         return registration;
     }
 
