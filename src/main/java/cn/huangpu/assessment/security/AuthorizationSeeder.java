@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -70,18 +71,29 @@ class AuthorizationSeeder implements ApplicationRunner {
         }
 
         grant(Groups.COORDINATOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Groups.COORDINATOR, Resources.TASK, ALL, Permissions.READ, Permissions.UPDATE);
+        // Variable permissions are enforced (enforce-specific-variable-permission): the office's forms show
+        // variables, so it reads them; nobody writes a variable except through a task's form (workflow/TaskCompletionPolicy).
+        // UPDATE on a task would also write its variables: the office works and assigns tasks instead.
+        grant(Groups.COORDINATOR, Resources.TASK, ALL, Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN,
+                TaskPermissions.READ_VARIABLE);
+        revoke(Groups.COORDINATOR, Resources.TASK, ALL, Permissions.UPDATE);
+        revoke(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, ProcessDefinitionPermissions.UPDATE_TASK);
         grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
-                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+                ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         grant(Groups.COORDINATOR, Resources.PROCESS_INSTANCE, ALL, Permissions.READ, Permissions.CREATE);
         grant(Groups.COORDINATOR, Resources.DECISION_DEFINITION, ALL, Permissions.READ);
         grant(Groups.COORDINATOR, Resources.DEPLOYMENT, ALL, Permissions.READ);
 
         grant(Groups.LEADER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.LEADER, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         grant(Groups.LEADER, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
+
+        narrowTaskGrants();
 
         seedFilter(FILTER_GROUP, 1, "本单位（本人所在组）可认领和办理的任务",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
@@ -109,6 +121,43 @@ class AuthorizationSeeder implements ApplicationRunner {
             }
         }
         if (missing) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+
+    /**
+     * Tasks opened before candidates got READ and TASK_WORK only ({@link CandidatePermissions}) carry UPDATE
+     * or READ_VARIABLE for their unit's or evaluator's group and their assignee; those become TASK_WORK.
+     */
+    private void narrowTaskGrants() {
+        for (Permission permission : List.of(Permissions.UPDATE, TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE)) {
+            for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).hasPermission(permission).list()) {
+                if (!ALL.equals(authorization.getResourceId())) {
+                    authorization.removePermission(permission);
+                    authorization.addPermission(TaskPermissions.TASK_WORK);
+                    authorizations.saveAuthorization(authorization);
+                }
+            }
+        }
+    }
+
+    /** Takes back permissions an earlier version granted (grants are merged into what a database already holds). */
+    private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            return;
+        }
+        boolean held = false;
+        for (Permission permission : permissions) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                held = true;
+            }
+        }
+        if (held) {
             authorizations.saveAuthorization(authorization);
         }
     }

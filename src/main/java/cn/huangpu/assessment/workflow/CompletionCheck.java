@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A check of a user task's completion, run before the engine completes it, so that a refusal answers
- * HTTP 400 with the reason (the engine itself wraps a listener's exception into a 500). The task's
- * complete listener runs the same check again for callers of the Java API.
+ * A check of a user task's completion, run by the engine's task and form services before the engine
+ * completes it ({@link TaskCompletionPolicy}), so that a refusal answers HTTP 400 with the reason on every
+ * route (the engine itself wraps a listener's exception into a 500). The task's complete listener may run
+ * the same rule again inside the engine's transaction.
  */
 public interface CompletionCheck {
 

@@ -1,0 +1,206 @@
+package cn.huangpu.assessment.workflow;
+
+import cn.huangpu.assessment.web.BadInputException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a user may send when working a task, decided in the engine's task and form services, so that every
+ * route (the REST API, the Tasklist's engine API, the Java API) gets the same answer:
+ * <ul>
+ *   <li>a completion (complete, submit-form, resolve) carries only the fields the task's Camunda Form
+ *       declares, each with the form field's type (a checkbox a boolean, a radio one of its values, …);
+ *       identity and routing variables ({@code campaignId}, {@code unitCode}, dates) are declared by no form
+ *       and so cannot be set or changed this way;</li>
+ *   <li>the application's {@link CompletionCheck}s run before the engine completes the task, so that an
+ *       incomplete self-check is refused with 400 and the reason in Chinese (a listener's exception inside
+ *       the engine becomes a 500);</li>
+ *   <li>BPMN errors and escalations cannot be thrown from a task: no model catches one, and an uncaught
+ *       one would end the unit's process;</li>
+ *   <li>a caller without the permission to read the task's variables (units and evaluators: variable
+ *       permissions are enforced) gets none of them as form variables instead of an error, since their
+ *       forms show no variable.</li>
+ * </ul>
+ * Other writes of variables (task, execution, process instance) are decided by the engine's variable
+ * permissions, which units and evaluators do not hold.
+ */
+@Component
+class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<CompletionCheck> checks;
+
+    TaskCompletionPolicy(ObjectProvider<CompletionCheck> checks) {
+        this.checks = checks;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        Guard guard = new Guard(configuration, checks);
+        configuration.setTaskService(new GuardedTaskService(guard));
+        configuration.setFormService(new GuardedFormService(guard));
+    }
+
+    /** The one check every completion route calls. */
+    static final class Guard {
+
+        private final ProcessEngineConfigurationImpl configuration;
+        private final ObjectProvider<CompletionCheck> checks;
+
+        Guard(ProcessEngineConfigurationImpl configuration, ObjectProvider<CompletionCheck> checks) {
+            this.configuration = configuration;
+            this.checks = checks;
+        }
+
+        boolean visible(String taskId) {
+            return configuration.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
+        }
+
+        void beforeCompletion(String taskId, Map<String, Object> submitted) {
+            // the task as the caller sees it: for anyone else the engine's own command answers as it always does
+            Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                return;
+            }
+            Map<String, Object> values = FormFields.plainValues(submitted);
+            FormFields.of(configuration.getFormService(), taskId).refuseUndeclared(values);
+            List<CompletionCheck> applicable = checks.orderedStream()
+                    .filter(c -> c.taskKeys().contains(task.getTaskDefinitionKey())).toList();
+            if (applicable.isEmpty()) {
+                return;
+            }
+            Map<String, Object> variables = new HashMap<>(processVariables(taskId));
+            variables.putAll(values);
+            try {
+                for (CompletionCheck check : applicable) {
+                    check.check(variables);
+                }
+            } catch (BadInputException e) {
+                throw FormFields.refused(e.getMessage() + "：" + BadInputException.describe(e.errors()));
+            }
+        }
+
+        /** The task's variables as the application reads them, whatever the caller may read. */
+        private Map<String, Object> processVariables(String taskId) {
+            CommandExecutor executor = configuration.getCommandExecutorTxRequired();
+            return executor.execute(context -> {
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                return task == null ? Map.<String, Object>of() : new HashMap<>(task.getVariables());
+            });
+        }
+    }
+
+    static final class GuardedTaskService extends TaskServiceImpl {
+
+        private final Guard guard;
+
+        GuardedTaskService(Guard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public void complete(String taskId, Map<String, Object> variables) {
+            guard.beforeCompletion(taskId, variables);
+            super.complete(taskId, variables);
+        }
+
+        @Override
+        public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+            guard.beforeCompletion(taskId, variables);
+            return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        }
+
+        @Override
+        public void resolveTask(String taskId, Map<String, Object> variables) {
+            try {
+                guard.beforeCompletion(taskId, variables);
+            } catch (FormFieldValidationException refused) {
+                // the REST API answers 400 for this exception on resolve, where it answers 500 for the other
+                throw new BadUserRequestException(refused.getMessage());
+            }
+            super.resolveTask(taskId, variables);
+        }
+
+        @Override
+        public void resolveTask(String taskId) {
+            resolveTask(taskId, null);
+        }
+
+        @Override
+        public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+            throw noErrorsFromTasks();
+        }
+
+        @Override
+        public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
+            throw noErrorsFromTasks();
+        }
+
+        @Override
+        public void handleBpmnError(String taskId, String errorCode) {
+            throw noErrorsFromTasks();
+        }
+
+        @Override
+        public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+            throw noErrorsFromTasks();
+        }
+
+        @Override
+        public void handleEscalation(String taskId, String escalationCode) {
+            throw noErrorsFromTasks();
+        }
+
+        private static BadUserRequestException noErrorsFromTasks() {
+            return new BadUserRequestException("本系统的任务不接受 BPMN 错误或升级事件，请通过任务表单办理");
+        }
+    }
+
+    static final class GuardedFormService extends FormServiceImpl {
+
+        private final Guard guard;
+
+        GuardedFormService(Guard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public void submitTaskForm(String taskId, Map<String, Object> properties) {
+            guard.beforeCompletion(taskId, properties);
+            super.submitTaskForm(taskId, properties);
+        }
+
+        @Override
+        public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
+            guard.beforeCompletion(taskId, properties);
+            return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+        }
+
+        @Override
+        public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables, boolean deserializeObjectValues) {
+            try {
+                return super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
+            } catch (AuthorizationException mayNotReadVariables) {
+                if (guard.visible(taskId)) {
+                    return Variables.createVariables();
+                }
+                throw mayNotReadVariables;
+            }
+        }
+    }
+}
