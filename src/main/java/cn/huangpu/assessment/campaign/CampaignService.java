@@ -188,27 +188,6 @@ public class CampaignService {
         return campaigns.findAllByOrderByYearDescIdDesc();
     }
 
-    /**
-     * The campaign a unit's staff most likely came to work on: the newest one whose self-check the unit has
-     * still to submit, else the newest it takes part in.
-     */
-    @Transactional(readOnly = true)
-    public Optional<Long> currentCampaignOfUnit(String unitCode) {
-        List<CampaignUnit> taking = all().stream()
-                .flatMap(c -> units.findById(new CampaignUnit.Key(c.getId(), unitCode)).stream()).toList();
-        return taking.stream().filter(u -> u.getStatus() == CampaignUnit.Status.PENDING).findFirst()
-                .or(() -> taking.stream().findFirst()).map(CampaignUnit::getCampaignId);
-    }
-
-    /** As {@link #currentCampaignOfUnit}, for an evaluator's delivery. */
-    @Transactional(readOnly = true)
-    public Optional<Long> currentCampaignOfEvaluator(String evaluatorCode) {
-        List<CampaignEvaluator> taking = all().stream()
-                .flatMap(c -> evaluators.findById(new CampaignEvaluator.Key(c.getId(), evaluatorCode)).stream()).toList();
-        return taking.stream().filter(e -> e.getStatus() == CampaignEvaluator.Status.PENDING).findFirst()
-                .or(() -> taking.stream().findFirst()).map(CampaignEvaluator::getCampaignId);
-    }
-
     @Transactional(readOnly = true)
     public List<CampaignUnit> units(Long campaignId) {
         return units.findByCampaignIdOrderByUnitCode(campaignId);

@@ -24,9 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,16 +60,6 @@ class EvaluationController {
         this.referenceData = referenceData;
         this.user = user;
         this.json = json;
-    }
-
-    /** The Tasklist form's link, which carries no ids: the user's own evaluator, in the campaign it is working on. */
-    @GetMapping("/app/evaluation")
-    String mine() {
-        String evaluatorCode = user.evaluatorCodes().stream().sorted().findFirst()
-                .orElseThrow(() -> new AccessDenied("只有专项评估单位的工作人员录入专项评估结果"));
-        Long campaignId = campaigns.currentCampaignOfEvaluator(evaluatorCode).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "本单位目前没有参加任何考评的专项评估"));
-        return "redirect:/app/evaluation/" + campaignId + "/" + evaluatorCode;
     }
 
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}")

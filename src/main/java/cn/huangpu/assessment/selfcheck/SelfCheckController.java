@@ -18,9 +18,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,16 +46,6 @@ class SelfCheckController {
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.user = user;
-    }
-
-    /** The Tasklist form's link, which carries no ids: the user's own unit, in the campaign it is working on. */
-    @GetMapping("/app/self-check")
-    String mine() {
-        String unitCode = user.unitCodes().stream().sorted().findFirst()
-                .orElseThrow(() -> new AccessDenied("只有参评单位的工作人员填报自查"));
-        Long campaignId = campaigns.currentCampaignOfUnit(unitCode).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "本单位目前没有参加任何考评"));
-        return "redirect:/app/self-check/" + campaignId + "/" + unitCode;
     }
 
     @GetMapping("/app/self-check/{campaignId}/{unitCode}")

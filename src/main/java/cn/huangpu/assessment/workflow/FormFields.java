@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -23,21 +25,46 @@ final class FormFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A variable a form text inserts, in form-js templating: {@code {{campaignId}}}. */
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
     /** Field key → the form component that declares it. */
     private final Map<String, JsonNode> fields;
+    private final Set<String> templateNames;
 
-    private FormFields(Map<String, JsonNode> fields) {
+    private FormFields(Map<String, JsonNode> fields, Set<String> templateNames) {
         this.fields = fields;
+        this.templateNames = templateNames;
     }
 
     static FormFields of(FormService forms, String taskId) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
+        Set<String> templateNames = new TreeSet<>();
         try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-            collect(JSON.readTree(form), fields);
+            JsonNode definition = JSON.readTree(form);
+            collect(definition, fields);
+            collectTemplates(definition, templateNames);
         } catch (ProcessEngineException | IOException noCamundaForm) {
-            // a task without a deployed Camunda Form takes no variables
+            // a task without a deployed Camunda Form takes and shows no variables
         }
-        return new FormFields(fields);
+        return new FormFields(fields, templateNames);
+    }
+
+    /** The variables the form shows: its fields and the names its texts' templates ({@code {{name}}}) insert. */
+    Set<String> shownVariables() {
+        Set<String> names = new TreeSet<>(fields.keySet());
+        names.addAll(templateNames);
+        return names;
+    }
+
+    private static void collectTemplates(JsonNode node, Set<String> names) {
+        if (node.isTextual()) {
+            Matcher reference = TEMPLATE_VARIABLE.matcher(node.asText());
+            while (reference.find()) {
+                names.add(reference.group(1));
+            }
+        }
+        node.forEach(child -> collectTemplates(child, names));
     }
 
     private static void collect(JsonNode node, Map<String, JsonNode> fields) {

@@ -5,11 +5,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -34,8 +39,9 @@ import org.springframework.stereotype.Component;
  *   <li>BPMN errors and escalations cannot be thrown from a task: no model catches one, and an uncaught
  *       one would end the unit's process;</li>
  *   <li>a caller without the permission to read the task's variables (units and evaluators: variable
- *       permissions are enforced) gets none of them as form variables instead of an error, since their
- *       forms show no variable.</li>
+ *       permissions are enforced) still learns which Camunda Form the task has, and gets as form variables
+ *       exactly those the form shows (its fields, and the names its texts insert, such as the campaign and the
+ *       unit in the link to the self-check page), and no other.</li>
  * </ul>
  * Other writes of variables (task, execution, process instance) are decided by the engine's variable
  * permissions, which units and evaluators do not hold.
@@ -191,15 +197,61 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
             return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
         }
 
+        /**
+         * The task's form reference (which Camunda Form to show) for a caller who may see the task but not read
+         * its variables; the engine asks for READ_VARIABLE because a generated form carries variable values, and
+         * so it is given only where the form holds no field values.
+         */
+        @Override
+        public TaskFormData getTaskFormData(String taskId) {
+            try {
+                return super.getTaskFormData(taskId);
+            } catch (AuthorizationException mayNotReadVariables) {
+                if (!guard.visible(taskId)) {
+                    throw mayNotReadVariables;
+                }
+                TaskFormData form = commandExecutor.execute(context -> {
+                    context.disableAuthorizationCheck();
+                    try {
+                        return new GetTaskFormCmd(taskId).execute(context);
+                    } finally {
+                        context.enableAuthorizationCheck();
+                    }
+                });
+                if (form.getFormFields() != null && !form.getFormFields().isEmpty()) {
+                    throw mayNotReadVariables;
+                }
+                return form;
+            }
+        }
+
+        /**
+         * For a caller who may see the task but not read its variables: the variables its form shows (a link
+         * with the campaign and the unit), and no other.
+         */
         @Override
         public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables, boolean deserializeObjectValues) {
             try {
                 return super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
             } catch (AuthorizationException mayNotReadVariables) {
-                if (guard.visible(taskId)) {
+                if (!guard.visible(taskId)) {
+                    throw mayNotReadVariables;
+                }
+                Set<String> shown = new TreeSet<>(FormFields.of(this, taskId).shownVariables());
+                if (formVariables != null) {
+                    shown.retainAll(formVariables);
+                }
+                if (shown.isEmpty()) {
                     return Variables.createVariables();
                 }
-                throw mayNotReadVariables;
+                return commandExecutor.execute(context -> {
+                    context.disableAuthorizationCheck();
+                    try {
+                        return new GetTaskFormVariablesCmd(taskId, shown, deserializeObjectValues).execute(context);
+                    } finally {
+                        context.enableAuthorizationCheck();
+                    }
+                });
             }
         }
     }
