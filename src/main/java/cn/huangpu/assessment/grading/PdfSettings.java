@@ -3,19 +3,19 @@ package cn.huangpu.assessment.grading;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * PDF output: two TrueType fonts embedded in every PDF (OpenType collections such as .ttc are not supported
- * by the renderer).
+ * PDF output: two TrueType fonts embedded in every PDF. The application ships both (Droid Sans Fallback for
+ * Chinese, Apache License 2.0; DejaVu Sans for Latin letters and digits, its free licence; files and licences
+ * under {@code resources/fonts/}), so a PDF needs nothing from the operating system. A path given here
+ * replaces the shipped font (OpenType collections such as .ttc are not supported by the renderer).
  *
- * @param fontPath      the CJK font (Debian fonts-droid-fallback by default); it has no Latin letters or digits
- * @param latinFontPath the font for Latin letters and digits (Debian fonts-dejavu-core by default)
+ * @param fontPath      a CJK TrueType font to use instead of the shipped one, or empty
+ * @param latinFontPath a Latin TrueType font to use instead of the shipped one, or empty
  */
 @ConfigurationProperties(prefix = "assessment.pdf")
 public record PdfSettings(String fontPath, String latinFontPath) {
 
     public PdfSettings {
-        fontPath = fontPath == null || fontPath.isBlank()
-                ? "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf" : fontPath;
-        latinFontPath = latinFontPath == null || latinFontPath.isBlank()
-                ? "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" : latinFontPath;
+        fontPath = fontPath == null ? "" : fontPath.trim();
+        latinFontPath = latinFontPath == null ? "" : latinFontPath.trim();
     }
 }
