@@ -136,7 +136,7 @@ class ProcessVariableAccessTests {
 
             // then it is refused with the field named, and nothing changed
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-            assertThat(answer.body()).contains("unitCode").contains("表单以外");
+            assertThat(answer.body()).contains("unitCode").contains("表单以外").doesNotContain("Cannot");
         }
         assertThat(runtimeService.getVariable(selfCheck.getExecutionId(), UnitAssessmentProcess.UNIT_CODE)).isEqualTo("xiaodongmen");
         assertThat(campaigns.unit(campaignId, "yuyuan").getStatus()).isEqualTo(CampaignUnit.Status.PENDING);
@@ -183,7 +183,8 @@ class ProcessVariableAccessTests {
 
         // then 400 with the Chinese reason and the missing indicators, and the task stays open
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.body()).contains("自查尚未填写完整").contains("指标 1.1").doesNotContain("ENGINE-");
+        assertThat(answer.body()).contains("自查尚未填写完整").contains("指标 1.1").doesNotContain("ENGINE-")
+                .doesNotContain("Cannot submit");
         assertThat(taskService.createTaskQuery().taskId(selfCheck.getId()).count()).isOne();
     }
 
