@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignService {
 
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final CampaignRepository campaigns;
     private final CampaignUnitRepository units;
@@ -165,6 +166,11 @@ public class CampaignService {
 
     public String format(Instant instant) {
         return DATE_TIME.format(instant.atZone(settings.zone()));
+    }
+
+    /** A day as people write it in a sentence: 12月8日. */
+    public String formatDay(Instant instant) {
+        return DAY.format(instant.atZone(settings.zone()));
     }
 
     private String describe(CampaignDates d) {

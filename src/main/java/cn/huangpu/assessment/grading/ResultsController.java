@@ -161,7 +161,8 @@ class ResultsController {
         }
         Campaign campaign = campaigns.get(campaignId);
         ScoreRecord record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分"));
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分，预计 "
+                        + campaigns.formatDay(campaign.getDates().comprehensiveDue()) + " 综合评估后生成"));
         Map<String, Object> model = new HashMap<>();
         model.put("year", campaign.getYear());
         model.put("unitName", referenceData.unitName(unitCode));
