@@ -7,6 +7,7 @@ import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -183,10 +184,10 @@ public class CampaignService {
         return campaigns.findById(id);
     }
 
+    /** The campaign; an unknown id is not found (404). */
     @Transactional(readOnly = true)
     public Campaign get(Long id) {
-        return campaigns.findById(id).orElseThrow(() ->
-                new BadInputException("没有该考评", InputError.field("campaignId", "没有编号为 " + id + " 的考评")));
+        return campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign " + id));
     }
 
     @Transactional(readOnly = true)
@@ -199,10 +200,11 @@ public class CampaignService {
         return units.findByCampaignIdOrderByUnitCode(campaignId);
     }
 
+    /** The unit's part in the campaign; a unit that does not take part (or an unknown code) is not found (404). */
     @Transactional(readOnly = true)
     public CampaignUnit unit(Long campaignId, String unitCode) {
         return units.findById(new CampaignUnit.Key(campaignId, unitCode)).orElseThrow(() ->
-                new BadInputException("单位未参加该考评", InputError.field("unitCode", "单位 " + unitCode + " 未参加该考评")));
+                new NotFoundException("unit " + unitCode + " in campaign " + campaignId));
     }
 
     @Transactional(readOnly = true)
@@ -210,11 +212,11 @@ public class CampaignService {
         return evaluators.findByCampaignIdOrderByEvaluatorCode(campaignId);
     }
 
+    /** The evaluator's part in the campaign; one that does not take part (or an unknown code) is not found (404). */
     @Transactional(readOnly = true)
     public CampaignEvaluator evaluator(Long campaignId, String evaluatorCode) {
         return evaluators.findById(new CampaignEvaluator.Key(campaignId, evaluatorCode)).orElseThrow(() ->
-                new BadInputException("专项评估单位未参加该考评",
-                        InputError.field("evaluatorCode", evaluatorCode + " 未参加该考评")));
+                new NotFoundException("evaluator " + evaluatorCode + " in campaign " + campaignId));
     }
 
     public void attachProcess(Long campaignId, String processInstanceId) {

@@ -8,10 +8,10 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -65,28 +65,33 @@ class EvaluationController {
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
     String page(@PathVariable Long campaignId, @PathVariable String evaluatorCode, Model model) {
         requireReader(evaluatorCode);
-        return render(campaignId, evaluatorCode, model, List.of(), null);
+        return render(campaignId, evaluatorCode, model, List.of(), null, List.of());
     }
 
+    /**
+     * Saves the grid with the versions it was loaded at (hidden fields {@code ver[unit|indicator/input]}). Bad
+     * input (400) shows the grid again with what was typed. A save over someone else's newer change (409) saves
+     * nothing and shows the grid again: the cells that changed hold what is saved now (at its version, so saving
+     * again keeps it), with what this user typed shown beside them; every other cell keeps what was typed.
+     */
     @PostMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
     String save(@PathVariable Long campaignId, @PathVariable String evaluatorCode, @RequestParam Map<String, String> form,
                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        if (!user.isEvaluator(evaluatorCode)) {
-            throw new AccessDenied("只有本专项评估单位人员可以录入评估结果");
-        }
+        requireEditor(evaluatorCode, "只有本专项评估单位人员可以录入评估结果");
         Campaign campaign = campaigns.get(campaignId);
+        campaigns.evaluator(campaignId, evaluatorCode);
         List<InputError> errors = new ArrayList<>();
         List<FactEntry> entries = new ArrayList<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
             for (Column column : columns(evaluation.catalogue(campaign), evaluatorCode)) {
-                String field = "v[" + unit.getUnitCode() + "|" + column.key() + "]";
-                if (!form.containsKey(field)) {
+                String cell = unit.getUnitCode() + "|" + column.key();
+                if (!form.containsKey("v[" + cell + "]")) {
                     continue;
                 }
                 try {
-                    JsonNode value = FormValues.toJson(column.input(), form.get(field),
-                            form.get("r[" + unit.getUnitCode() + "|" + column.key() + "]"));
-                    entries.add(new FactEntry(unit.getUnitCode(), column.indicator().code(), column.input().name(), value, null));
+                    JsonNode value = FormValues.toJson(column.input(), form.get("v[" + cell + "]"), form.get("r[" + cell + "]"));
+                    entries.add(new FactEntry(unit.getUnitCode(), column.indicator().code(), column.input().name(), value,
+                            null, FormValues.version(form.get("ver[" + cell + "]"))));
                 } catch (IllegalArgumentException e) {
                     errors.add(new InputError(column.indicator().code(), column.input().name(),
                             referenceData.unitName(unit.getUnitCode()) + "：" + e.getMessage()));
@@ -100,7 +105,16 @@ class EvaluationController {
             evaluation.record(campaignId, evaluatorCode, entries, false, user.id());
         } catch (BadInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, evaluatorCode, model, e.errors(), form);
+            return render(campaignId, evaluatorCode, model, e.errors(), form, List.of());
+        } catch (EditConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            List<FactEntry> conflicting = evaluation.conflicting(campaignId, evaluatorCode, entries);
+            List<InputError> shown = new ArrayList<>();
+            shown.add(InputError.field(null, EditConflictException.TITLE + (conflicting.isEmpty() ? "。"
+                    : "。下列格中已换为当前保存的值，您填写的值列在其下，核对后再保存。")));
+            shown.addAll(e.conflicts().isEmpty() ? conflicting.stream().map(c -> new InputError(c.indicatorCode(),
+                    c.inputName(), c.unitCode() + "：已被他人修改")).toList() : e.conflicts());
+            return render(campaignId, evaluatorCode, model, shown, form, conflicting);
         }
         List<InputError> missing = evaluation.missing(campaignId, evaluatorCode);
         redirect.addFlashAttribute("saved", missing.isEmpty() ? "已保存。全部录入完毕，可到待办任务中提交专项评估结果。"
@@ -112,6 +126,7 @@ class EvaluationController {
     ResponseEntity<byte[]> template(@PathVariable Long campaignId, @PathVariable String evaluatorCode) {
         requireReader(evaluatorCode);
         Campaign campaign = campaigns.get(campaignId);
+        campaigns.evaluator(campaignId, evaluatorCode);
         return Workbooks.download(spreadsheet.template(campaignId, evaluatorCode),
                 campaign.getYear() + "年度" + referenceData.evaluatorName(evaluatorCode) + "专项评估模板.xlsx");
     }
@@ -120,9 +135,9 @@ class EvaluationController {
     String upload(@PathVariable Long campaignId, @PathVariable String evaluatorCode,
                   @RequestParam("file") MultipartFile file, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) throws IOException {
-        if (!user.isEvaluator(evaluatorCode)) {
-            throw new AccessDenied("只有本专项评估单位人员可以导入评估结果");
-        }
+        requireEditor(evaluatorCode, "只有本专项评估单位人员可以导入评估结果");
+        campaigns.get(campaignId);
+        campaigns.evaluator(campaignId, evaluatorCode);
         try (var in = file.getInputStream()) {
             if (file.getSize() > SelfCheckService.MAX_FILE_BYTES) {
                 throw new BadInputException("表格未导入", InputError.field("file", "文件过大，表格不超过10MB"));
@@ -131,28 +146,58 @@ class EvaluationController {
             redirect.addFlashAttribute("saved", "表格已导入，保存" + saved + "项。");
         } catch (BadInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, evaluatorCode, model, e.errors(), null);
+            return render(campaignId, evaluatorCode, model, e.errors(), null, List.of());
+        } catch (EditConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            List<InputError> shown = new ArrayList<>();
+            shown.add(InputError.field(null, EditConflictException.TITLE
+                    + "。表格下载后下列值已被他人修改，表格未导入（全部未保存）；请重新下载模板，填写后再导入。"));
+            shown.addAll(e.conflicts());
+            return render(campaignId, evaluatorCode, model, shown, null, List.of());
         }
         return "redirect:/app/evaluation/" + campaignId + "/" + evaluatorCode;
     }
 
+    /**
+     * @param submitted   what the user typed, shown instead of what is stored (null: show what is stored)
+     * @param conflicting after a conflict, the cells someone else changed: they show what is stored, at its
+     *                    version, and what the user typed beside
+     */
     private String render(Long campaignId, String evaluatorCode, Model model, List<InputError> errors,
-                          Map<String, String> submitted) {
+                          Map<String, String> submitted, List<FactEntry> conflicting) {
         Campaign campaign = campaigns.get(campaignId);
         CampaignEvaluator evaluator = campaigns.evaluator(campaignId, evaluatorCode);
         Catalogue catalogue = evaluation.catalogue(campaign);
         Map<String, String> values = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
+        Map<String, String> versions = new HashMap<>();
+        Map<String, String> stored = new HashMap<>();
         evaluation.facts(campaignId).forEach((unit, facts) -> facts.forEach((key, fact) -> {
             JsonNode parsed = parse(fact.getValueJson());
-            values.put("v[" + unit + "|" + key + "]", FormValues.display(fact.getValueJson(), parsed));
+            stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.getValueJson(), parsed));
             if (parsed.isObject()) {
-                reasons.put("r[" + unit + "|" + key + "]", parsed.path("reason").asText());
+                stored.put("r[" + unit + "|" + key + "]", parsed.path("reason").asText());
             }
+            stored.put("ver[" + unit + "|" + key + "]", String.valueOf(fact.getVersion()));
         }));
+        Map<String, String> shown = new HashMap<>(stored);
         if (submitted != null) {
-            submitted.forEach((k, v) -> (k.startsWith("r[") ? reasons : values).put(k, v));
+            shown.putAll(submitted);
         }
+        Map<String, String> yours = new HashMap<>();
+        for (FactEntry entry : conflicting) {
+            String cell = entry.unitCode() + "|" + entry.indicatorCode() + "/" + entry.inputName();
+            for (String field : List.of("v[" + cell + "]", "r[" + cell + "]", "ver[" + cell + "]")) {
+                if (submitted != null && submitted.containsKey(field) && !field.startsWith("ver")) {
+                    yours.put(field, submitted.get(field));
+                }
+                shown.remove(field);
+                if (stored.containsKey(field)) {
+                    shown.put(field, stored.get(field));
+                }
+            }
+        }
+        shown.forEach((k, v) -> (k.startsWith("r[") ? reasons : k.startsWith("ver[") ? versions : values).put(k, v));
         model.addAttribute("campaign", campaign);
         model.addAttribute("evaluator", evaluator);
         model.addAttribute("evaluatorName", referenceData.evaluatorName(evaluatorCode));
@@ -161,6 +206,8 @@ class EvaluationController {
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("values", values);
         model.addAttribute("reasons", reasons);
+        model.addAttribute("versions", versions);
+        model.addAttribute("yours", yours);
         model.addAttribute("editable", user.isEvaluator(evaluatorCode) && !campaign.isFrozen()
                 && evaluator.getStatus() == CampaignEvaluator.Status.PENDING);
         model.addAttribute("errors", errors);
@@ -185,8 +232,10 @@ class EvaluationController {
     }
 
     private void requireReader(String evaluatorCode) {
-        if (!user.isEvaluator(evaluatorCode) && !user.isCoordinator() && !user.isLeader()) {
-            throw new AccessDenied("只能查看本专项评估单位的评估结果");
-        }
+        user.requireEvaluator(evaluatorCode, true, "只能查看本专项评估单位的评估结果");
+    }
+
+    private void requireEditor(String evaluatorCode, String refusal) {
+        user.requireEvaluator(evaluatorCode, false, refusal);
     }
 }

@@ -14,14 +14,18 @@ import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +57,11 @@ public class EvaluationService {
     }
 
     /**
-     * Saves values delivered by {@code source} (an evaluator code, or {@link Catalogue#OFFICE}).
+     * Saves values delivered by {@code source} (an evaluator code, or {@link Catalogue#OFFICE}). Refuses all of
+     * them if one is bad, and all of them if one was changed by someone else since it was loaded
+     * ({@link EditConflictException}: nothing of the request is saved). A value equal to the stored one is no
+     * change: it neither conflicts nor writes. The changes are written in one batch; a concurrent save of the
+     * same values between this one's read and its write fails that batch and is refused the same way.
      *
      * @param reasonRequired whether every change needs a reason (the office's comprehensive evaluation)
      */
@@ -77,13 +85,57 @@ public class EvaluationService {
             throw new InvalidFactsException(errors);
         }
         // Each input has one source, so the values this call can change are the ones this source entered.
-        Map<UnitFact.Key, UnitFact> existing = facts.findByCampaignIdAndSource(campaignId, source).stream()
-                .collect(Collectors.toMap(UnitFact::getId, fact -> fact));
+        Map<UnitFact.Key, UnitFact> existing = stored(campaignId, source);
+        List<FactEntry> conflicting = conflicting(existing, campaignId, entries);
+        if (!conflicting.isEmpty()) {
+            throw new EditConflictException(conflicting.stream().map(entry -> describeConflict(existing, campaignId, entry))
+                    .toList());
+        }
         List<AuditLog.Change> changes = new ArrayList<>();
         for (FactEntry entry : entries) {
             save(campaignId, source, entry, existing, actor).ifPresent(changes::add);
         }
+        try {
+            facts.flush();
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+            // The other save committed first: its value now holds the key (an insert) or a newer version.
+            throw new EditConflictException(List.of());
+        }
         audit.recordAll(campaignId, changes, actor);
+    }
+
+    /** The entries that someone changed since they were loaded; an entry without a loaded version never conflicts. */
+    @Transactional(readOnly = true)
+    public List<FactEntry> conflicting(Long campaignId, String source, List<FactEntry> entries) {
+        return conflicting(stored(campaignId, source), campaignId, entries);
+    }
+
+    // Each input has one source, so the values a call of this source can change are the ones this source entered.
+    private Map<UnitFact.Key, UnitFact> stored(Long campaignId, String source) {
+        return facts.findByCampaignIdAndSource(campaignId, source).stream()
+                .collect(Collectors.toMap(UnitFact::getId, fact -> fact));
+    }
+
+    private static List<FactEntry> conflicting(Map<UnitFact.Key, UnitFact> stored, Long campaignId,
+                                               List<FactEntry> entries) {
+        return entries.stream().filter(entry -> {
+            UnitFact fact = stored.get(key(campaignId, entry));
+            long current = fact == null ? 0 : fact.getVersion();
+            String typed = entry.value() == null || entry.value().isNull() ? null : entry.value().toString();
+            return entry.loadedVersion() != null && entry.loadedVersion() != current
+                    && !Objects.equals(typed, fact == null ? null : fact.getValueJson());
+        }).toList();
+    }
+
+    private InputError describeConflict(Map<UnitFact.Key, UnitFact> stored, Long campaignId, FactEntry entry) {
+        UnitFact fact = stored.get(key(campaignId, entry));
+        return new InputError(entry.indicatorCode(), entry.inputName(), entry.unitCode() + "：" + (fact == null
+                ? "该值已被他人清除"
+                : "已由 " + fact.getEnteredBy() + " 于 " + campaigns.format(fact.getEnteredAt()) + " 修改"));
+    }
+
+    private static UnitFact.Key key(Long campaignId, FactEntry entry) {
+        return new UnitFact.Key(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName());
     }
 
     private void check(Catalogue catalogue, String source, Set<String> units, FactEntry entry, boolean reasonRequired,
@@ -128,7 +180,7 @@ public class EvaluationService {
     /** Saves one value; returns the change to audit, if any. */
     private Optional<AuditLog.Change> save(Long campaignId, String source, FactEntry entry, Map<UnitFact.Key, UnitFact> stored,
                                            String actor) {
-        UnitFact.Key key = new UnitFact.Key(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName());
+        UnitFact.Key key = key(campaignId, entry);
         UnitFact existing = stored.get(key);
         String before = existing == null ? null : existing.getValueJson();
         String subject = "unit_fact " + entry.unitCode() + " " + entry.indicatorCode() + " " + entry.inputName();
@@ -146,7 +198,7 @@ public class EvaluationService {
             return Optional.empty();
         }
         UnitFact fact = existing != null ? existing
-                : new UnitFact(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName());
+                : new UnitFact(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName(), clock.instant());
         fact.set(after, reason, source, actor, clock.instant());
         stored.put(key, facts.save(fact));
         return Optional.of(new AuditLog.Change(subject, before == null ? "SET" : "CHANGE", before, after, reason));

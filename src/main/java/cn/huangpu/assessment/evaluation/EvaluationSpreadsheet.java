@@ -10,6 +10,7 @@ import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,12 +24,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -43,6 +46,11 @@ import org.springframework.stereotype.Component;
 public class EvaluationSpreadsheet {
 
     static final String SHEET = "专项评估";
+    /**
+     * A sheet the user does not see: the version of every value the template was filled with, so that an upload
+     * is refused where someone changed a value after the download (the page's hidden fields do the same).
+     */
+    static final String VERSIONS = "版本";
 
     private final EvaluationService evaluation;
     private final CampaignService campaigns;
@@ -108,6 +116,24 @@ public class EvaluationSpreadsheet {
                 }
             }
         }
+        Sheet versions = workbook.createSheet(VERSIONS);
+        Row versionHeader = versions.createRow(0);
+        versionHeader.createCell(0).setCellValue("单位代码");
+        versionHeader.createCell(1).setCellValue("指标/输入项");
+        versionHeader.createCell(2).setCellValue("版本（请勿修改）");
+        int v = 1;
+        for (CampaignUnit unit : units) {
+            for (Column column : columns) {
+                UnitFact fact = facts.getOrDefault(unit.getUnitCode(), Map.of()).get(column.key());
+                if (fact != null && !column.reason()) {
+                    Row row = versions.createRow(v++);
+                    row.createCell(0).setCellValue(unit.getUnitCode());
+                    row.createCell(1).setCellValue(column.key());
+                    row.createCell(2).setCellValue(fact.getVersion());
+                }
+            }
+        }
+        workbook.setSheetVisibility(workbook.getSheetIndex(versions), SheetVisibility.VERY_HIDDEN);
         DataValidationHelper helper = sheet.getDataValidationHelper();
         for (int c = 0; c < columns.size(); c++) {
             DataValidationConstraint constraint = constraint(helper, columns.get(c));
@@ -160,7 +186,10 @@ public class EvaluationSpreadsheet {
     /**
      * Imports a filled template. Refuses the whole file, with every bad cell as "第N行 X列：reason", when
      * anything is wrong: not a workbook, other headers, an unknown unit, a value of the wrong type.
-     * Empty cells leave the stored value as it is. Returns how many values were saved.
+     * Empty cells leave the stored value as it is. A cell whose value someone changed after the template was
+     * downloaded (its version in the hidden sheet is not the stored one) refuses the whole file too
+     * ({@link EditConflictException}), unless the cell says what is stored; a workbook without that sheet counts
+     * as downloaded when nothing was stored. Returns how many values were saved.
      */
     public int upload(Long campaignId, String evaluatorCode, InputStream file, String actor) {
         Catalogue catalogue = evaluation.catalogue(campaigns.get(campaignId));
@@ -169,7 +198,9 @@ public class EvaluationSpreadsheet {
         DataFormatter formatter = new DataFormatter();
         List<InputError> errors = new ArrayList<>();
         List<FactEntry> entries = new ArrayList<>();
+        Map<String, String> cells = new HashMap<>();
         try (Workbook workbook = WorkbookFactory.create(file)) {
+            Map<String, Long> versions = versions(workbook.getSheet(VERSIONS), formatter);
             Sheet sheet = workbook.getSheet(SHEET);
             if (sheet == null) {
                 throw refused(InputError.field("file", "找不到工作表“" + SHEET + "”，请使用下载的模板"));
@@ -210,7 +241,9 @@ public class EvaluationSpreadsheet {
                         JsonNode value = FormValues.toJson(column.input(), choiceCode(column.input(), text),
                                 reasons.get(column.key()));
                         FactsParser.parseInput(column.indicator(), column.input().name(), value);
-                        entries.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null));
+                        entries.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null,
+                                versions.getOrDefault(unit + "|" + column.key(), 0L)));
+                        cells.put(unit + "|" + column.key(), where);
                     } catch (IllegalArgumentException e) {
                         errors.add(new InputError(column.indicator().code(), where, e.getMessage()));
                     } catch (InvalidFactsException e) {
@@ -227,8 +260,37 @@ public class EvaluationSpreadsheet {
         if (!errors.isEmpty()) {
             throw new BadInputException("表格未导入（共" + errors.size() + "处错误，全部未保存）", errors);
         }
+        // Checked here to name the cells; record checks again in the transaction that saves.
+        List<FactEntry> conflicting = evaluation.conflicting(campaignId, evaluatorCode, entries);
+        if (!conflicting.isEmpty()) {
+            throw new EditConflictException(conflicting.stream()
+                    .map(c -> new InputError(c.indicatorCode(), cells.get(c.unitCode() + "|" + c.indicatorCode() + "/"
+                            + c.inputName()), "下载模板后该值已被他人修改"))
+                    .toList());
+        }
         evaluation.record(campaignId, evaluatorCode, entries, false, actor);
         return entries.size();
+    }
+
+    /** The versions of the hidden sheet by "unit|indicator/input"; none without the sheet. */
+    private static Map<String, Long> versions(Sheet sheet, DataFormatter formatter) {
+        Map<String, Long> versions = new HashMap<>();
+        if (sheet == null) {
+            return versions;
+        }
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            String unit = formatter.formatCellValue(row.getCell(0)).strip();
+            String key = formatter.formatCellValue(row.getCell(1)).strip();
+            Cell version = row.getCell(2);
+            if (version != null && version.getCellType() == CellType.NUMERIC) {
+                versions.put(unit + "|" + key, (long) version.getNumericCellValue());
+            }
+        }
+        return versions;
     }
 
     private static String choiceCode(Input input, String text) {

@@ -60,4 +60,22 @@ public final class FormValues {
         }
         return shown.isTextual() ? shown.asText() : shown.toString();
     }
+
+    /**
+     * The version a form's hidden field carries: the value's version when the page was loaded, 0 (or empty) when
+     * it had no value.
+     *
+     * @throws IllegalArgumentException with a Chinese reason when the field was tampered with
+     */
+    public static long version(String field) {
+        String text = field == null ? "" : field.strip();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("页面数据有误，请刷新后再保存");
+        }
+    }
 }

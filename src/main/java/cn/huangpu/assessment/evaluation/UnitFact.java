@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -52,14 +53,26 @@ public class UnitFact extends AssignedKeyEntity<UnitFact.Key> {
     @Column(name = "entered_at", nullable = false)
     private Instant enteredAt;
 
+    /**
+     * Counts the saves of the value; a save names the version its page or template showed (0: no value) and is
+     * refused when another save came first. Clearing a value deletes its row, so a value entered again later
+     * must not start where a page loaded before the clearing may still stand: a new row starts at the
+     * millisecond it is entered, later than any version an earlier row of the same key reached by saves one at a
+     * time (Hibernate keeps a set initial value).
+     */
+    @Version
+    @Column(nullable = false)
+    private long version;
+
     protected UnitFact() {
     }
 
-    UnitFact(Long campaignId, String unitCode, String indicatorCode, String inputName) {
+    UnitFact(Long campaignId, String unitCode, String indicatorCode, String inputName, Instant now) {
         this.campaignId = campaignId;
         this.unitCode = unitCode;
         this.indicatorCode = indicatorCode;
         this.inputName = inputName;
+        this.version = Math.max(1, now.toEpochMilli());
     }
 
     public String getUnitCode() {
@@ -92,6 +105,10 @@ public class UnitFact extends AssignedKeyEntity<UnitFact.Key> {
 
     public Instant getEnteredAt() {
         return enteredAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     void set(String valueJson, String reason, String source, String actor, Instant now) {

@@ -19,6 +19,7 @@ import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -137,10 +138,9 @@ class ResultsController {
 
     @GetMapping("/app/results/{campaignId}/{unitCode}")
     String sheet(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
-        if (!user.isUnit(unitCode) && !user.isCoordinator() && !user.isLeader()) {
-            throw new AccessDenied("只能查看本单位的评分说明");
-        }
+        user.requireUnit(unitCode, true, "只能查看本单位的评分说明");
         Campaign campaign = campaigns.get(campaignId);
+        campaigns.unit(campaignId, unitCode);
         var record = scoring.latest(campaignId, unitCode);
         model.addAttribute("campaign", campaign);
         model.addAttribute("unitCode", unitCode);
@@ -156,10 +156,9 @@ class ResultsController {
 
     @GetMapping(value = "/app/results/{campaignId}/{unitCode}.pdf")
     ResponseEntity<byte[]> sheetPdf(@PathVariable Long campaignId, @PathVariable String unitCode) {
-        if (!user.isUnit(unitCode) && !user.isCoordinator() && !user.isLeader()) {
-            throw new AccessDenied("只能查看本单位的评分说明");
-        }
+        user.requireUnit(unitCode, true, "只能查看本单位的评分说明");
         Campaign campaign = campaigns.get(campaignId);
+        campaigns.unit(campaignId, unitCode);
         ScoreRecord record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分，预计 "
                         + campaigns.formatDay(campaign.getDates().comprehensiveDue()) + " 综合评估后生成"));
@@ -203,7 +202,7 @@ class ResultsController {
     @GetMapping("/app/comprehensive/{campaignId}/{unitCode}")
     String comprehensiveUnit(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
         requireCoordinator();
-        return renderUnit(campaignId, unitCode, model, List.of(), null);
+        return renderUnit(campaignId, unitCode, model, List.of(), null, List.of());
     }
 
     @PostMapping("/app/comprehensive/{campaignId}/{unitCode}")
@@ -212,6 +211,7 @@ class ResultsController {
                             RedirectAttributes redirect) {
         requireCoordinator();
         Campaign campaign = campaigns.get(campaignId);
+        campaigns.unit(campaignId, unitCode);
         Map<String, UnitFact> stored = evaluation.facts(campaignId).getOrDefault(unitCode, Map.of());
         List<FactEntry> changes = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
@@ -226,7 +226,8 @@ class ResultsController {
                     String before = stored.containsKey(key) ? stored.get(key).getValueJson() : null;
                     String after = value == null ? null : value.toString();
                     if (before == null ? after != null : !before.equals(after)) {
-                        changes.add(new FactEntry(unitCode, indicator.code(), input.name(), value, form.get("why[" + key + "]")));
+                        changes.add(new FactEntry(unitCode, indicator.code(), input.name(), value, form.get("why[" + key + "]"),
+                                FormValues.version(form.get("ver[" + key + "]"))));
                     }
                 } catch (IllegalArgumentException e) {
                     errors.add(new InputError(indicator.code(), input.name(), e.getMessage()));
@@ -240,32 +241,64 @@ class ResultsController {
             evaluation.record(campaignId, Catalogue.OFFICE, changes, true, user.id());
         } catch (BadInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return renderUnit(campaignId, unitCode, model, e.errors(), form);
+            return renderUnit(campaignId, unitCode, model, e.errors(), form, List.of());
+        } catch (EditConflictException e) {
+            // As on the evaluator's page: nothing saved; the changed values shown as saved now, the typed ones beside.
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            List<FactEntry> conflicting = evaluation.conflicting(campaignId, Catalogue.OFFICE, changes);
+            List<InputError> shown = new ArrayList<>();
+            shown.add(InputError.field(null, EditConflictException.TITLE + (conflicting.isEmpty() ? "。"
+                    : "。下列项已换为当前保存的值，您填写的值列在其下，核对后再保存。")));
+            shown.addAll(e.conflicts());
+            return renderUnit(campaignId, unitCode, model, shown, form, conflicting);
         }
         redirect.addFlashAttribute("saved", "已保存" + changes.size() + "项并重新计算。");
         return "redirect:/app/comprehensive/" + campaignId + "/" + unitCode;
     }
 
+    /**
+     * @param submitted   what the coordinator typed, shown instead of what is stored (null: what is stored)
+     * @param conflicting after a conflict, the values someone else changed: they show what is stored, at its
+     *                    version, and what was typed beside
+     */
     private String renderUnit(Long campaignId, String unitCode, Model model, List<InputError> errors,
-                              Map<String, String> submitted) {
+                              Map<String, String> submitted, List<FactEntry> conflicting) {
         Campaign campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
-        Map<String, String> values = new HashMap<>();
-        Map<String, String> reasons = new HashMap<>();
+        Map<String, String> stored = new HashMap<>();
         evaluation.facts(campaignId).getOrDefault(unitCode, Map.of()).forEach((key, fact) -> {
             try {
                 JsonNode parsed = json.readTree(fact.getValueJson());
-                values.put("v[" + key + "]", FormValues.display(fact.getValueJson(), parsed));
+                stored.put("v[" + key + "]", FormValues.display(fact.getValueJson(), parsed));
                 if (parsed.isObject()) {
-                    reasons.put("jr[" + key + "]", parsed.path("reason").asText());
+                    stored.put("jr[" + key + "]", parsed.path("reason").asText());
                 }
+                stored.put("ver[" + key + "]", String.valueOf(fact.getVersion()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         });
+        Map<String, String> shown = new HashMap<>(stored);
         if (submitted != null) {
-            submitted.forEach((k, v) -> (k.startsWith("v[") ? values : reasons).put(k, v));
+            shown.putAll(submitted);
         }
+        Map<String, String> yours = new HashMap<>();
+        for (FactEntry entry : conflicting) {
+            String key = entry.indicatorCode() + "/" + entry.inputName();
+            for (String field : List.of("v[" + key + "]", "jr[" + key + "]", "ver[" + key + "]")) {
+                if (submitted != null && submitted.containsKey(field) && !field.startsWith("ver")) {
+                    yours.put(field, submitted.get(field));
+                }
+                shown.remove(field);
+                if (stored.containsKey(field)) {
+                    shown.put(field, stored.get(field));
+                }
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        Map<String, String> versions = new HashMap<>();
+        shown.forEach((k, v) -> (k.startsWith("v[") ? values : k.startsWith("ver[") ? versions : reasons).put(k, v));
         Catalogue catalogue = catalogue(campaign);
         List<Indicator> withOfficeInputs = catalogue.indicators().stream()
                 .filter(i -> !i.directInputs(Catalogue.OFFICE).isEmpty()).toList();
@@ -276,6 +309,8 @@ class ResultsController {
         model.addAttribute("office", Catalogue.OFFICE);
         model.addAttribute("values", values);
         model.addAttribute("reasons", reasons);
+        model.addAttribute("versions", versions);
+        model.addAttribute("yours", yours);
         model.addAttribute("editable", !campaign.isFrozen());
         model.addAttribute("errors", errors);
         model.addAttribute("sheet", scoring.currentSheet(campaignId, unitCode));

@@ -4,6 +4,7 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ class LinkCheckController {
     @GetMapping("/app/link-checks/{campaignId}/{unitCode}")
     String checks(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
         requireOffice(false);
+        campaigns.unit(campaignId, unitCode);
         Map<String, List<LinkCheck>> byIndicator = linkChecks.checks(campaignId, unitCode).stream()
                 .collect(Collectors.groupingBy(LinkCheck::getIndicatorCode));
         model.addAttribute("byIndicator", byIndicator);
@@ -57,12 +59,15 @@ class LinkCheckController {
     String act(@PathVariable Long campaignId, @PathVariable String unitCode, @PathVariable Long checkId,
                @PathVariable String action, @RequestParam(required = false) String keyword, RedirectAttributes redirect) {
         requireOffice(true);
+        if (!List.of("accept", "reject", "recheck").contains(action)) {
+            throw new NotFoundException("link check action " + action);
+        }
+        linkChecks.check(campaignId, unitCode, checkId);
         try {
             switch (action) {
                 case "accept" -> linkChecks.accept(campaignId, checkId, user.id());
                 case "reject" -> linkChecks.reject(campaignId, checkId, user.id());
-                case "recheck" -> linkChecks.recheck(campaignId, checkId, keyword);
-                default -> throw new AccessDenied("未知的操作");
+                default -> linkChecks.recheck(campaignId, checkId, keyword);
             }
         } catch (BadInputException e) {
             redirect.addFlashAttribute("linkCheckError", BadInputException.describe(e.errors()));
@@ -73,6 +78,7 @@ class LinkCheckController {
     @PostMapping("/app/link-checks/{campaignId}/recheck-all")
     String recheckAll(@PathVariable Long campaignId, RedirectAttributes redirect) {
         requireOffice(true);
+        campaigns.get(campaignId);
         int count = linkChecks.recheckCampaign(campaignId);
         redirect.addFlashAttribute("saved", "已安排重新检查全部 " + count + " 个证明链接，结果将陆续更新。");
         return "redirect:/app/comprehensive/" + campaignId;

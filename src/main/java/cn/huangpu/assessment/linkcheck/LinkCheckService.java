@@ -11,6 +11,7 @@ import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.Finding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.NotFoundException;
 import cn.huangpu.assessment.web.InputError;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,10 +163,19 @@ public class LinkCheckService {
         return checks.countByStatusNot(LinkCheck.Status.DONE);
     }
 
+    /** A check of this unit's links in this campaign; an unknown id and one of another unit are not found alike. */
+    @Transactional(readOnly = true)
+    public LinkCheck check(Long campaignId, String unitCode, Long checkId) {
+        return checks.findById(checkId)
+                .filter(c -> c.getCampaignId().equals(campaignId) && c.getUnitCode().equals(unitCode))
+                .orElseThrow(() -> new NotFoundException("link check " + checkId + " of " + unitCode + " in " + campaignId));
+    }
+
     private LinkCheck get(Long campaignId, Long checkId) {
+        LinkCheck check = checks.findById(checkId).filter(c -> c.getCampaignId().equals(campaignId))
+                .orElseThrow(() -> new NotFoundException("link check " + checkId + " in " + campaignId));
         campaigns.requireOpen(campaigns.get(campaignId));
-        return checks.findById(checkId).filter(c -> c.getCampaignId().equals(campaignId)).orElseThrow(() ->
-                new BadInputException("没有该链接检查", InputError.field("checkId", "没有编号为 " + checkId + " 的链接检查")));
+        return check;
     }
 }
 

@@ -4,13 +4,12 @@ import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.grading.CampaignScoring;
 import cn.huangpu.assessment.grading.ScoreRecord;
 import cn.huangpu.assessment.publication.PublicationService.Published;
+import cn.huangpu.assessment.web.NotFoundException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public results (考核评估结果主动向社会公开), without login: published campaigns only, each unit's
@@ -49,7 +48,7 @@ class PublicResultsController {
         Published published = published(campaignId);
         ScoreRecord record = scoring.round(campaignId, published.round()).stream()
                 .filter(r -> r.getUnitCode().equals(unitCode)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有该单位的公开结果"));
+                .orElseThrow(() -> new NotFoundException("published result of " + unitCode + " in " + campaignId));
         model.addAttribute("published", published);
         model.addAttribute("unitName", referenceData.unitName(unitCode));
         model.addAttribute("sheet", scoring.sheet(record));
@@ -58,7 +57,7 @@ class PublicResultsController {
     }
 
     private Published published(Long campaignId) {
-        return publication.published(campaignId).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "该考评结果尚未公开"));
+        // an unpublished campaign looks exactly like one that does not exist
+        return publication.published(campaignId).orElseThrow(() -> new NotFoundException("published campaign " + campaignId));
     }
 }

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.security;
 
+import cn.huangpu.assessment.web.NotFoundException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,5 +63,31 @@ public class CurrentUser {
         return groups().stream().filter(g -> g.startsWith(Groups.EVALUATOR_PREFIX))
                 .map(g -> g.substring(Groups.EVALUATOR_PREFIX.length()).toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Lets the unit's own staff through, and the coordinator and leaders too when {@code officeReads}. Staff of
+     * another unit are answered exactly as for a unit code that does not exist (404), so that no answer tells
+     * them whether an id of another unit exists; a role that may not open such a page at all gets 403.
+     */
+    public void requireUnit(String unitCode, boolean officeReads, String refusal) {
+        if (isUnit(unitCode) || officeReads && (isCoordinator() || isLeader())) {
+            return;
+        }
+        if (!unitCodes().isEmpty()) {
+            throw new NotFoundException("unit " + unitCode + " is not the caller's");
+        }
+        throw new AccessDenied(refusal);
+    }
+
+    /** As {@link #requireUnit} for a specialist evaluator's page: another evaluator's staff get 404. */
+    public void requireEvaluator(String evaluatorCode, boolean officeReads, String refusal) {
+        if (isEvaluator(evaluatorCode) || officeReads && (isCoordinator() || isLeader())) {
+            return;
+        }
+        if (!evaluatorCodes().isEmpty()) {
+            throw new NotFoundException("evaluator " + evaluatorCode + " is not the caller's");
+        }
+        throw new AccessDenied(refusal);
     }
 }

@@ -6,10 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** What a unit says about one indicator. */
 @Entity
@@ -49,6 +51,15 @@ public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    /**
+     * Counts the saves of the entry; a save names the version its page showed and is refused when another save
+     * came first (also in the window between reading and writing: the update names the version it read). A page
+     * shows 0 for an indicator without an entry, so a new entry starts at 1 (Hibernate keeps a set initial value).
+     */
+    @Version
+    @Column(nullable = false)
+    private long version = 1;
 
     protected SelfCheckEntry() {
     }
@@ -102,6 +113,16 @@ public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    /** Whether the entry already says this, so that saving it again changes nothing. */
+    boolean holds(String completion, String evidenceLinks, boolean notInvolved) {
+        return Objects.equals(this.completion, completion)
+                && Objects.equals(this.evidenceLinks, evidenceLinks) && this.notInvolved == notInvolved;
     }
 
     void update(String completion, String evidenceLinks, boolean notInvolved, String actor, Instant now) {

@@ -7,7 +7,9 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.NotFoundException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,8 +54,27 @@ public class SelfCheckService {
         this.clock = clock;
     }
 
-    /** One indicator's draft as typed by the unit. */
-    public record Draft(String completion, String evidenceLinks, boolean notInvolved) {
+    /**
+     * One indicator's draft as typed by the unit.
+     *
+     * @param loadedVersion the entry's version the page showed (0: no entry yet); null for a caller that showed
+     *                      nothing and saves over whatever is stored (the demo's bots)
+     */
+    public record Draft(String completion, String evidenceLinks, boolean notInvolved, Long loadedVersion) {
+
+        /** A draft saved over whatever is stored. */
+        public Draft(String completion, String evidenceLinks, boolean notInvolved) {
+            this(completion, evidenceLinks, notInvolved, null);
+        }
+
+        /** What the entry shows: its current content, at its current version. */
+        public static Draft of(SelfCheckEntry entry) {
+            return new Draft(entry.getCompletion(), entry.getEvidenceLinks(), entry.isNotInvolved(), entry.getVersion());
+        }
+
+        Draft normalized() {
+            return new Draft(blankToNull(completion), blankToNull(evidenceLinks), notInvolved, loadedVersion);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -71,10 +94,12 @@ public class SelfCheckService {
         return files.findInfo(campaignId, unitCode);
     }
 
+    /** A file of this unit's self-check; an unknown id and one of another unit or campaign are not found alike. */
     @Transactional(readOnly = true)
-    public EvidenceFile file(Long id) {
-        return files.findById(id).orElseThrow(() ->
-                new BadInputException("没有该附件", InputError.field("fileId", "没有编号为 " + id + " 的附件")));
+    public EvidenceFile file(Long campaignId, String unitCode, Long id) {
+        return files.findById(id)
+                .filter(f -> f.getCampaignId().equals(campaignId) && f.getUnitCode().equals(unitCode))
+                .orElseThrow(() -> new NotFoundException("evidence file " + id + " of " + unitCode + " in " + campaignId));
     }
 
     /** Whether the unit may still change its self-check. */
@@ -84,7 +109,14 @@ public class SelfCheckService {
                 && campaigns.unit(campaignId, unitCode).getStatus() == CampaignUnit.Status.PENDING;
     }
 
-    /** Saves drafts of any number of indicators; refuses all of them if one is bad. */
+    /**
+     * Saves drafts of any number of indicators; refuses all of them if one is bad, and all of them if one was
+     * changed by someone else since it was loaded ({@link EditConflictException}: nothing of the request is
+     * saved). A draft that says what is stored already is no change: it neither conflicts nor writes. The changed
+     * entries are written in one batch; a concurrent save of the same entries between this one's read and its
+     * write (two first saves of one indicator, or two updates of one version) fails that batch and is refused the
+     * same way.
+     */
     public void saveDraft(Long campaignId, String unitCode, Map<String, Draft> drafts, String actor) {
         Catalogue catalogue = requireEditable(campaignId, unitCode);
         List<InputError> errors = new ArrayList<>();
@@ -93,12 +125,59 @@ public class SelfCheckService {
             throw new BadInputException("自查草稿未保存", errors);
         }
         Map<String, SelfCheckEntry> existing = entries(campaignId, unitCode);
-        drafts.forEach((code, draft) -> {
-            SelfCheckEntry entry = existing.computeIfAbsent(code, c -> new SelfCheckEntry(campaignId, unitCode, c));
-            entry.update(blankToNull(draft.completion()), blankToNull(draft.evidenceLinks()), draft.notInvolved(), actor,
-                    clock.instant());
-            entries.save(entry);
+        List<InputError> conflicts = conflicts(existing, drafts);
+        if (!conflicts.isEmpty()) {
+            throw new EditConflictException(conflicts);
+        }
+        List<SelfCheckEntry> changed = new ArrayList<>();
+        drafts.forEach((code, typed) -> {
+            Draft draft = typed.normalized();
+            SelfCheckEntry entry = existing.get(code);
+            if (entry != null && entry.holds(draft.completion(), draft.evidenceLinks(), draft.notInvolved())) {
+                return;
+            }
+            if (entry == null) {
+                entry = new SelfCheckEntry(campaignId, unitCode, code);
+            }
+            entry.update(draft.completion(), draft.evidenceLinks(), draft.notInvolved(), actor, clock.instant());
+            changed.add(entry);
         });
+        try {
+            entries.saveAll(changed);
+            entries.flush();
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+            // The other save committed first: its entry now holds the key (an insert) or a newer version (an update).
+            throw new EditConflictException(List.of());
+        }
+    }
+
+    /**
+     * The indicators of {@code drafts} that someone changed since the drafts were loaded, each with who changed
+     * it and when; a draft without a loaded version, or one that says what is stored, never conflicts.
+     */
+    @Transactional(readOnly = true)
+    public List<InputError> conflicts(Long campaignId, String unitCode, Map<String, Draft> drafts) {
+        return conflicts(entries(campaignId, unitCode), drafts);
+    }
+
+    private List<InputError> conflicts(Map<String, SelfCheckEntry> stored, Map<String, Draft> drafts) {
+        List<InputError> conflicts = new ArrayList<>();
+        drafts.forEach((code, typed) -> {
+            Draft draft = typed.normalized();
+            SelfCheckEntry entry = stored.get(code);
+            long current = entry == null ? 0 : entry.getVersion();
+            if (draft.loadedVersion() == null || draft.loadedVersion() == current) {
+                return;
+            }
+            if (entry == null) {
+                // loaded at a version that no longer exists: entries are not deleted, so the page is not this one's
+                conflicts.add(new InputError(code, "completion", "页面已过期"));
+            } else if (!entry.holds(draft.completion(), draft.evidenceLinks(), draft.notInvolved())) {
+                conflicts.add(new InputError(code, "completion", "已由 " + entry.getUpdatedBy() + " 于 "
+                        + campaigns.format(entry.getUpdatedAt()) + " 修改"));
+            }
+        });
+        return conflicts;
     }
 
     private void check(Catalogue catalogue, String code, Draft draft, List<InputError> errors) {
@@ -166,11 +245,8 @@ public class SelfCheckService {
     }
 
     public void deleteFile(Long campaignId, String unitCode, Long fileId) {
+        EvidenceFile file = file(campaignId, unitCode, fileId);
         requireEditable(campaignId, unitCode);
-        EvidenceFile file = file(fileId);
-        if (!file.getCampaignId().equals(campaignId) || !file.getUnitCode().equals(unitCode)) {
-            throw new BadInputException("没有该附件", InputError.field("fileId", "该附件不属于本单位本次自查"));
-        }
         files.delete(file);
     }
 

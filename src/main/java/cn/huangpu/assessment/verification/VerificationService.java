@@ -9,6 +9,7 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ public class VerificationService {
         campaigns.requireOpen(campaigns.get(campaignId));
         Finding finding = findings.findById(findingId)
                 .filter(f -> f.getCampaignId().equals(campaignId) && f.getUnitCode().equals(unitCode))
-                .orElseThrow(() -> new BadInputException("没有该核查问题", InputError.field("findingId", "没有该核查问题")));
+                .orElseThrow(() -> new NotFoundException("finding " + findingId + " of " + unitCode + " in " + campaignId));
         audit.record(campaignId, "finding " + unitCode + " " + finding.getIndicatorCode(), "REMOVE", finding.toString(),
                 null, null, actor);
         findings.delete(finding);

@@ -3,6 +3,8 @@ package cn.huangpu.assessment.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,11 +18,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * title, so that a form or a client can point at the field.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrorHandler {
 
     @ExceptionHandler(BadInputException.class)
     ProblemDetail badInput(BadInputException e) {
         return badRequest(e.title(), e.errors());
+    }
+
+    @ExceptionHandler(EditConflictException.class)
+    ProblemDetail conflict(EditConflictException e) {
+        return problem(HttpStatus.CONFLICT, EditConflictException.TITLE, e.conflicts());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -36,7 +44,11 @@ class ApiErrorHandler {
     }
 
     static ProblemDetail badRequest(String title, List<InputError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        return problem(HttpStatus.BAD_REQUEST, title, errors);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, List<InputError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(title);
         problem.setDetail(BadInputException.describe(errors));
         problem.setProperty("errors", errors.stream()

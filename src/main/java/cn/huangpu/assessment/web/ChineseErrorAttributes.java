@@ -51,6 +51,7 @@ class ChineseErrorAttributes extends DefaultErrorAttributes {
         return switch (status) {
             case 404 -> "没有这个地址：" + path;
             case 405 -> "该地址不支持这种请求方式";
+            case 409 -> "他人已修改，请刷新后再保存";
             case 415 -> "不支持该内容类型";
             case 400 -> "请求有误，请检查后重试";
             default -> "请求未能完成";

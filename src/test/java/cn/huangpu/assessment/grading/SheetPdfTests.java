@@ -84,7 +84,8 @@ class SheetPdfTests {
             assertThat(notEmbedded).isEmpty();
             assertThat(document.getPage(0).getMediaBox().getWidth()).isBetween(594f, 596f);
         }
+        // another unit's sheet looks exactly like one that does not exist
         mvc.perform(get("/app/results/" + id + "/waitan.pdf").with(httpBasic("yuyuan01", "demo")))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 }

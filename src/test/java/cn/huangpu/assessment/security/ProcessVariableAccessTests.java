@@ -171,12 +171,12 @@ class ProcessVariableAccessTests {
     void anIncompleteSelfCheckIsRefusedInTheTasklistWithTheMissingIndicators() throws Exception {
         // given the unit in the Tasklist (the webapps' engine API, with its session and XSRF token)
         WebSession tasklist = WebSession.login(port, "xiaodongmen01");
-        tasklist.send(tasklist.request("/camunda/api/engine/engine/default/task/" + selfCheck.getId() + "/claim")
+        tasklist.send(tasklist.engineApi("/camunda/api/engine/engine/default/task/" + selfCheck.getId() + "/claim")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"xiaodongmen01\"}")).build());
 
         // when it submits the form with nothing filled in
-        HttpResponse<String> answer = tasklist.send(tasklist.request("/camunda/api/engine/engine/default/task/"
+        HttpResponse<String> answer = tasklist.send(tasklist.engineApi("/camunda/api/engine/engine/default/task/"
                         + selfCheck.getId() + "/submit-form").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": {\"confirmSubmit\": {\"value\": true, \"type\": \"Boolean\"}}}"))
                 .build());

@@ -275,7 +275,7 @@ class QueryExpressionInjectionTests {
                     throw new IllegalStateException(e);
                 }
             });
-            return session.send(session.request(route.path()).header("Content-Type", contentType)
+            return session.send(session.engineApi(route.path()).header("Content-Type", contentType)
                     .method(method, publisher).build());
         }
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route.path()))

@@ -121,11 +121,11 @@ class PagesByRoleBrowserTests {
         browser.login("yuyuan01", "demo");
         browser.open("/app/notifications");
         browser.waitForText("区政府办公室提醒：豫园街道的自查已超过截止时间");
-        // a unit cannot open the dashboard or another unit's sheet
+        // a unit cannot open the dashboard, and another unit's sheet looks like one that does not exist
         browser.open("/app/campaigns/" + id + "/dashboard");
         browser.waitForText("无权访问");
         browser.open("/app/results/" + id + "/waitan");
-        browser.waitForText("无权访问");
+        browser.waitForText("页面不存在", NotFoundException.MESSAGE);
         browser.logout();
 
         // the evaluator uploads a bad template (each bad cell listed, nothing saved), then a good one

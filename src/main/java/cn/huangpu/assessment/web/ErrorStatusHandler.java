@@ -1,0 +1,47 @@
+package cn.huangpu.assessment.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The application's exceptions that mean an HTTP status, for every controller: answered through the
+ * container's error handling, so a browser gets the Chinese error page and an API client the JSON error
+ * body, with the reason. Runs after {@link ApiErrorHandler}, which answers bad input of the API with the
+ * field-by-field body instead.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorStatusHandler {
+
+    @ExceptionHandler(NotFoundException.class)
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND, NotFoundException.MESSAGE);
+    }
+
+    /** An id in the path that cannot even be read (letters for a number) names nothing either. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, NotFoundException.MESSAGE);
+        } else {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "参数 " + e.getName() + " 的格式不对");
+        }
+    }
+
+    @ExceptionHandler(EditConflictException.class)
+    void conflict(EditConflictException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_CONFLICT, e.getMessage());
+    }
+
+    /** Bad input a page did not answer itself (it would otherwise be a 500). */
+    @ExceptionHandler(BadInputException.class)
+    void badInput(BadInputException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+    }
+}
