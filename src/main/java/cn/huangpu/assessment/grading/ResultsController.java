@@ -21,9 +21,7 @@ import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,14 +61,13 @@ class ResultsController {
     private final VerificationService verification;
     private final ReferenceData referenceData;
     private final CurrentUser user;
-    private final ObjectMapper json;
     private final SheetPdf sheetPdf;
     private final SelfCheckService selfChecks;
     private final LinkCheckService linkChecks;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       EvaluationService evaluation, VerificationService verification, ReferenceData referenceData,
-                      CurrentUser user, ObjectMapper json, SheetPdf sheetPdf,
+                      CurrentUser user, SheetPdf sheetPdf,
                       SelfCheckService selfChecks,
                       LinkCheckService linkChecks) {
         this.scoring = scoring;
@@ -80,7 +77,6 @@ class ResultsController {
         this.verification = verification;
         this.referenceData = referenceData;
         this.user = user;
-        this.json = json;
         this.sheetPdf = sheetPdf;
         this.selfChecks = selfChecks;
         this.linkChecks = linkChecks;
@@ -196,6 +192,7 @@ class ResultsController {
         model.addAttribute("recorded", recorded);
         model.addAttribute("current", current);
         model.addAttribute("unitNames", referenceData.unitNames());
+        model.addAttribute("invalid", invalidValues(campaignId, null));
         return "comprehensive";
     }
 
@@ -251,15 +248,10 @@ class ResultsController {
         campaigns.unit(campaignId, unitCode);
         Map<String, String> values = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
-        evaluation.facts(campaignId).getOrDefault(unitCode, Map.of()).forEach((key, fact) -> {
-            try {
-                JsonNode parsed = json.readTree(fact.getValueJson());
-                values.put("v[" + key + "]", FormValues.display(fact.getValueJson(), parsed));
-                if (parsed.isObject()) {
-                    reasons.put("jr[" + key + "]", parsed.path("reason").asText());
-                }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+        evaluation.values(campaignId).getOrDefault(unitCode, Map.of()).forEach((key, stored) -> {
+            values.put("v[" + key + "]", FormValues.display(stored.fact().getValueJson(), stored.parsed()));
+            if (stored.parsed() != null && stored.parsed().isObject()) {
+                reasons.put("jr[" + key + "]", stored.parsed().path("reason").asText());
             }
         });
         if (submitted != null) {
@@ -277,9 +269,22 @@ class ResultsController {
         model.addAttribute("reasons", reasons);
         model.addAttribute("editable", !campaign.isFrozen());
         model.addAttribute("errors", errors);
+        model.addAttribute("invalid", invalidValues(campaignId, unitCode));
         model.addAttribute("sheet", scoring.currentSheet(campaignId, unitCode));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         return "comprehensive-unit";
+    }
+
+    /** The stored values today's rules refuse, of one unit or (null) of all, with the unit's name. */
+    private List<InputError> invalidValues(Long campaignId, String unitCode) {
+        List<InputError> invalid = new ArrayList<>();
+        evaluation.values(campaignId).forEach((unit, stored) -> {
+            if (unitCode == null || unitCode.equals(unit)) {
+                stored.values().stream().filter(v -> !v.usable())
+                        .forEach(v -> invalid.add(v.refusal(referenceData.unitName(unit))));
+            }
+        });
+        return invalid;
     }
 
     private Catalogue catalogue(Campaign campaign) {
