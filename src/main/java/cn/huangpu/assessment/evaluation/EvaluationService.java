@@ -39,6 +39,10 @@ public class EvaluationService {
 
     /** The column of a change's reason (and of the audit trail's) holds 1,000 characters. */
     static final int MAX_REASON_LENGTH = 1000;
+    /** A value's JSON text, a judgement's reason included, is stored in a column of 2,000 characters. */
+    static final int VALUE_COLUMN_LENGTH = 2000;
+    /** What a judgement's reason may take of it, leaving room for the score and the JSON around them. */
+    static final int MAX_JUDGEMENT_REASON_LENGTH = 500;
 
     private final UnitFactRepository facts;
     private final CampaignService campaigns;
@@ -118,9 +122,13 @@ public class EvaluationService {
         if (entry.value() != null && !entry.value().isNull()) {
             // the value is stored as its JSON text, a judgement's reason with it, in a column of 2,000 characters
             String judged = entry.value().path("reason").asText("");
-            if (judged.strip().length() > MAX_REASON_LENGTH / 2) {
+            if (judged.strip().length() > MAX_JUDGEMENT_REASON_LENGTH) {
                 errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：评分理由不能超过"
-                        + MAX_REASON_LENGTH / 2 + "字"));
+                        + MAX_JUDGEMENT_REASON_LENGTH + "字"));
+                return;
+            }
+            if (entry.value().toString().length() > VALUE_COLUMN_LENGTH) {
+                errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：内容过长，无法保存"));
                 return;
             }
             try {
