@@ -76,6 +76,13 @@ final class CatalogueValidator {
                         || !isHalfStep(input.max())) {
                     throw new CatalogueException(inputWhere + "：评分项的 max 须为不超过基础分的0.5的整数倍");
                 }
+            } else if (input.max() != null) {
+                // a count or number may state the highest value it accepts; without one a default applies
+                boolean countOrNumber = input.type() == InputType.COUNT || input.type() == InputType.NUMBER;
+                if (!countOrNumber || input.max().signum() <= 0
+                        || input.type() == InputType.COUNT && input.max().stripTrailingZeros().scale() > 0) {
+                    throw new CatalogueException(inputWhere + "：max 只用于评分项、数量（正整数）和数值（正数）");
+                }
             }
         }
         BigDecimal maxAwards = BigDecimal.ZERO;

@@ -8,15 +8,15 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.scoring.FactsParser;
+import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,16 +50,14 @@ class EvaluationController {
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
     private final CurrentUser user;
-    private final ObjectMapper json;
 
     EvaluationController(EvaluationService evaluation, EvaluationSpreadsheet spreadsheet, CampaignService campaigns,
-                         ReferenceData referenceData, CurrentUser user, ObjectMapper json) {
+                         ReferenceData referenceData, CurrentUser user) {
         this.evaluation = evaluation;
         this.spreadsheet = spreadsheet;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.user = user;
-        this.json = json;
     }
 
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
@@ -88,13 +86,19 @@ class EvaluationController {
                 if (!form.containsKey("v[" + cell + "]")) {
                     continue;
                 }
+                String unitName = referenceData.unitName(unit.getUnitCode());
                 try {
                     JsonNode value = FormValues.toJson(column.input(), form.get("v[" + cell + "]"), form.get("r[" + cell + "]"));
+                    if (value != null) {
+                        FactsParser.parseInput(column.indicator(), column.input().name(), value);
+                    }
                     entries.add(new FactEntry(unit.getUnitCode(), column.indicator().code(), column.input().name(), value,
                             null, FormValues.version(form.get("ver[" + cell + "]"))));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new InputError(column.indicator().code(), column.input().name(),
-                            referenceData.unitName(unit.getUnitCode()) + "：" + e.getMessage()));
+                    errors.add(new InputError(column.indicator().code(), column.input().name(), unitName + "：" + e.getMessage()));
+                } catch (InvalidFactsException e) {
+                    e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), column.input().name(),
+                            unitName + "：" + err.reason())));
                 }
             }
         }
@@ -172,11 +176,16 @@ class EvaluationController {
         Map<String, String> reasons = new HashMap<>();
         Map<String, String> versions = new HashMap<>();
         Map<String, String> stored = new HashMap<>();
-        evaluation.facts(campaignId).forEach((unit, facts) -> facts.forEach((key, fact) -> {
-            JsonNode parsed = parse(fact.getValueJson());
-            stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.getValueJson(), parsed));
-            if (parsed.isObject()) {
-                stored.put("r[" + unit + "|" + key + "]", parsed.path("reason").asText());
+        List<InputError> invalid = new ArrayList<>();
+        List<String> owned = columns(catalogue, evaluatorCode).stream().map(Column::key).toList();
+        evaluation.values(campaignId).forEach((unit, facts) -> facts.forEach((key, value) -> {
+            UnitFact fact = value.fact();
+            stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.getValueJson(), value.parsed()));
+            if (value.parsed() != null && value.parsed().isObject()) {
+                stored.put("r[" + unit + "|" + key + "]", value.parsed().path("reason").asText());
+            }
+            if (!value.usable() && owned.contains(key)) {
+                invalid.add(value.refusal(referenceData.unitName(unit)));
             }
             stored.put("ver[" + unit + "|" + key + "]", String.valueOf(fact.getVersion()));
         }));
@@ -211,6 +220,7 @@ class EvaluationController {
         model.addAttribute("editable", user.isEvaluator(evaluatorCode) && !campaign.isFrozen()
                 && evaluator.getStatus() == CampaignEvaluator.Status.PENDING);
         model.addAttribute("errors", errors);
+        model.addAttribute("invalid", invalid);
         model.addAttribute("missingCount", evaluation.missing(campaignId, evaluatorCode).size());
         return "evaluation";
     }
@@ -221,14 +231,6 @@ class EvaluationController {
             indicator.directInputs(evaluatorCode).forEach(input -> columns.add(new Column(indicator, input)));
         }
         return columns;
-    }
-
-    private JsonNode parse(String valueJson) {
-        try {
-            return json.readTree(valueJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void requireReader(String evaluatorCode) {

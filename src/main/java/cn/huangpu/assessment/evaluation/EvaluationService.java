@@ -11,11 +11,13 @@ import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
+import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class EvaluationService {
+
+    /** The column of a change's reason (and of the audit trail's) holds 1,000 characters. */
+    static final int MAX_REASON_LENGTH = 1000;
+    /** A value's JSON text, a judgement's reason included, is stored in a column of 2,000 characters. */
+    static final int VALUE_COLUMN_LENGTH = 2000;
+    /** What a judgement's reason may take of it, leaving room for the score and the JSON around them. */
+    static final int MAX_JUDGEMENT_REASON_LENGTH = 500;
 
     private final UnitFactRepository facts;
     private final CampaignService campaigns;
@@ -163,6 +172,17 @@ public class EvaluationService {
             return;
         }
         if (entry.value() != null && !entry.value().isNull()) {
+            // the value is stored as its JSON text, a judgement's reason with it, in a column of 2,000 characters
+            String judged = entry.value().path("reason").asText("");
+            if (judged.strip().length() > MAX_JUDGEMENT_REASON_LENGTH) {
+                errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：评分理由不能超过"
+                        + MAX_JUDGEMENT_REASON_LENGTH + "字"));
+                return;
+            }
+            if (entry.value().toString().length() > VALUE_COLUMN_LENGTH) {
+                errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：内容过长，无法保存"));
+                return;
+            }
             try {
                 FactsParser.parseInput(indicator.get(), entry.inputName(), entry.value());
             } catch (InvalidFactsException e) {
@@ -174,7 +194,60 @@ public class EvaluationService {
         }
         if (reasonRequired && (entry.reason() == null || entry.reason().isBlank())) {
             errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：修改须写明理由"));
+        } else if (entry.reason() != null && entry.reason().strip().length() > MAX_REASON_LENGTH) {
+            errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：修改理由不能超过" + MAX_REASON_LENGTH + "字"));
         }
+    }
+
+    /**
+     * A stored value read back for use. {@code parsed} is the stored JSON (null when it cannot be read);
+     * {@code problem} says, in Chinese, why today's rules refuse it (a value saved before a rule existed, or a
+     * damaged one), and is null for a value that can be used.
+     */
+    public record StoredValue(UnitFact fact, JsonNode parsed, String problem) {
+
+        public boolean usable() {
+            return problem == null;
+        }
+
+        /** The value in the facts format, or null when it cannot be used. */
+        public JsonNode value() {
+            return usable() ? parsed : null;
+        }
+
+        /** The refusal to show: the indicator, the input and, before the reason, the unit. */
+        public InputError refusal(String unitName) {
+            return new InputError(fact.getIndicatorCode(), fact.getInputName(), unitName + "：" + problem);
+        }
+    }
+
+    /** Reads a stored value against the catalogue. Never fails: what cannot be used says why. */
+    public StoredValue read(Catalogue catalogue, UnitFact fact) {
+        JsonNode parsed;
+        try {
+            parsed = FactsParser.readValue(fact.getValueJson());
+        } catch (InvalidFactsException unreadable) {
+            return new StoredValue(fact, null, "已保存的值无效（无法读取：" + NumberRules.shown(fact.getValueJson())
+                    + "），请重新录入或清空");
+        }
+        Optional<Indicator> indicator = catalogue.indicator(fact.getIndicatorCode());
+        if (indicator.isEmpty()) {
+            return new StoredValue(fact, parsed, "已保存的值无效（" + catalogue.year() + "年度指标目录中没有该指标）");
+        }
+        try {
+            FactsParser.parseInput(indicator.get(), fact.getInputName(), parsed);
+            return new StoredValue(fact, parsed, null);
+        } catch (InvalidFactsException refused) {
+            return new StoredValue(fact, parsed, "已保存的值无效（" + refused.errors().get(0).reason() + "），请重新录入或清空");
+        }
+    }
+
+    /** Every stored value of a campaign read back, by unit, then "indicator/input". */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, StoredValue>> values(Long campaignId) {
+        Catalogue catalogue = catalogue(campaigns.get(campaignId));
+        return facts.findByCampaignId(campaignId).stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
+                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> read(catalogue, f))));
     }
 
     /** Saves one value; returns the change to audit, if any. */
@@ -211,8 +284,8 @@ public class EvaluationService {
                 Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> f)));
     }
 
-    /** One value an evaluator still has to enter. */
-    private record Gap(String unitCode, String indicatorCode, Input input) {
+    /** One value an evaluator still has to enter; {@code problem} says why a stored one does not count. */
+    private record Gap(String unitCode, String indicatorCode, Input input, String problem) {
     }
 
     /** The units for which the evaluator has not entered everything yet. */
@@ -225,13 +298,14 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public List<InputError> missing(Long campaignId, String evaluatorCode) {
         return gaps(campaignId, evaluatorCode).stream()
-                .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.unitCode() + "：未录入“" + g.input().label() + "”"))
+                .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.unitCode() + "："
+                        + (g.problem() != null ? g.problem() : "未录入“" + g.input().label() + "”")))
                 .toList();
     }
 
     private List<Gap> gaps(Long campaignId, String evaluatorCode) {
         Catalogue catalogue = catalogue(campaigns.get(campaignId));
-        Map<String, Map<String, UnitFact>> delivered = facts(campaignId);
+        Map<String, Map<String, StoredValue>> delivered = values(campaignId);
         Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
                 .filter(SelfCheckEntry::isNotInvolved)
                 .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
@@ -243,9 +317,10 @@ public class EvaluationService {
                     continue;
                 }
                 for (Input input : indicator.directInputs(evaluatorCode)) {
-                    if (!delivered.getOrDefault(unit.getUnitCode(), Map.of())
-                            .containsKey(indicator.code() + "/" + input.name())) {
-                        gaps.add(new Gap(unit.getUnitCode(), indicator.code(), input));
+                    StoredValue stored = delivered.getOrDefault(unit.getUnitCode(), Map.of())
+                            .get(indicator.code() + "/" + input.name());
+                    if (stored == null || !stored.usable()) {
+                        gaps.add(new Gap(unit.getUnitCode(), indicator.code(), input, stored == null ? null : stored.problem()));
                     }
                 }
             }

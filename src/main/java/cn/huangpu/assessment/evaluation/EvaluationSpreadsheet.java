@@ -9,12 +9,12 @@ import cn.huangpu.assessment.catalogue.InputType;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
+import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -55,14 +55,11 @@ public class EvaluationSpreadsheet {
     private final EvaluationService evaluation;
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
-    private final ObjectMapper json;
 
-    EvaluationSpreadsheet(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData,
-                          ObjectMapper json) {
+    EvaluationSpreadsheet(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData) {
         this.evaluation = evaluation;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
-        this.json = json;
     }
 
     /** One spreadsheet column: an input, and for a judgement whether this is its score or its reason. */
@@ -102,7 +99,7 @@ public class EvaluationSpreadsheet {
         Workbook workbook = Workbooks.workbook();
         Sheet sheet = Workbooks.sheet(workbook, SHEET, headers(columns));
         sheet.createFreezePane(2, 1);
-        Map<String, Map<String, UnitFact>> facts = evaluation.facts(campaignId);
+        Map<String, Map<String, EvaluationService.StoredValue>> stored = evaluation.values(campaignId);
         List<CampaignUnit> units = campaigns.units(campaignId);
         for (int r = 0; r < units.size(); r++) {
             String unit = units.get(r).getUnitCode();
@@ -110,9 +107,9 @@ public class EvaluationSpreadsheet {
             row.createCell(0).setCellValue(unit);
             row.createCell(1).setCellValue(referenceData.unitName(unit));
             for (int c = 0; c < columns.size(); c++) {
-                UnitFact fact = facts.getOrDefault(unit, Map.of()).get(columns.get(c).key());
-                if (fact != null) {
-                    write(row.createCell(c + 2), columns.get(c), read(fact.getValueJson()));
+                EvaluationService.StoredValue value = stored.getOrDefault(unit, Map.of()).get(columns.get(c).key());
+                if (value != null) {
+                    write(row.createCell(c + 2), columns.get(c), value);
                 }
             }
         }
@@ -124,7 +121,8 @@ public class EvaluationSpreadsheet {
         int v = 1;
         for (CampaignUnit unit : units) {
             for (Column column : columns) {
-                UnitFact fact = facts.getOrDefault(unit.getUnitCode(), Map.of()).get(column.key());
+                EvaluationService.StoredValue value = stored.getOrDefault(unit.getUnitCode(), Map.of()).get(column.key());
+                UnitFact fact = value == null ? null : value.fact();
                 if (fact != null && !column.reason()) {
                     Row row = versions.createRow(v++);
                     row.createCell(0).setCellValue(unit.getUnitCode());
@@ -141,7 +139,8 @@ public class EvaluationSpreadsheet {
                 DataValidation validation = helper.createValidation(constraint,
                         new CellRangeAddressList(1, units.size(), c + 2, c + 2));
                 validation.setShowErrorBox(true);
-                validation.createErrorBox("输入有误", "请按列标题填写：数量为不小于0的整数，比率为0到1的小数，是/否，或下拉选项");
+                validation.createErrorBox("输入有误", "请按列标题填写：数量为0到" + NumberRules.DEFAULT_MAX.toPlainString()
+                        + "的整数，比率为0到1的小数，是/否，或下拉选项");
                 sheet.addValidationData(validation);
             }
         }
@@ -154,8 +153,10 @@ public class EvaluationSpreadsheet {
             return null;
         }
         return switch (input.type()) {
-            case COUNT -> helper.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
-            case NUMBER -> helper.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
+            case COUNT -> helper.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0",
+                    NumberRules.highest(input).toPlainString());
+            case NUMBER -> helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0",
+                    NumberRules.highest(input).toPlainString());
             case RATE -> helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "1");
             case FLAG -> helper.createExplicitListConstraint(new String[] {"是", "否"});
             case CHOICE -> helper.createExplicitListConstraint(input.options().stream().map(Input.Option::label)
@@ -163,6 +164,20 @@ public class EvaluationSpreadsheet {
             case JUDGEMENT -> helper.createExplicitListConstraint(input.scoreSteps().toArray(String[]::new));
             case DATE -> null;
         };
+    }
+
+    /**
+     * A stored value into its cell. One that today's rules refuse is written as the text it was stored as, so
+     * that the evaluator sees it and an upload of the sheet refuses it until it is corrected.
+     */
+    private static void write(Cell cell, Column column, EvaluationService.StoredValue stored) {
+        if (stored.usable()) {
+            write(cell, column, stored.value());
+        } else if (!column.reason()) {
+            cell.setCellValue(FormValues.display(stored.fact().getValueJson(), stored.parsed()));
+        } else if (stored.parsed() != null && stored.parsed().isObject()) {
+            cell.setCellValue(stored.parsed().path("reason").asText());
+        }
     }
 
     private static void write(Cell cell, Column column, JsonNode value) {
@@ -303,13 +318,5 @@ public class EvaluationSpreadsheet {
 
     private static BadInputException refused(InputError error) {
         return new BadInputException("表格未导入", error);
-    }
-
-    private JsonNode read(String valueJson) {
-        try {
-            return json.readTree(valueJson);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.huangpu.assessment.evaluation;
 
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.scoring.NumberRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,23 +43,25 @@ public final class FormValues {
     }
 
     private static BigDecimal number(String value) {
-        try {
-            return new BigDecimal(value.replace("％", "").replace("%", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("须为数字，收到“" + value + "”");
-        }
+        return NumberRules.typed(value.replace("％", "").replace("%", ""));
     }
 
-    /** The text a form shows for a stored value (the score of a judgement). */
+    /**
+     * The text a form shows for a stored value (the score of a judgement); {@code parsed} is null when the stored
+     * text could not be read. Always short: a value stored before the ranges existed (1E+100000) is shown in
+     * scientific notation, never written out.
+     */
     public static String display(String valueJson, JsonNode parsed) {
         if (parsed == null) {
-            return "";
+            return valueJson == null ? "" : NumberRules.shown(valueJson);
         }
         JsonNode shown = parsed.isObject() ? parsed.path("score") : parsed;
         if (shown.isNumber()) {
-            return shown.decimalValue().stripTrailingZeros().toPlainString();
+            boolean finite = !shown.isFloatingPointNumber() || shown.isBigDecimal() || Double.isFinite(shown.doubleValue());
+            return finite ? NumberRules.shown(shown.decimalValue().stripTrailingZeros())
+                    : String.valueOf(shown.doubleValue());
         }
-        return shown.isTextual() ? shown.asText() : shown.toString();
+        return NumberRules.shown(shown.isTextual() ? shown.asText() : shown.toString());
     }
 
     /**

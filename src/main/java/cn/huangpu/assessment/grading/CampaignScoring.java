@@ -9,7 +9,8 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.evaluation.EvaluationService;
-import cn.huangpu.assessment.evaluation.UnitFact;
+import cn.huangpu.assessment.scoring.FactsParser;
+import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.scoring.UnitFacts;
@@ -17,7 +18,8 @@ import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.Finding;
 import cn.huangpu.assessment.verification.VerificationService;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,6 +76,12 @@ public class CampaignScoring {
      * Running it again for the same round records nothing more.
      */
     public int scoreRound(Long campaignId, int round) {
+        List<InputError> invalid = invalidValues(campaignId);
+        if (!invalid.isEmpty()) {
+            // A result is not recorded from a value that is priced as missing only because it is unusable.
+            throw new BadInputException("已保存的评分输入无效，未计分（共" + invalid.size() + "项）",
+                    invalid.subList(0, Math.min(10, invalid.size())));
+        }
         Map<String, ObjectNode> facts = assembleFacts(campaignId);
         var existing = records.findUnitCodesOfRound(campaignId, round);
         Map<String, ScoreRecord> previous = new HashMap<>();
@@ -96,20 +104,41 @@ public class CampaignScoring {
         return changes.size();
     }
 
-    /** The current sheet of one unit, from the facts as they are now (comprehensive evaluation's "rescore"). */
+    /**
+     * The stored values that today's rules refuse (saved before a rule existed, or damaged), by unit code:
+     * current sheets price them as missing, and no round is recorded while there are any.
+     */
+    @Transactional(readOnly = true)
+    public List<InputError> invalidValues(Long campaignId) {
+        List<InputError> invalid = new ArrayList<>();
+        evaluation.values(campaignId).forEach((unit, values) -> values.values().stream()
+                .filter(v -> !v.usable()).forEach(v -> invalid.add(v.refusal(unit))));
+        return invalid;
+    }
+
+    /**
+     * The current sheet of one unit, from the facts as they are now (comprehensive evaluation's "rescore"); a
+     * stored value that today's rules refuse is priced as missing (see {@link #invalidValues}).
+     */
     @Transactional(readOnly = true)
     public ScoreSheet currentSheet(Long campaignId, String unitCode) {
         return score(campaignId, assembleFacts(campaignId).get(unitCode));
     }
 
-    /** The sheet behind a recorded result, recomputed from the facts it recorded. */
+    /**
+     * The sheet behind a recorded result, recomputed from the facts it recorded, read exactly. A value those
+     * facts hold that today's rules refuse (accepted under an earlier version) is priced as missing rather than
+     * failing the page that explains the result.
+     */
     @Transactional(readOnly = true)
     public ScoreSheet sheet(ScoreRecord record) {
+        JsonNode facts;
         try {
-            return score(record.getCampaignId(), (ObjectNode) json.readTree(record.getFactsJson()));
-        } catch (JsonProcessingException e) {
+            facts = FactsParser.readValue(record.getFactsJson());
+        } catch (InvalidFactsException e) {
             throw new IllegalStateException("Unreadable facts of score record " + record.getId(), e);
         }
+        return scoring.score(scoring.parseRecorded(campaigns.get(record.getCampaignId()).getCatalogueYear(), facts));
     }
 
     /** Each unit's latest result. */
@@ -150,7 +179,7 @@ public class CampaignScoring {
                         Collectors.toMap(SelfCheckEntry::getIndicatorCode, e -> e)));
         Map<String, List<Finding>> findings = verification.allFindings(campaignId).stream()
                 .collect(Collectors.groupingBy(Finding::getUnitCode));
-        Map<String, Map<String, UnitFact>> delivered = evaluation.facts(campaignId);
+        Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
             String code = unit.getUnitCode();
@@ -161,7 +190,7 @@ public class CampaignScoring {
     }
 
     private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckEntry> selfCheck,
-                                 List<Finding> findings, Map<String, UnitFact> delivered) {
+                                 List<Finding> findings, Map<String, EvaluationService.StoredValue> delivered) {
         Map<String, Long> findingCounts = new HashMap<>();
         findings.forEach(f -> findingCounts.merge(f.getIndicatorCode() + "/"
                 + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), 1L, Long::sum));
@@ -183,21 +212,13 @@ public class CampaignScoring {
                     if (verified || count > 0) {
                         node.put(input.name(), count);
                     }
-                } else if (delivered.containsKey(key)) {
-                    node.set(input.name(), readValue(delivered.get(key).getValueJson()));
+                } else if (delivered.containsKey(key) && delivered.get(key).usable()) {
+                    node.set(input.name(), delivered.get(key).value());
                 }
             }
             facts.set(indicator.code(), node);
         }
         return facts;
-    }
-
-    private JsonNode readValue(String value) {
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable fact value " + value, e);
-        }
     }
 }
 

@@ -22,9 +22,7 @@ import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -64,14 +62,13 @@ class ResultsController {
     private final VerificationService verification;
     private final ReferenceData referenceData;
     private final CurrentUser user;
-    private final ObjectMapper json;
     private final SheetPdf sheetPdf;
     private final SelfCheckService selfChecks;
     private final LinkCheckService linkChecks;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       EvaluationService evaluation, VerificationService verification, ReferenceData referenceData,
-                      CurrentUser user, ObjectMapper json, SheetPdf sheetPdf,
+                      CurrentUser user, SheetPdf sheetPdf,
                       SelfCheckService selfChecks,
                       LinkCheckService linkChecks) {
         this.scoring = scoring;
@@ -81,7 +78,6 @@ class ResultsController {
         this.verification = verification;
         this.referenceData = referenceData;
         this.user = user;
-        this.json = json;
         this.sheetPdf = sheetPdf;
         this.selfChecks = selfChecks;
         this.linkChecks = linkChecks;
@@ -196,6 +192,7 @@ class ResultsController {
         model.addAttribute("recorded", recorded);
         model.addAttribute("current", current);
         model.addAttribute("unitNames", referenceData.unitNames());
+        model.addAttribute("invalid", invalidValues(campaignId, null));
         return "comprehensive";
     }
 
@@ -266,17 +263,12 @@ class ResultsController {
         Campaign campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
         Map<String, String> stored = new HashMap<>();
-        evaluation.facts(campaignId).getOrDefault(unitCode, Map.of()).forEach((key, fact) -> {
-            try {
-                JsonNode parsed = json.readTree(fact.getValueJson());
-                stored.put("v[" + key + "]", FormValues.display(fact.getValueJson(), parsed));
-                if (parsed.isObject()) {
-                    stored.put("jr[" + key + "]", parsed.path("reason").asText());
-                }
-                stored.put("ver[" + key + "]", String.valueOf(fact.getVersion()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+        evaluation.values(campaignId).getOrDefault(unitCode, Map.of()).forEach((key, value) -> {
+            stored.put("v[" + key + "]", FormValues.display(value.fact().getValueJson(), value.parsed()));
+            if (value.parsed() != null && value.parsed().isObject()) {
+                stored.put("jr[" + key + "]", value.parsed().path("reason").asText());
             }
+            stored.put("ver[" + key + "]", String.valueOf(value.fact().getVersion()));
         });
         Map<String, String> shown = new HashMap<>(stored);
         if (submitted != null) {
@@ -313,9 +305,22 @@ class ResultsController {
         model.addAttribute("yours", yours);
         model.addAttribute("editable", !campaign.isFrozen());
         model.addAttribute("errors", errors);
+        model.addAttribute("invalid", invalidValues(campaignId, unitCode));
         model.addAttribute("sheet", scoring.currentSheet(campaignId, unitCode));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         return "comprehensive-unit";
+    }
+
+    /** The stored values today's rules refuse, of one unit or (null) of all, with the unit's name. */
+    private List<InputError> invalidValues(Long campaignId, String unitCode) {
+        List<InputError> invalid = new ArrayList<>();
+        evaluation.values(campaignId).forEach((unit, stored) -> {
+            if (unitCode == null || unitCode.equals(unit)) {
+                stored.values().stream().filter(v -> !v.usable())
+                        .forEach(v -> invalid.add(v.refusal(referenceData.unitName(unit))));
+            }
+        });
+        return invalid;
     }
 
     private Catalogue catalogue(Campaign campaign) {

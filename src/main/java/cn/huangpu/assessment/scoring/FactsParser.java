@@ -6,7 +6,18 @@ import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.scoring.UnitFacts.IndicatorFacts;
 import cn.huangpu.assessment.scoring.UnitFacts.Judgement;
+import cn.huangpu.assessment.web.JsonProblem;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,17 +37,39 @@ public final class FactsParser {
 
     static final String NOT_INVOLVED = "notInvolved";
     private static final BigDecimal HALF = new BigDecimal("0.5");
+    /**
+     * Reads every number as written: into doubles 1e400 would become Infinity (which no BigDecimal takes) and
+     * 1e-400 would become 0, and neither could then be refused for what it is.
+     */
+    private static final ObjectReader EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build().reader();
 
     private FactsParser() {
     }
 
     public static UnitFacts parse(Catalogue catalogue, JsonNode facts) {
+        return parse(catalogue, facts, true);
+    }
+
+    /**
+     * As {@link #parse}, but leaves out each value the rules refuse (it is priced as missing) instead of refusing
+     * the whole: for facts recorded with a result, which were accepted under the rules of their day and are read
+     * again to explain that result.
+     */
+    public static UnitFacts parseRecorded(Catalogue catalogue, JsonNode facts) {
+        return parse(catalogue, facts, false);
+    }
+
+    private static UnitFacts parse(Catalogue catalogue, JsonNode facts, boolean strict) {
         List<InputError> errors = new ArrayList<>();
         Map<String, IndicatorFacts> indicators = new LinkedHashMap<>();
         if (facts == null || facts.isNull() || facts.isMissingNode()) {
             return new UnitFacts(catalogue.year(), indicators);
         }
         if (!facts.isObject()) {
+            if (!strict) {
+                return new UnitFacts(catalogue.year(), indicators);
+            }
             throw new InvalidFactsException(List.of(new InputError(null, "facts", "须为以指标序号为键的对象")));
         }
         for (var entry : facts.properties()) {
@@ -51,7 +84,7 @@ public final class FactsParser {
                 indicators.put(code, parsed);
             }
         }
-        if (!errors.isEmpty()) {
+        if (strict && !errors.isEmpty()) {
             throw new InvalidFactsException(errors);
         }
         return new UnitFacts(catalogue.year(), indicators);
@@ -76,6 +109,49 @@ public final class FactsParser {
             throw new InvalidFactsException(errors);
         }
         return parsed;
+    }
+
+    /**
+     * A value as stored (the JSON of one input), read exactly. Reading never fails with anything but a refusal:
+     * a stored text that is not JSON, or whose number no BigDecimal holds, is refused as unreadable.
+     */
+    public static JsonNode readValue(String stored) {
+        try {
+            JsonNode value = stored == null ? null : EXACT.readTree(stored);
+            if (value != null && !value.isMissingNode()) {
+                return value;
+            }
+        } catch (JacksonException | NumberFormatException unreadable) {
+            // refused below
+        }
+        throw new InvalidFactsException(List.of(new InputError(null, null, "已保存的值无法读取")));
+    }
+
+    /**
+     * Reads the facts object of a request exactly (as {@link #readValue}), and refuses what is not JSON inside
+     * it (NaN, a number of thousands of digits) with the indicator and the input it was given for.
+     */
+    public static final class RequestReader extends JsonDeserializer<JsonNode> {
+
+        @Override
+        public JsonNode deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            // on the facts object's start the parser is already inside it, and its names are the path wanted
+            JsonStreamContext facts = parser.isExpectedStartObjectToken() || parser.isExpectedStartArrayToken()
+                    ? parser.getParsingContext().getParent() : parser.getParsingContext();
+            try {
+                return EXACT.readTree(parser);
+            } catch (JacksonException | NumberFormatException unreadable) {
+                List<String> path = JsonProblem.within(parser.getParsingContext(), facts);
+                String reason = JsonProblem.reason(unreadable);
+                throw new InvalidFactsException(List.of(path.isEmpty() ? new InputError(null, "facts", reason)
+                        : new InputError(path.get(0), path.size() > 1 ? path.get(1) : null, reason)));
+            }
+        }
+
+        @Override
+        public JsonNode getNullValue(DeserializationContext context) {
+            return NullNode.getInstance();
+        }
     }
 
     private static IndicatorFacts indicator(Indicator indicator, JsonNode node, List<InputError> errors) {
@@ -119,34 +195,16 @@ public final class FactsParser {
         String field = input.name();
         switch (input.type()) {
             case COUNT -> {
-                BigDecimal n = decimal(value);
-                if (n == null || n.stripTrailingZeros().scale() > 0) {
-                    return refuse(errors, code, field, "须为整数（" + input.label() + "）");
-                }
-                if (n.signum() < 0) {
-                    return refuse(errors, code, field, "数量不能为负数（" + input.label() + "）");
-                }
-                return n.setScale(0);
+                return count(input, value, code, errors);
             }
             case FLAG -> {
                 return value.isBoolean() ? value.booleanValue() : refuse(errors, code, field, "须为 true 或 false（" + input.label() + "）");
             }
             case RATE -> {
-                BigDecimal rate = decimal(value);
-                if (rate == null) {
-                    return refuse(errors, code, field, "须为0到1之间的小数（" + input.label() + "）");
-                }
-                if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-                    return refuse(errors, code, field, "比率须在0到1之间（如0.85表示85%），收到 " + rate.toPlainString());
-                }
-                return rate;
+                return rate(input, value, code, errors);
             }
             case NUMBER -> {
-                BigDecimal number = decimal(value);
-                if (number == null || number.signum() < 0) {
-                    return refuse(errors, code, field, "须为不小于0的数（" + input.label() + "）");
-                }
-                return number;
+                return number(input, value, code, errors);
             }
             case DATE -> {
                 try {
@@ -170,28 +228,115 @@ public final class FactsParser {
         }
     }
 
+    // Each check below runs before anything that writes the number out or rescales it: the range is compared
+    // on the number's exponent, so that 1E+999999999 is refused as fast as 2.
+
+    private static Object count(Input input, JsonNode value, String code, List<InputError> errors) {
+        String field = input.name();
+        Decimal n = decimal(value);
+        if (n.problem() != null) {
+            return refuse(errors, code, field, n.problem() + "（" + input.label() + "）");
+        }
+        if (n.value() == null || n.value().stripTrailingZeros().scale() > 0) {
+            return refuse(errors, code, field, "须为整数（" + input.label() + "）");
+        }
+        if (n.value().signum() < 0) {
+            return refuse(errors, code, field, "数量不能为负数（" + input.label() + "）");
+        }
+        BigDecimal max = NumberRules.highest(input);
+        if (n.value().compareTo(max) > 0) {
+            return refuse(errors, code, field, "数量不能超过" + max.toPlainString() + "（" + input.label() + "），收到 "
+                    + NumberRules.shown(n.value()));
+        }
+        return n.value().setScale(0);
+    }
+
+    private static Object rate(Input input, JsonNode value, String code, List<InputError> errors) {
+        String field = input.name();
+        Decimal rate = decimal(value);
+        if (rate.problem() != null) {
+            return refuse(errors, code, field, rate.problem() + "（" + input.label() + "）");
+        }
+        if (rate.value() == null) {
+            return refuse(errors, code, field, "须为0到1之间的小数（" + input.label() + "）");
+        }
+        if (rate.value().signum() < 0 || rate.value().compareTo(BigDecimal.ONE) > 0) {
+            return refuse(errors, code, field, "比率须在0到1之间（如0.85表示85%），收到 " + NumberRules.shown(rate.value()));
+        }
+        if (rate.value().stripTrailingZeros().scale() > NumberRules.MAX_DECIMALS) {
+            return refuse(errors, code, field, "小数不能超过" + NumberRules.MAX_DECIMALS + "位（" + input.label() + "）");
+        }
+        return rate.value();
+    }
+
+    private static Object number(Input input, JsonNode value, String code, List<InputError> errors) {
+        String field = input.name();
+        Decimal number = decimal(value);
+        if (number.problem() != null) {
+            return refuse(errors, code, field, number.problem() + "（" + input.label() + "）");
+        }
+        if (number.value() == null || number.value().signum() < 0) {
+            return refuse(errors, code, field, "须为不小于0的数（" + input.label() + "）");
+        }
+        BigDecimal max = NumberRules.highest(input);
+        if (number.value().compareTo(max) > 0) {
+            return refuse(errors, code, field, "不能超过" + max.toPlainString() + "（" + input.label() + "），收到 "
+                    + NumberRules.shown(number.value()));
+        }
+        if (number.value().stripTrailingZeros().scale() > NumberRules.MAX_DECIMALS) {
+            return refuse(errors, code, field, "小数不能超过" + NumberRules.MAX_DECIMALS + "位（" + input.label() + "）");
+        }
+        return number.value();
+    }
+
     private static Object judgement(Input input, JsonNode value, String code, List<InputError> errors) {
         String field = input.name();
-        BigDecimal score = value.isObject() ? decimal(value.path("score")) : null;
-        if (score == null) {
+        Decimal score = value.isObject() ? decimal(value.path("score")) : new Decimal(null, null);
+        if (score.problem() != null) {
+            return refuse(errors, code, field, "评分" + score.problem());
+        }
+        if (score.value() == null) {
             return refuse(errors, code, field, "评分须为 {\"score\": 分值, \"reason\": \"理由\"}");
         }
         String max = input.max().stripTrailingZeros().toPlainString();
-        if (score.signum() < 0 || score.compareTo(input.max()) > 0) {
-            return refuse(errors, code, field, "评分须在0到" + max + "分之间，收到 " + score.toPlainString());
+        if (score.value().signum() < 0 || score.value().compareTo(input.max()) > 0) {
+            return refuse(errors, code, field, "评分须在0到" + max + "分之间，收到 " + NumberRules.shown(score.value()));
         }
-        if (score.remainder(HALF).signum() != 0) {
-            return refuse(errors, code, field, "评分须为0.5分的整数倍，收到 " + score.toPlainString());
+        // a multiple of 0.5 has at most one decimal; checking that first keeps the remainder cheap
+        if (score.value().stripTrailingZeros().scale() > 1 || score.value().remainder(HALF).signum() != 0) {
+            return refuse(errors, code, field, "评分须为0.5分的整数倍，收到 " + NumberRules.shown(score.value()));
         }
-        String reason = value.path("reason").asText("").strip();
+        JsonNode reasonNode = value.path("reason");
+        String reason = reasonNode.isValueNode() ? reasonNode.asText("").strip() : "";
         if (reason.isEmpty()) {
             return refuse(errors, code, field, "评分须写明理由");
         }
-        return new Judgement(score, reason);
+        return new Judgement(score.value(), reason);
     }
 
-    private static BigDecimal decimal(JsonNode value) {
-        return value.isNumber() ? new BigDecimal(value.asText()) : null;
+    /**
+     * A JSON number read exactly as written, or why it cannot be a number here; a value that is not a number
+     * at all has neither. Checks of its digits strip trailing zeros (2.0 is a whole number).
+     */
+    private record Decimal(BigDecimal value, String problem) {
+    }
+
+    private static Decimal decimal(JsonNode value) {
+        if (!value.isNumber()) {
+            return new Decimal(null, null);
+        }
+        // A tree read into doubles (by a lenient client library, or an older stored value) may hold these.
+        if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+            return new Decimal(null, Double.isNaN(value.doubleValue()) ? "不是有效的数字（NaN）" : "超出可处理的数值范围");
+        }
+        BigDecimal n = value.decimalValue();
+        BigDecimal digits = n.stripTrailingZeros();
+        // many integer digits are refused by the range, with the value shown; here: too precise a number in range
+        if (digits.precision() > NumberRules.MAX_DIGITS
+                && digits.precision() - (long) digits.scale() <= NumberRules.MAX_DIGITS) {
+            return new Decimal(null, "有效数字不能超过" + NumberRules.MAX_DIGITS + "位");
+        }
+        return new Decimal(n, null);
     }
 
     private static Object refuse(List<InputError> errors, String code, String field, String reason) {

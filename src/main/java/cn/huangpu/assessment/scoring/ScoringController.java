@@ -1,6 +1,7 @@
 package cn.huangpu.assessment.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,10 +25,11 @@ class ScoringController {
     /**
      * Scores one unit's facts without saving anything.
      *
-     * @param year  the catalogue year
-     * @param facts the facts object of docs/facts-format.md
+     * @param year  the catalogue year, a whole number (2023.5 is refused, not read as 2023)
+     * @param facts the facts object of docs/facts-format.md, its numbers read exactly as written
      */
-    record PreviewRequest(@NotNull(message = "须给出指标目录年度") Integer year, JsonNode facts) {
+    record PreviewRequest(@NotNull(message = "须给出指标目录年度") Integer year,
+                          @JsonDeserialize(using = FactsParser.RequestReader.class) JsonNode facts) {
     }
 
     @PostMapping("/preview")

@@ -25,6 +25,11 @@ public class ScoringService {
         return FactsParser.parse(catalogue(year), facts);
     }
 
+    /** Reads facts recorded with a result, leaving out what today's rules refuse (see {@link FactsParser#parseRecorded}). */
+    public UnitFacts parseRecorded(int year, JsonNode facts) {
+        return FactsParser.parseRecorded(catalogue(year), facts);
+    }
+
     public ScoreSheet score(UnitFacts facts) {
         ScoreSheet sheet = calculator.score(catalogue(facts.year()), facts);
         return sheet.withGrade(gradeScale.gradeFor(sheet.total()));

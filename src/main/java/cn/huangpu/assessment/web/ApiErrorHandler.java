@@ -12,6 +12,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Bad input answers 400 with every problem as {@code errors: [{indicator, field, reason}]} and a Chinese
@@ -38,9 +39,28 @@ class ApiErrorHandler {
                 .toList());
     }
 
+    /**
+     * A body that could not be read: the field where reading stopped and why. A value that a request type reads
+     * itself (the facts of a score preview) is refused by it, naming what it knows (the indicator and input).
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return badRequest("请求有误", List.of(InputError.field("body", "请求体不是合法的JSON，或字段类型不对")));
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof BadInputException refused) {
+                return badInput(refused);
+            }
+        }
+        JsonProblem problem = JsonProblem.of(e);
+        return badRequest("请求有误", List.of(InputError.field(problem.path().isEmpty() ? "body" : problem.field(),
+                problem.reason())));
+    }
+
+    /** A path or query parameter of the wrong type, such as {@code ?year=2023.5}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatchedParameter(MethodArgumentTypeMismatchException e) {
+        String value = e.getValue() == null ? "" : e.getValue().toString();
+        return badRequest("请求有误", List.of(InputError.field(e.getName(), JsonProblem.expected(e.getRequiredType())
+                + "，收到“" + (value.length() <= 30 ? value : value.substring(0, 30) + "…") + "”")));
     }
 
     static ProblemDetail badRequest(String title, List<InputError> errors) {

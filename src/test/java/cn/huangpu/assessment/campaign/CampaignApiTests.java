@@ -2,6 +2,8 @@ package cn.huangpu.assessment.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -64,6 +68,23 @@ class CampaignApiTests {
                         .content("{\"year\": " + year + "}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].reason").value(year + " 年度已有考评，每年只开展一次"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2098.5", "1e400", "-1e400", "NaN", "DIGITS_2000", "99999999999", "\"二〇九八\"", "[2098]"})
+    void refusesAYearThatIsNotAWholeNumberNamingTheFieldAndSavesNothing(String year) throws Exception {
+        // given a start request whose year is the value, written into the JSON as it is
+        String written = year.equals("DIGITS_2000") ? "2".repeat(2000) : year;
+        long before = campaigns.all().size();
+
+        // when it is posted, then it is refused naming the year, in Chinese, and no campaign is opened
+        mvc.perform(post("/api/campaigns").with(httpBasic("office01", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\": " + written + ", \"unitCodes\": [\"waitan\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("year"))
+                .andExpect(jsonPath("$.errors[0].reason").value(matchesPattern(".*(整数|数字).*")));
+        assertThat(campaigns.all()).hasSize((int) before);
     }
 
     @Test

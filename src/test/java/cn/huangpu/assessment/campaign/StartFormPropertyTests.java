@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,8 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Property-based over opening a campaign: 150 generated start requests (years, dates, unit and evaluator
- * codes, right and wrong) each answer 201 or 400 with reasons, never a server error, and a refused one
- * saves nothing.
+ * codes, right and wrong; years also as fractions and as numbers no int or double holds) each answer 201 or
+ * 400 with reasons, never a server error, and a refused one saves nothing.
  */
 @H2IntegrationTest
 @AutoConfigureMockMvc
@@ -34,7 +36,10 @@ class StartFormPropertyTests {
     @Test
     void anyStartRequestIsOpenedOrRefusedWithReasons() throws Exception {
         Arbitrary<Object> years = Arbitraries.oneOf(Arbitraries.integers().between(1990, 2110).map(i -> (Object) i),
-                Arbitraries.of("2031", "二〇三一", "", "2031.5").map(s -> (Object) s), Arbitraries.just(null));
+                Arbitraries.of("2031", "二〇三一", "", "2031.5").map(s -> (Object) s), Arbitraries.just(null),
+                // numbers that are not a whole year, or that no double or int holds
+                Arbitraries.of(new BigDecimal("2031.5"), new BigDecimal("1E+400"), new BigDecimal("-1E+400"),
+                        new BigInteger("9".repeat(2000)), new BigInteger("99999999999")).map(n -> (Object) n));
         Arbitrary<String> dates = Arbitraries.oneOf(
                 Arbitraries.of("2099-11-20T15:59:00Z", "2020-01-01T00:00:00Z", "2099-12-31T23:59:59+08:00", "昨天",
                         "2099-02-30T00:00:00Z", ""),

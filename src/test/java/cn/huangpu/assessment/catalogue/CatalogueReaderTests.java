@@ -3,7 +3,10 @@ package cn.huangpu.assessment.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.huangpu.assessment.scoring.FactsParser;
+import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.TestCatalogues;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +71,8 @@ class CatalogueReaderTests {
             "'                count: missingOrStaleItems\n'; '                count: missingItemz\n'; 指标 1.1 机构职能信息 的评分规则第1条（deduct-per）：引用了未定义的输入项 'missingItemz'",
             "'                by: ESTABLISHMENT\n'; '                by: NOBODY\n'; 不在目录的评估单位名单中",
             "'              - kind: deduct-per\n                text: 机构职能信息'; '              - kind: deduct-each\n                text: 机构职能信息'; 指标 1.1 的评分规则第1条：未知的规则类型 'deduct-each'",
+            "'                label: 公文主动公开率\n'; '                label: 公文主动公开率\n                max: 1\n'; 指标 4.1 公文备案 的输入项 disclosureRate：max 只用于评分项、数量（正整数）和数值（正数）",
+            "'                label: 依申请公开数(办理的政府信息公开申请件数)\n'; '                label: 依申请公开数(办理的政府信息公开申请件数)\n                max: 10.5\n'; 的输入项 requestsHandled：max 只用于",
     })
     void refusesAMalformedCatalogueNamingTheIndicatorAndTheProblem(String find, String replace, String message)
             throws IOException {
@@ -76,6 +81,20 @@ class CatalogueReaderTests {
         assertThat(yaml).isNotEqualTo(real2023());
 
         assertThatThrownBy(() -> read(yaml)).isInstanceOf(CatalogueException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void aCountThatStatesItsMaxIsHeldToIt() throws IOException {
+        // given the 2023 catalogue with a max of 500 on 4.13's requests handled
+        String yaml = real2023().replace("                label: 依申请公开数(办理的政府信息公开申请件数)\n",
+                "                label: 依申请公开数(办理的政府信息公开申请件数)\n                max: 500\n");
+        Indicator indicator = read(yaml).indicator("4.13").orElseThrow();
+
+        // when 500 and 501 are read, then 500 is taken and 501 refused by that max, not the default
+        assertThat(FactsParser.parseInput(indicator, "requestsHandled", JsonNodeFactory.instance.numberNode(500)))
+                .isEqualTo(new BigDecimal("500"));
+        assertThatThrownBy(() -> FactsParser.parseInput(indicator, "requestsHandled", JsonNodeFactory.instance.numberNode(501)))
+                .isInstanceOf(InvalidFactsException.class).hasMessageContaining("数量不能超过500");
     }
 
     @Test

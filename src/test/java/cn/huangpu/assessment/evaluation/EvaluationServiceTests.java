@@ -68,6 +68,28 @@ class EvaluationServiceTests {
     }
 
     @Test
+    void refusesReasonsLongerThanTheyCanBeStoredAndSavesNothing() {
+        // given a judgement whose reason has 501 characters, one of 500 control characters (six each in the stored
+        // JSON), and a change reason of 1001
+        List<FactEntry> batch = List.of(
+                new FactEntry("waitan", "2.3", "interpretationQuality",
+                        JSON.objectNode().put("score", 1.5).put("reason", "理".repeat(501)), "日常监管"),
+                new FactEntry("waitan", "2.7", "socialCooperation",
+                        JSON.objectNode().put("score", 1.5).put("reason", "理" + "\u0001".repeat(499)), "日常监管"),
+                new FactEntry("czj", "2.3", "interpretationQuality",
+                        JSON.objectNode().put("score", 1.5).put("reason", "解读较完整"), "由".repeat(1001)));
+
+        // when the office saves them, then both are refused by indicator and input, in Chinese
+        InvalidFactsException refused = catchThrowableOfType(InvalidFactsException.class,
+                () -> evaluation.record(campaign.getId(), Catalogue.OFFICE, batch, true, "office01"));
+        assertThat(refused.errors()).extracting(InputError::reason)
+                .containsExactly("waitan：评分理由不能超过500字", "waitan：内容过长，无法保存", "czj：修改理由不能超过1000字");
+        assertThat(refused.errors()).extracting(InputError::field)
+                .containsExactly("interpretationQuality", "socialCooperation", "interpretationQuality");
+        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+    }
+
+    @Test
     void anEvaluatorCannotDeliverWhileSomethingIsMissing() {
         evaluation.record(campaign.getId(), "FINANCE", List.of(
                 new FactEntry("waitan", "1.4", "missingLateOrIncompleteItems", JSON.numberNode(0), null)), false, "eval-finance");

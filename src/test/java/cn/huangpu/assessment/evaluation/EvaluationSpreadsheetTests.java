@@ -100,6 +100,28 @@ class EvaluationSpreadsheetTests {
     }
 
     @Test
+    void aNumberBeyondTheRangeIsRefusedByCellAndThePagesStillAnswer() throws Exception {
+        // given 区财政局's template with 1e100000 typed as text for 外滩街道 and a double no count reaches for 豫园街道
+        Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download("FINANCE", "eval-finance")));
+        Sheet sheet = workbook.getSheet("专项评估");
+        sheet.getRow(1).createCell(2).setCellValue("1e100000");
+        sheet.getRow(2).createCell(2).setCellValue(1e300);
+
+        // when it is uploaded, then both cells are refused with row, column and a Chinese reason, and nothing is saved
+        upload("FINANCE", "eval-finance", workbook)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*第2行 C列 （指标 1.4）：[^<]*不能超过[^<]*<.*")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*第3行 C列 （指标 1.4）：[^<]*不能超过[^<]*<.*")));
+        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        // and the grid, the template and the comprehensive page still answer
+        mvc.perform(get("/app/evaluation/" + campaign.getId() + "/FINANCE").with(httpBasic("eval-finance", "demo")))
+                .andExpect(status().isOk());
+        download("FINANCE", "eval-finance");
+        mvc.perform(get("/app/comprehensive/" + campaign.getId()).with(httpBasic("office01", "demo")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void anotherEvaluatorsTemplateIsRefused() throws Exception {
         Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download("FINANCE", "eval-finance")));
 

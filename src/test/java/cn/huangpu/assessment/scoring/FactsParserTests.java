@@ -32,6 +32,14 @@ class FactsParserTests {
             "3.5; {\"openMonthActivity\": \"SOMETIMES\"}; openMonthActivity; 以下之一",
             "1.1; {\"noSuchInput\": 1}; noSuchInput; 没有此输入项",
             "1.3; {\"doublePublicityPublished\": \"yes\"}; doublePublicityPublished; true 或 false",
+            // numbers beyond every range; this reader turns 1e400 into a double's Infinity
+            "1.1; {\"missingOrStaleItems\": 1000001}; missingOrStaleItems; 数量不能超过1000000",
+            "1.1; {\"missingOrStaleItems\": 1e400}; missingOrStaleItems; 超出可处理的数值范围",
+            "1.1; {\"missingOrStaleItems\": 1e100000}; missingOrStaleItems; 超出可处理的数值范围",
+            "7; {\"adoptionScore\": 1e7}; adoptionScore; 不能超过1000000",
+            "4.1; {\"disclosureRate\": -1e400}; disclosureRate; 超出可处理的数值范围",
+            "7; {\"adoptionScore\": 1e-30}; adoptionScore; 小数不能超过20位",
+            "2.3; {\"interpretationQuality\": {\"score\": 1e400, \"reason\": \"r\"}}; interpretationQuality; 评分超出",
     })
     void refusesBadInputNamingIndicatorFieldAndReason(String indicator, String facts, String field, String reason)
             throws Exception {

@@ -1,6 +1,7 @@
 package cn.huangpu.assessment.scoring;
 
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +12,8 @@ import cn.huangpu.assessment.support.H2IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -108,6 +111,59 @@ class ScoringApiTests {
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
     }
 
+    /** A count written as a number no double can hold, NaN, a 2000-digit number, or text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e400", "1e100000", "1E-400", "NaN", "-Infinity", "DIGITS_2000", "DIGITS_900",
+            "1e99999999999", "\"1e400\"", "[1e400]", "{\"score\": 1e400}"})
+    void refusesACountBeyondAnyRangeNamingTheIndicatorAndTheInput(String number) throws Exception {
+        // given a facts object whose count on 1.1 is the number, written into the JSON as it is
+        String body = "{\"year\": 2023, \"facts\": {\"1.1\": {\"missingOrStaleItems\": " + expand(number) + "}}}";
+
+        // when it is previewed, then it is refused with 400 naming 1.1 / missingOrStaleItems and a Chinese reason
+        mvc.perform(post("/api/scoring/preview").with(httpBasic("office01", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].indicator").value("1.1"))
+                .andExpect(jsonPath("$.errors[0].field").value("missingOrStaleItems"))
+                .andExpect(jsonPath("$.errors[0].reason").value(matchesPattern(".*\\p{IsHan}.*")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e400", "NaN", "DIGITS_2000"})
+    void refusesRatesAndJudgementsBeyondAnyRangeNamingTheInput(String number) throws Exception {
+        String body = "{\"year\": 2023, \"facts\": {\"4.1\": {\"disclosureRate\": " + expand(number) + "},"
+                + " \"2.3\": {\"interpretationQuality\": {\"score\": " + expand(number) + ", \"reason\": \"r\"}}}}";
+
+        var result = mvc.perform(post("/api/scoring/preview").with(httpBasic("office01", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value(matchesPattern(".*\\p{IsHan}.*")));
+        // NaN and an over-long number stop the JSON reader at the first one; the others are all reported
+        if (number.startsWith("1e") || number.startsWith("-1e")) {
+            result.andExpect(jsonPath("$.errors", hasSize(2)))
+                    .andExpect(jsonPath("$.errors[0].field").value("disclosureRate"))
+                    .andExpect(jsonPath("$.errors[1].indicator").value("2.3"))
+                    .andExpect(jsonPath("$.errors[1].field").value("interpretationQuality"));
+        } else {
+            result.andExpect(jsonPath("$.errors[0].indicator").value("4.1"))
+                    .andExpect(jsonPath("$.errors[0].field").value("disclosureRate"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2023.5", "2023.0", "1e400", "-1e400", "NaN", "DIGITS_2000", "99999999999", "\"二〇二三\"",
+            "true", "[2023]"})
+    void refusesAYearThatIsNotAWholeNumberNamingTheYear(String year) throws Exception {
+        mvc.perform(post("/api/scoring/preview").with(httpBasic("office01", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\": " + expand(year) + ", \"facts\": {}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("year"))
+                .andExpect(jsonPath("$.errors[0].reason").value(matchesPattern(".*(整数|数字).*")));
+    }
+
     @Test
     void previewIsForTheCoordinatorOnly() throws Exception {
         String body = "{\"year\": 2023, \"facts\": {}}";
@@ -120,6 +176,11 @@ class ScoringApiTests {
         mvc.perform(post("/api/scoring/preview").with(httpBasic("leader01", "wrong"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
+    }
+
+    /** DIGITS_n stands for a number of n digits, too long to write into the annotation. */
+    private static String expand(String number) {
+        return number.startsWith("DIGITS_") ? "7".repeat(Integer.parseInt(number.substring(7))) : number;
     }
 
     private static String resource(String path) throws Exception {

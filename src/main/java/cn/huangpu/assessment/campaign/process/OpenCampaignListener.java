@@ -3,12 +3,12 @@ package cn.huangpu.assessment.campaign.process;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.workflow.Actors;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.Deadlines;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -64,8 +64,8 @@ class OpenCampaignListener implements ExecutionListener {
             return null;
         }
         try {
-            return new BigDecimal(value.toString().strip()).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
+            return NumberRules.typed(value.toString()).intValueExact();
+        } catch (ArithmeticException | IllegalArgumentException e) {
             throw new BadUserRequestException("发起考评的输入有误：" + field + "：须为整数年度");
         }
     }
