@@ -245,8 +245,11 @@ public class EvaluationService {
     /** Every stored value of a campaign read back, by unit, then "indicator/input". */
     @Transactional(readOnly = true)
     public Map<String, Map<String, StoredValue>> values(Long campaignId) {
-        Catalogue catalogue = catalogue(campaigns.get(campaignId));
-        return facts.findByCampaignId(campaignId).stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
+        return byUnit(catalogue(campaigns.get(campaignId)), facts.findByCampaignId(campaignId));
+    }
+
+    private Map<String, Map<String, StoredValue>> byUnit(Catalogue catalogue, List<UnitFact> stored) {
+        return stored.stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
                 Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> read(catalogue, f))));
     }
 
@@ -305,7 +308,9 @@ public class EvaluationService {
 
     private List<Gap> gaps(Long campaignId, String evaluatorCode) {
         Catalogue catalogue = catalogue(campaigns.get(campaignId));
-        Map<String, Map<String, StoredValue>> delivered = values(campaignId);
+        // each input has one source: the evaluator's own values are all that can fill its gaps
+        Map<String, Map<String, StoredValue>> delivered = byUnit(catalogue,
+                facts.findByCampaignIdAndSource(campaignId, evaluatorCode));
         Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
                 .filter(SelfCheckEntry::isNotInvolved)
                 .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
