@@ -32,6 +32,12 @@ class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        var tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.get().getMessage());
+            problem.setTitle("请求内容过大");
+            return problem;
+        }
         return badRequest("请求有误", List.of(InputError.field("body", "请求体不是合法的JSON，或字段类型不对")));
     }
 

@@ -20,7 +20,7 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    /** Reads the whole body of the request (the caller bounds its size by the container's limits). */
+    /** Reads the whole body of the request, which {@link RequestSizeFilter} has bounded before any filter reads it. */
     public static CachedBodyRequest of(HttpServletRequest request) throws IOException {
         return request instanceof CachedBodyRequest cached ? cached
                 : new CachedBodyRequest(request, request.getInputStream().readAllBytes());
