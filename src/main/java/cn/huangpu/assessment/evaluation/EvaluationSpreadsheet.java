@@ -11,6 +11,7 @@ import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.SpreadsheetReader;
 import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,14 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.springframework.stereotype.Component;
 
@@ -43,18 +42,23 @@ import org.springframework.stereotype.Component;
 public class EvaluationSpreadsheet {
 
     static final String SHEET = "专项评估";
+    static final String TITLE = "表格未导入";
+    /** Bad cells listed in the answer; the rest are counted. */
+    static final int MAX_LISTED_ERRORS = 200;
 
     private final EvaluationService evaluation;
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
     private final ObjectMapper json;
+    private final SpreadsheetReader reader;
 
     EvaluationSpreadsheet(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData,
-                          ObjectMapper json) {
+                          ObjectMapper json, SpreadsheetReader reader) {
         this.evaluation = evaluation;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.json = json;
+        this.reader = reader;
     }
 
     /** One spreadsheet column: an input, and for a judgement whether this is its score or its reason. */
@@ -158,77 +162,106 @@ public class EvaluationSpreadsheet {
     }
 
     /**
-     * Imports a filled template. Refuses the whole file, with every bad cell as "第N行 X列：reason", when
-     * anything is wrong: not a workbook, other headers, an unknown unit, a value of the wrong type.
-     * Empty cells leave the stored value as it is. Returns how many values were saved.
+     * Imports a filled template, read as a stream of rows within the spreadsheet limits. Refuses the whole
+     * file, with every bad cell as "第N行 X列：reason" (the first {@value #MAX_LISTED_ERRORS} of them), when
+     * anything is wrong: not a workbook, other headers, an unknown unit, a value of the wrong type, a limit
+     * passed. Empty cells leave the stored value as it is. Returns how many values were saved.
      */
     public int upload(Long campaignId, String evaluatorCode, InputStream file, String actor) {
         Catalogue catalogue = evaluation.catalogue(campaigns.get(campaignId));
         List<Column> columns = columns(catalogue, evaluatorCode);
         Set<String> units = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).collect(Collectors.toSet());
-        DataFormatter formatter = new DataFormatter();
-        List<InputError> errors = new ArrayList<>();
+        List<String> expected = headers(columns);
+        Errors errors = new Errors();
         List<FactEntry> entries = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(file)) {
-            Sheet sheet = workbook.getSheet(SHEET);
-            if (sheet == null) {
-                throw refused(InputError.field("file", "找不到工作表“" + SHEET + "”，请使用下载的模板"));
-            }
-            List<String> expected = headers(columns);
-            Row header = sheet.getRow(0);
-            for (int c = 0; c < expected.size(); c++) {
-                String found = header == null ? "" : formatter.formatCellValue(header.getCell(c)).strip();
-                if (!found.equals(expected.get(c))) {
-                    throw refused(InputError.field("第1行 " + Workbooks.column(c) + "列",
-                            "表头应为“" + expected.get(c) + "”，实为“" + found + "”；请重新下载模板"));
+        boolean[] headerRead = {false};
+        reader.read(file, SHEET, expected.size(), TITLE, row -> {
+            if (!headerRead[0]) {
+                headerRead[0] = true;
+                checkHeader(row.index() == 0 ? row : null, expected);
+                if (row.index() == 0) {
+                    return;
                 }
             }
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                String unit = row == null ? "" : formatter.formatCellValue(row.getCell(0)).strip();
-                if (unit.isEmpty()) {
+            String unit = row.text(0).strip();
+            if (unit.isEmpty()) {
+                return;
+            }
+            int r = row.index();
+            if (!units.contains(unit)) {
+                errors.add(InputError.field("第" + (r + 1) + "行 A列", "单位代码 " + unit + " 不在本次考评的参评单位中"));
+                return;
+            }
+            Map<String, String> reasons = new HashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).reason()) {
+                    reasons.put(columns.get(c).key(), row.text(c + 2));
+                }
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                Column column = columns.get(c);
+                String text = row.text(c + 2).strip();
+                if (column.reason() || text.isEmpty()) {
                     continue;
                 }
-                if (!units.contains(unit)) {
-                    errors.add(InputError.field("第" + (r + 1) + "行 A列", "单位代码 " + unit + " 不在本次考评的参评单位中"));
-                    continue;
-                }
-                Map<String, String> reasons = new HashMap<>();
-                for (int c = 0; c < columns.size(); c++) {
-                    if (columns.get(c).reason()) {
-                        reasons.put(columns.get(c).key(), formatter.formatCellValue(row.getCell(c + 2)));
-                    }
-                }
-                for (int c = 0; c < columns.size(); c++) {
-                    Column column = columns.get(c);
-                    String text = formatter.formatCellValue(row.getCell(c + 2)).strip();
-                    if (column.reason() || text.isEmpty()) {
-                        continue;
-                    }
-                    String where = "第" + (r + 1) + "行 " + Workbooks.column(c + 2) + "列";
-                    try {
-                        JsonNode value = FormValues.toJson(column.input(), choiceCode(column.input(), text),
-                                reasons.get(column.key()));
-                        FactsParser.parseInput(column.indicator(), column.input().name(), value);
-                        entries.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null));
-                    } catch (IllegalArgumentException e) {
-                        errors.add(new InputError(column.indicator().code(), where, e.getMessage()));
-                    } catch (InvalidFactsException e) {
-                        e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), where, err.reason())));
-                    }
+                String where = "第" + (r + 1) + "行 " + Workbooks.column(c + 2) + "列";
+                try {
+                    JsonNode value = FormValues.toJson(column.input(), choiceCode(column.input(), text),
+                            reasons.get(column.key()));
+                    FactsParser.parseInput(column.indicator(), column.input().name(), value);
+                    entries.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new InputError(column.indicator().code(), where, e.getMessage()));
+                } catch (InvalidFactsException e) {
+                    e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), where, err.reason())));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException bad) {
-                throw bad;
-            }
-            throw refused(InputError.field("file", "无法读取该文件，请上传下载的 .xlsx 模板"));
+        });
+        if (!headerRead[0]) {
+            checkHeader(null, expected);
         }
-        if (!errors.isEmpty()) {
-            throw new BadInputException("表格未导入（共" + errors.size() + "处错误，全部未保存）", errors);
+        if (errors.total() > 0) {
+            throw new BadInputException("表格未导入（共" + errors.total() + "处错误，全部未保存）", errors.listed());
         }
         evaluation.record(campaignId, evaluatorCode, entries, false, actor);
         return entries.size();
+    }
+
+    private static void checkHeader(SpreadsheetReader.SheetRow header, List<String> expected) {
+        for (int c = 0; c < expected.size(); c++) {
+            String found = header == null ? "" : header.text(c).strip();
+            if (!found.equals(expected.get(c))) {
+                throw refused(InputError.field("第1行 " + Workbooks.column(c) + "列",
+                        "表头应为“" + expected.get(c) + "”，实为“" + found + "”；请重新下载模板"));
+            }
+        }
+    }
+
+    /** The errors of an upload: all are counted, the first ones listed, so that a huge bad file stays a short answer. */
+    private static final class Errors {
+
+        private final List<InputError> listed = new ArrayList<>();
+        private int total;
+
+        void add(InputError error) {
+            total++;
+            if (listed.size() < MAX_LISTED_ERRORS) {
+                listed.add(error);
+            }
+        }
+
+        int total() {
+            return total;
+        }
+
+        List<InputError> listed() {
+            if (total <= listed.size()) {
+                return listed;
+            }
+            List<InputError> all = new ArrayList<>(listed);
+            all.add(InputError.field("file", "另有" + (total - listed.size()) + "处错误未列出，请改正以上各处后再导入"));
+            return all;
+        }
     }
 
     private static String choiceCode(Input input, String text) {
@@ -240,7 +273,7 @@ public class EvaluationSpreadsheet {
     }
 
     private static BadInputException refused(InputError error) {
-        return new BadInputException("表格未导入", error);
+        return new BadInputException(TITLE, error);
     }
 
     private JsonNode read(String valueJson) {
