@@ -1,4 +1,4 @@
-// Small behaviours of the app pages: sortable tables and the score chart. No build step.
+// Small behaviours of the app pages: sortable tables, the score chart, upload sizes. No build step.
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('table.sortable th[data-sort]').forEach((th, index) => {
     th.style.cursor = 'pointer';
@@ -18,6 +18,19 @@ document.addEventListener('DOMContentLoaded', () => {
           return ascending ? order : -order;
         })
         .forEach(row => body.appendChild(row));
+    });
+  });
+  // A file over the request-size limit is refused before it is sent: the server answers such an upload
+  // without reading it and closes the connection, which a browser still sending may show as a network error.
+  // (A file over the 10 MB of a single file but within the limit is refused by the server, with the page.)
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(input => {
+    input.addEventListener('change', () => {
+      const max = Number(input.dataset.maxBytes);
+      const file = input.files[0];
+      input.setCustomValidity(file && file.size > max
+        ? '文件过大（' + (file.size / 1048576).toFixed(1) + 'MB），单个文件不超过10MB'
+        : '');
+      input.reportValidity();
     });
   });
   const chart = document.getElementById('score-chart');

@@ -13,6 +13,7 @@ import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.SpreadsheetReader;
 import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -24,8 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -33,7 +32,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.springframework.stereotype.Component;
 
@@ -51,15 +49,21 @@ public class EvaluationSpreadsheet {
      * is refused where someone changed a value after the download (the page's hidden fields do the same).
      */
     static final String VERSIONS = "版本";
+    static final String TITLE = "表格未导入";
+    /** Bad cells listed in the answer; the rest are counted. */
+    static final int MAX_LISTED_ERRORS = 200;
 
     private final EvaluationService evaluation;
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
+    private final SpreadsheetReader reader;
 
-    EvaluationSpreadsheet(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData) {
+    EvaluationSpreadsheet(EvaluationService evaluation, CampaignService campaigns, ReferenceData referenceData,
+                          SpreadsheetReader reader) {
         this.evaluation = evaluation;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
+        this.reader = reader;
     }
 
     /** One spreadsheet column: an input, and for a judgement whether this is its score or its reason. */
@@ -127,7 +131,8 @@ public class EvaluationSpreadsheet {
                     Row row = versions.createRow(v++);
                     row.createCell(0).setCellValue(unit.getUnitCode());
                     row.createCell(1).setCellValue(column.key());
-                    row.createCell(2).setCellValue(fact.getVersion());
+                    // as text: a version is a long number that a numeric cell would show rounded
+                    row.createCell(2).setCellValue(String.valueOf(fact.getVersion()));
                 }
             }
         }
@@ -199,10 +204,11 @@ public class EvaluationSpreadsheet {
     }
 
     /**
-     * Imports a filled template. Refuses the whole file, with every bad cell as "第N行 X列：reason", when
-     * anything is wrong: not a workbook, other headers, an unknown unit, a value of the wrong type.
-     * Empty cells leave the stored value as it is. A cell whose value someone changed after the template was
-     * downloaded (its version in the hidden sheet is not the stored one) refuses the whole file too
+     * Imports a filled template, read as a stream of rows within the spreadsheet limits. Refuses the whole
+     * file, with every bad cell as "第N行 X列：reason" (the first {@value #MAX_LISTED_ERRORS} of them), when
+     * anything is wrong: not a workbook, other headers, an unknown unit, a value of the wrong type, a limit
+     * passed. Empty cells leave the stored value as it is. A cell whose value someone changed after the template
+     * was downloaded (its version in the hidden sheet is not the stored one) refuses the whole file too
      * ({@link EditConflictException}), unless the cell says what is stored; a workbook without that sheet counts
      * as downloaded when nothing was stored. Returns how many values were saved.
      */
@@ -210,70 +216,70 @@ public class EvaluationSpreadsheet {
         Catalogue catalogue = evaluation.catalogue(campaigns.get(campaignId));
         List<Column> columns = columns(catalogue, evaluatorCode);
         Set<String> units = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).collect(Collectors.toSet());
-        DataFormatter formatter = new DataFormatter();
-        List<InputError> errors = new ArrayList<>();
-        List<FactEntry> entries = new ArrayList<>();
+        List<String> expected = headers(columns);
+        Errors errors = new Errors();
+        List<FactEntry> read = new ArrayList<>();
         Map<String, String> cells = new HashMap<>();
-        try (Workbook workbook = WorkbookFactory.create(file)) {
-            Map<String, Long> versions = versions(workbook.getSheet(VERSIONS), formatter);
-            Sheet sheet = workbook.getSheet(SHEET);
-            if (sheet == null) {
-                throw refused(InputError.field("file", "找不到工作表“" + SHEET + "”，请使用下载的模板"));
+        Map<String, Long> versions = new HashMap<>();
+        boolean[] headerRead = {false};
+        SpreadsheetReader.SheetRead versionSheet = new SpreadsheetReader.SheetRead(VERSIONS, 3, false, row -> {
+            String version = row.text(2).strip();
+            if (row.index() > 0 && version.matches("\\d{1,18}")) {
+                versions.put(row.text(0).strip() + "|" + row.text(1).strip(), Long.parseLong(version));
             }
-            List<String> expected = headers(columns);
-            Row header = sheet.getRow(0);
-            for (int c = 0; c < expected.size(); c++) {
-                String found = header == null ? "" : formatter.formatCellValue(header.getCell(c)).strip();
-                if (!found.equals(expected.get(c))) {
-                    throw refused(InputError.field("第1行 " + Workbooks.column(c) + "列",
-                            "表头应为“" + expected.get(c) + "”，实为“" + found + "”；请重新下载模板"));
+        });
+        SpreadsheetReader.SheetRead valueSheet = new SpreadsheetReader.SheetRead(SHEET, expected.size(), true, row -> {
+            if (!headerRead[0]) {
+                headerRead[0] = true;
+                checkHeader(row.index() == 0 ? row : null, expected);
+                if (row.index() == 0) {
+                    return;
                 }
             }
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                String unit = row == null ? "" : formatter.formatCellValue(row.getCell(0)).strip();
-                if (unit.isEmpty()) {
+            String unit = row.text(0).strip();
+            if (unit.isEmpty()) {
+                return;
+            }
+            int r = row.index();
+            if (!units.contains(unit)) {
+                errors.add(InputError.field("第" + (r + 1) + "行 A列", "单位代码 " + unit + " 不在本次考评的参评单位中"));
+                return;
+            }
+            Map<String, String> reasons = new HashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).reason()) {
+                    reasons.put(columns.get(c).key(), row.text(c + 2));
+                }
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                Column column = columns.get(c);
+                String text = row.text(c + 2).strip();
+                if (column.reason() || text.isEmpty()) {
                     continue;
                 }
-                if (!units.contains(unit)) {
-                    errors.add(InputError.field("第" + (r + 1) + "行 A列", "单位代码 " + unit + " 不在本次考评的参评单位中"));
-                    continue;
-                }
-                Map<String, String> reasons = new HashMap<>();
-                for (int c = 0; c < columns.size(); c++) {
-                    if (columns.get(c).reason()) {
-                        reasons.put(columns.get(c).key(), formatter.formatCellValue(row.getCell(c + 2)));
-                    }
-                }
-                for (int c = 0; c < columns.size(); c++) {
-                    Column column = columns.get(c);
-                    String text = formatter.formatCellValue(row.getCell(c + 2)).strip();
-                    if (column.reason() || text.isEmpty()) {
-                        continue;
-                    }
-                    String where = "第" + (r + 1) + "行 " + Workbooks.column(c + 2) + "列";
-                    try {
-                        JsonNode value = FormValues.toJson(column.input(), choiceCode(column.input(), text),
-                                reasons.get(column.key()));
-                        FactsParser.parseInput(column.indicator(), column.input().name(), value);
-                        entries.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null,
-                                versions.getOrDefault(unit + "|" + column.key(), 0L)));
-                        cells.put(unit + "|" + column.key(), where);
-                    } catch (IllegalArgumentException e) {
-                        errors.add(new InputError(column.indicator().code(), where, e.getMessage()));
-                    } catch (InvalidFactsException e) {
-                        e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), where, err.reason())));
-                    }
+                String where = "第" + (r + 1) + "行 " + Workbooks.column(c + 2) + "列";
+                try {
+                    JsonNode value = FormValues.toJson(column.input(), choiceCode(column.input(), text),
+                            reasons.get(column.key()));
+                    FactsParser.parseInput(column.indicator(), column.input().name(), value);
+                    read.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null));
+                    cells.put(unit + "|" + column.key(), where);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new InputError(column.indicator().code(), where, e.getMessage()));
+                } catch (InvalidFactsException e) {
+                    e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), where, err.reason())));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException bad) {
-                throw bad;
-            }
-            throw refused(InputError.field("file", "无法读取该文件，请上传下载的 .xlsx 模板"));
+        });
+        reader.read(file, TITLE, List.of(valueSheet, versionSheet));
+        if (!headerRead[0]) {
+            checkHeader(null, expected);
         }
-        if (!errors.isEmpty()) {
-            throw new BadInputException("表格未导入（共" + errors.size() + "处错误，全部未保存）", errors);
+        // the hidden sheet follows the values in the workbook, so the versions join the entries once both are read
+        List<FactEntry> entries = read.stream().map(e -> new FactEntry(e.unitCode(), e.indicatorCode(), e.inputName(),
+                e.value(), null, versions.getOrDefault(e.unitCode() + "|" + e.indicatorCode() + "/" + e.inputName(), 0L))).toList();
+        if (errors.total() > 0) {
+            throw new BadInputException("表格未导入（共" + errors.total() + "处错误，全部未保存）", errors.listed());
         }
         // Checked here to name the cells; record checks again in the transaction that saves.
         List<FactEntry> conflicting = evaluation.conflicting(campaignId, evaluatorCode, entries);
@@ -287,25 +293,41 @@ public class EvaluationSpreadsheet {
         return entries.size();
     }
 
-    /** The versions of the hidden sheet by "unit|indicator/input"; none without the sheet. */
-    private static Map<String, Long> versions(Sheet sheet, DataFormatter formatter) {
-        Map<String, Long> versions = new HashMap<>();
-        if (sheet == null) {
-            return versions;
-        }
-        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) {
-                continue;
-            }
-            String unit = formatter.formatCellValue(row.getCell(0)).strip();
-            String key = formatter.formatCellValue(row.getCell(1)).strip();
-            Cell version = row.getCell(2);
-            if (version != null && version.getCellType() == CellType.NUMERIC) {
-                versions.put(unit + "|" + key, (long) version.getNumericCellValue());
+    private static void checkHeader(SpreadsheetReader.SheetRow header, List<String> expected) {
+        for (int c = 0; c < expected.size(); c++) {
+            String found = header == null ? "" : header.text(c).strip();
+            if (!found.equals(expected.get(c))) {
+                throw refused(InputError.field("第1行 " + Workbooks.column(c) + "列",
+                        "表头应为“" + expected.get(c) + "”，实为“" + found + "”；请重新下载模板"));
             }
         }
-        return versions;
+    }
+
+    /** The errors of an upload: all are counted, the first ones listed, so that a huge bad file stays a short answer. */
+    private static final class Errors {
+
+        private final List<InputError> listed = new ArrayList<>();
+        private int total;
+
+        void add(InputError error) {
+            total++;
+            if (listed.size() < MAX_LISTED_ERRORS) {
+                listed.add(error);
+            }
+        }
+
+        int total() {
+            return total;
+        }
+
+        List<InputError> listed() {
+            if (total <= listed.size()) {
+                return listed;
+            }
+            List<InputError> all = new ArrayList<>(listed);
+            all.add(InputError.field("file", "另有" + (total - listed.size()) + "处错误未列出，请改正以上各处后再导入"));
+            return all;
+        }
     }
 
     private static String choiceCode(Input input, String text) {
@@ -317,6 +339,6 @@ public class EvaluationSpreadsheet {
     }
 
     private static BadInputException refused(InputError error) {
-        return new BadInputException("表格未导入", error);
+        return new BadInputException(TITLE, error);
     }
 }

@@ -73,6 +73,9 @@ class SelfCheckController {
         try {
             selfChecks.saveDraft(campaignId, unitCode, drafts, user.id());
         } catch (BadInputException e) {
+            // The page again with what was typed, not what is stored, so that nothing typed is lost.
+            Map<String, SelfCheckEntry> typed = new HashMap<>(selfChecks.entries(campaignId, unitCode));
+            drafts.forEach((code, draft) -> typed.put(code, SelfCheckEntry.unsaved(campaignId, unitCode, code, draft)));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return render(campaignId, unitCode, model, drafts, e.errors(), Map.of());
         } catch (EditConflictException e) {
@@ -203,6 +206,7 @@ class SelfCheckController {
         model.addAttribute("files", selfChecks.files(campaignId, unitCode));
         model.addAttribute("editable", user.isUnit(unitCode) && selfChecks.isEditable(campaignId, unitCode));
         model.addAttribute("errors", errors);
+        model.addAttribute("limits", SelfCheckService.LIMITS);
         model.addAttribute("missing", selfChecks.missing(campaignId, unitCode));
         return "self-check";
     }

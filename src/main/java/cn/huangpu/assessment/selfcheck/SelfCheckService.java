@@ -34,7 +34,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SelfCheckService {
 
-    static final int MAX_TEXT = 4000;
+    /**
+     * What one indicator's answer may hold, stated on the page and checked on every save. Each is the size of
+     * the column that keeps it: completion and evidence_links (4,000), and the automatic check of each link,
+     * link_check.url (1,000) and keyword (200). At these limits the self-check of every indicator stays within
+     * the page-form limit (assessment.limits.request.form-body).
+     */
+    public record FieldLimits(int completionChars, int linksChars, int links, int urlChars, int keywordChars) {
+    }
+
+    public static final FieldLimits LIMITS = new FieldLimits(4000, 4000, 20, 1000, 200);
     /** The largest evidence file (书面材料) accepted. */
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     static final Set<String> FILE_TYPES = Set.of("pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "jpg", "jpeg", "png", "zip");
@@ -55,16 +64,26 @@ public class SelfCheckService {
     }
 
     /**
-     * One indicator's draft as typed by the unit.
+     * One indicator's draft as typed by the unit. Line breaks are kept as "\n": a browser sends "\r\n", which
+     * would count twice against a limit the text box counted once.
      *
      * @param loadedVersion the entry's version the page showed (0: no entry yet); null for a caller that showed
      *                      nothing and saves over whatever is stored (the demo's bots)
      */
     public record Draft(String completion, String evidenceLinks, boolean notInvolved, Long loadedVersion) {
 
+        public Draft {
+            completion = unixLineBreaks(completion);
+            evidenceLinks = unixLineBreaks(evidenceLinks);
+        }
+
         /** A draft saved over whatever is stored. */
         public Draft(String completion, String evidenceLinks, boolean notInvolved) {
             this(completion, evidenceLinks, notInvolved, null);
+        }
+
+        private static String unixLineBreaks(String text) {
+            return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
         }
 
         /** What the entry shows: its current content, at its current version. */
@@ -189,20 +208,42 @@ public class SelfCheckService {
         if (draft.notInvolved() && !indicator.notInvolvedAllowed()) {
             errors.add(new InputError(code, "notInvolved", "该指标不适用“不涉及此项工作”"));
         }
-        if (draft.completion() != null && draft.completion().length() > MAX_TEXT) {
-            errors.add(new InputError(code, "completion", "完成情况不能超过" + MAX_TEXT + "字"));
+        String completion = blankToNull(draft.completion());
+        if (completion != null && completion.length() > LIMITS.completionChars()) {
+            errors.add(new InputError(code, "completion", "完成情况最多" + LIMITS.completionChars() + "字，现有"
+                    + completion.length() + "字"));
         }
-        if (draft.evidenceLinks() != null && draft.evidenceLinks().length() > MAX_TEXT) {
-            errors.add(new InputError(code, "evidenceLinks", "证明链接合计不能超过" + MAX_TEXT + "字"));
+        String links = blankToNull(draft.evidenceLinks());
+        if (links == null) {
+            return;
         }
-        if (draft.evidenceLinks() != null) {
-            for (String link : draft.evidenceLinks().split("\\R")) {
-                String url = link.strip().split("\\s+", 2)[0];
-                if (!url.isEmpty() && !isWebLink(url)) {
-                    errors.add(new InputError(code, "evidenceLinks", "证明链接须为以 http:// 或 https:// 开头的网址：" + url));
-                }
+        if (links.length() > LIMITS.linksChars()) {
+            errors.add(new InputError(code, "evidenceLinks", "证明链接合计最多" + LIMITS.linksChars() + "字，现有"
+                    + links.length() + "字"));
+        }
+        List<String> lines = links.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (lines.size() > LIMITS.links()) {
+            errors.add(new InputError(code, "evidenceLinks", "证明链接最多" + LIMITS.links() + "条，现有" + lines.size() + "条"));
+        }
+        for (String line : lines) {
+            String[] parts = line.split("\\s+", 2);
+            String url = parts[0];
+            if (url.length() > LIMITS.urlChars()) {
+                errors.add(new InputError(code, "evidenceLinks", "证明链接的网址最多" + LIMITS.urlChars() + "个字符，现有"
+                        + url.length() + "个：" + abbreviated(url)));
+            } else if (!isWebLink(url)) {
+                errors.add(new InputError(code, "evidenceLinks", "证明链接须为以 http:// 或 https:// 开头的网址："
+                        + abbreviated(url)));
+            }
+            if (parts.length > 1 && parts[1].strip().length() > LIMITS.keywordChars()) {
+                errors.add(new InputError(code, "evidenceLinks", "证明链接后的关键词最多" + LIMITS.keywordChars()
+                        + "字，现有" + parts[1].strip().length() + "字：" + abbreviated(parts[1].strip())));
             }
         }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
     static boolean isWebLink(String url) {

@@ -45,6 +45,12 @@ class ApiErrorHandler {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        var tooLarge = RequestBodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.get().getMessage());
+            problem.setTitle("请求内容过大");
+            return problem;
+        }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof BadInputException refused) {
                 return badInput(refused);

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,66 @@ class EvaluationSpreadsheetTests {
         upload("JUSTICE", "eval-justice", workbook)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("请重新下载模板")));
+    }
+
+    @Test
+    void aMillionRowWorkbookIsRefusedAtTheRowLimit() throws Exception {
+        // given the template's header and 999,999 rows of 外滩街道 (written as a stream, a few MB zipped)
+        Row header = WorkbookFactory.create(new ByteArrayInputStream(download("FINANCE", "eval-finance")))
+                .getSheet("专项评估").getRow(0);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        workbook.setCompressTempFiles(true);
+        Sheet sheet = workbook.createSheet("专项评估");
+        Row copy = sheet.createRow(0);
+        header.forEach(cell -> copy.createCell(cell.getColumnIndex()).setCellValue(cell.getStringCellValue()));
+        for (int r = 1; r < 1_000_000; r++) {
+            Row row = sheet.createRow(r);
+            row.createCell(0).setCellValue("waitan");
+            row.createCell(2).setCellValue(1);
+        }
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        workbook.write(file);
+        workbook.close();
+        assertThat(file.size()).isLessThan(10 * 1024 * 1024);
+
+        // when it is uploaded, then it is refused with the row limit, and nothing is saved
+        mvc.perform(multipart("/app/evaluation/" + campaign.getId() + "/FINANCE/upload")
+                        .file(new MockMultipartFile("file", "million.xlsx", null, file.toByteArray()))
+                        .with(httpBasic("eval-finance", "demo")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("表格行数超过上限：最多10000行（含表头）")));
+        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+    }
+
+    @Test
+    void aCellOverTheTextLimitIsRefusedNamingTheCell() throws Exception {
+        // given the template with 1,001 characters in a cell
+        Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download("FINANCE", "eval-finance")));
+        workbook.getSheet("专项评估").getRow(1).createCell(2).setCellValue("很".repeat(1001));
+
+        // when it is uploaded, then it is refused naming the cell and the limit
+        upload("FINANCE", "eval-finance", workbook)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("第2行 C列")))
+                .andExpect(content().string(Matchers.containsString("单元格内容过长：最多1000字")));
+        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+    }
+
+    @Test
+    void aRowOverTheCellLimitIsRefused() throws Exception {
+        // given the template with 201 filled cells in a unit's row, beyond its columns
+        Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(download("FINANCE", "eval-finance")));
+        Row row = workbook.getSheet("专项评估").getRow(1);
+        for (int c = 0; c < 201; c++) {
+            row.createCell(100 + c).setCellValue(c);
+        }
+
+        // when it is uploaded, then it is refused naming the row and the limit
+        upload("FINANCE", "eval-finance", workbook)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("第2行")))
+                .andExpect(content().string(Matchers.containsString("每行最多200个")));
+        assertThat(evaluation.facts(campaign.getId())).isEmpty();
     }
 
     private byte[] download(String evaluator, String user) throws Exception {
