@@ -113,6 +113,7 @@ class AuditController {
         model.addAttribute("year", scope.year());
         model.addAttribute("base", base);
         model.addAttribute("headers", AuditRow.HEADERS);
+        model.addAttribute("pageSize", AuditTrail.PAGE_SIZE);
         model.addAttribute("rows", List.of());
         List<String> usualOrder = referenceData.activeUnits().stream().map(AssessedUnit::getCode).toList();
         model.addAttribute("units", scope.unitCodes().stream()

@@ -187,6 +187,15 @@ class AuditTrailTests {
         }
     }
 
+    @Test
+    void anUnknownCampaignHasNoTrail() throws Exception {
+        // when the coordinator asks for the trail of a campaign that does not exist, then it is not found
+        for (String path : List.of("/app/campaigns/987654/audit", "/app/campaigns/987654/audit/export.xlsx")) {
+            assertThat(mvc.perform(get(path).with(httpBasic("office01", "demo"))).andReturn().getResponse().getStatus())
+                    .as(path).isEqualTo(404);
+        }
+    }
+
     private void assertRefused(String query, String reason) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(trail.page() + query).with(httpBasic("office01", "demo")))
                 .andReturn().getResponse();
