@@ -45,6 +45,20 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
+    /** An entry as read back by a query of the trail. */
+    AuditEntry(Long id, Long campaignId, String subject, String action, String beforeValue, String afterValue,
+               String reason, String actor, Instant at) {
+        this.id = id;
+        this.campaignId = campaignId;
+        this.subject = subject;
+        this.action = action;
+        this.beforeValue = beforeValue;
+        this.afterValue = afterValue;
+        this.reason = reason;
+        this.actor = actor;
+        this.at = at;
+    }
+
     public Long getId() {
         return id;
     }

@@ -1,6 +1,5 @@
 package cn.huangpu.assessment.campaign;
 
-import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.AccessDenied;
@@ -11,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The work overview (工作台), a campaign's progress, notifications and the audit trail. */
+/** The work overview (工作台), a campaign's progress and notifications; the audit trail is the audit module's. */
 
 @Controller
 class CampaignPagesController {
@@ -19,15 +18,13 @@ class CampaignPagesController {
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
     private final NotificationService notifications;
-    private final AuditLog audit;
     private final CurrentUser user;
 
     CampaignPagesController(CampaignService campaigns, ReferenceData referenceData, NotificationService notifications,
-                            AuditLog audit, CurrentUser user) {
+                            CurrentUser user) {
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.notifications = notifications;
-        this.audit = audit;
         this.user = user;
     }
 
@@ -57,17 +54,6 @@ class CampaignPagesController {
         model.addAttribute("coordinator", user.isCoordinator());
         model.addAttribute("format", new Formats(campaigns));
         return "campaign";
-    }
-
-    @GetMapping("/app/campaigns/{campaignId}/audit")
-    String audit(@PathVariable Long campaignId, Model model) {
-        if (!user.isCoordinator()) {
-            throw new AccessDenied("审计记录仅区政府办公室可查看");
-        }
-        model.addAttribute("campaign", campaigns.get(campaignId));
-        model.addAttribute("entries", audit.forCampaign(campaignId));
-        model.addAttribute("format", new Formats(campaigns));
-        return "audit";
     }
 
     @GetMapping("/app/notifications")

@@ -1,0 +1,39 @@
+package cn.huangpu.assessment.campaign;
+
+import cn.huangpu.assessment.audit.AuditScope;
+import cn.huangpu.assessment.audit.AuditScopes;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells the audit trail what it needs of a campaign: its years, zone, units and the labels of its statuses. */
+@Component
+class CampaignAuditScopes implements AuditScopes {
+
+    private final CampaignService campaigns;
+    private final CampaignSettings settings;
+
+    CampaignAuditScopes(CampaignService campaigns, CampaignSettings settings) {
+        this.campaigns = campaigns;
+        this.settings = settings;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AuditScope of(Long campaignId) {
+        Campaign campaign = campaigns.get(campaignId);
+        Map<String, String> labels = new HashMap<>();
+        for (CampaignStatus status : CampaignStatus.values()) {
+            labels.put("campaign:" + status.name(), status.label());
+        }
+        for (CampaignUnit.Status status : CampaignUnit.Status.values()) {
+            labels.put("unit:" + status.name(), status.label());
+        }
+        for (CampaignEvaluator.Status status : CampaignEvaluator.Status.values()) {
+            labels.put("evaluator:" + status.name(), status.label());
+        }
+        return new AuditScope(campaign.getId(), campaign.getYear(), campaign.getCatalogueYear(), settings.zone(),
+                campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).toList(), labels);
+    }
+}
