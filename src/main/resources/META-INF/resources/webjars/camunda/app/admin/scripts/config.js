@@ -15,19 +15,18 @@
  * limitations under the License.
  */
 
+import { APP_NAMES, VENDOR } from '../../common/scripts/names.js';
+
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
-  // // custom libraries and scripts loading and initialization,
-  // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // The header and the browser tab read "<vendor> <name>".
+  app: {
+    name: APP_NAMES.admin,
+    vendor: VENDOR
+  },
+  // Chinese from the first render, the header's link back to 工作台 (a path relative to this app's folder).
+  customScripts: [
+    '../common/scripts/webapp-integration'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -15,17 +15,18 @@
  * limitations under the License.
  */
 
+import { APP_NAMES, VENDOR } from '../../common/scripts/names.js';
+
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // The header and the browser tab read "<vendor> <name>".
+  app: {
+    name: APP_NAMES.cockpit,
+    vendor: VENDOR
+  },
+  // Chinese from the first render, the header's link back to 工作台 (a path relative to this app's folder).
+  customScripts: [
+    '../common/scripts/webapp-integration'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -15,12 +15,14 @@
  * limitations under the License.
  */
 
+import { APP_NAMES, VENDOR } from '../../common/scripts/names.js';
+
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // The header and the browser tab read "<vendor> <name>".
+  app: {
+    name: APP_NAMES.tasklist,
+    vendor: VENDOR
+  },
   //
   // configure the date format
   // "dateFormat": {
@@ -33,11 +35,10 @@ export default {
     availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Chinese from the first render, the header's link back to 工作台 (a path relative to this app's folder).
+  customScripts: [
+    '../common/scripts/webapp-integration'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

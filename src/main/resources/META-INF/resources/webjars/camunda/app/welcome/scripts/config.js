@@ -15,16 +15,18 @@
  * limitations under the License.
  */
 
+import { APP_NAMES, VENDOR } from '../../common/scripts/names.js';
+
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // The header and the browser tab read "<vendor> <name>".
+  app: {
+    name: APP_NAMES.welcome,
+    vendor: VENDOR
+  },
+  // Chinese from the first render, the header's link back to 工作台 (a path relative to this app's folder).
+  customScripts: [
+    '../common/scripts/webapp-integration'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
