@@ -40,7 +40,7 @@ class CampaignPagesController {
         model.addAttribute("myEvaluators", user.evaluatorCodes().stream().sorted().toList());
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
-        model.addAttribute("notifications", notifications.forGroups(user.groups(), 10));
+        model.addAttribute("notifications", notifications.inbox(user.id(), user.groups(), 10));
         model.addAttribute("format", new Formats(campaigns));
         return "home";
     }
@@ -70,9 +70,10 @@ class CampaignPagesController {
         return "audit";
     }
 
+    /** Shows the user's notifications, each unread one marked as such this once: seeing them reads them. */
     @GetMapping("/app/notifications")
     String notifications(Model model) {
-        model.addAttribute("notifications", notifications.forGroups(user.groups(), 200));
+        model.addAttribute("notifications", notifications.openInbox(user.id(), user.groups(), 200));
         model.addAttribute("format", new Formats(campaigns));
         return "notifications";
     }
