@@ -37,7 +37,7 @@ class CampaignPagesController {
         model.addAttribute("myEvaluators", user.evaluatorCodes().stream().sorted().toList());
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
-        model.addAttribute("notifications", notifications.forGroups(user.groups(), 10));
+        model.addAttribute("notifications", notifications.inbox(user.id(), user.groups(), 10));
         model.addAttribute("format", new Formats(campaigns));
         return "home";
     }
@@ -56,9 +56,10 @@ class CampaignPagesController {
         return "campaign";
     }
 
+    /** Shows the user's notifications, each unread one marked as such this once: seeing them reads them. */
     @GetMapping("/app/notifications")
     String notifications(Model model) {
-        model.addAttribute("notifications", notifications.forGroups(user.groups(), 200));
+        model.addAttribute("notifications", notifications.openInbox(user.id(), user.groups(), 200));
         model.addAttribute("format", new Formats(campaigns));
         return "notifications";
     }

@@ -1,16 +1,25 @@
 package cn.huangpu.assessment.dashboard;
 
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.dashboard.Dashboard.Party;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -45,13 +54,36 @@ class DashboardController {
         return "dashboard";
     }
 
-    @PostMapping("/app/campaigns/{campaignId}/remind/{unitCode}")
-    String remind(@PathVariable Long campaignId, @PathVariable String unitCode, RedirectAttributes redirect) {
+    /**
+     * The one-click reminder of an overdue unit ({@code units}) or evaluator ({@code evaluators}). The page
+     * sends it with htmx after a confirmation and gets the list's row back, now showing 已提醒 with the
+     * time; without htmx (a plain form post) it goes back to the dashboard.
+     */
+    @PostMapping("/app/campaigns/{campaignId}/remind/{party}/{code}")
+    String remind(@PathVariable Long campaignId, @PathVariable String party, @PathVariable String code,
+                  @RequestParam(required = false) String token,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  Model model, RedirectAttributes redirect) {
         if (!user.isCoordinator()) {
             throw new AccessDenied("只有区政府办公室可以发送提醒");
         }
-        dashboards.remind(campaignId, unitCode, user.id());
-        redirect.addFlashAttribute("saved", "已提醒" + referenceData.unitName(unitCode) + "，单位登录后可在通知中看到。");
+        Party to = Party.ofSegment(party).orElseThrow(() -> new BadInputException("提醒未发送",
+                InputError.field("party", "提醒对象须为 units（单位自查）或 evaluators（专项评估），不能是 " + party)));
+        campaigns.get(campaignId); // an unknown campaign is refused as such, not as an unknown unit
+        dashboards.remind(campaignId, to, code, token, user.id());
+        if ("true".equals(htmx)) {
+            model.addAttribute("campaign", campaigns.get(campaignId));
+            model.addAttribute("coordinator", true);
+            model.addAttribute("p", dashboards.overdue(campaignId, to, code).orElse(null));
+            return "fragments/overdue :: row";
+        }
+        redirect.addFlashAttribute("saved", "已提醒" + dashboards.name(to, code) + "，对方登录后可在通知中看到。");
         return "redirect:/app/campaigns/" + campaignId + "/dashboard";
+    }
+
+    /** Bad input on these pages (an unknown campaign, unit or evaluator; a bad form) is a 400 with its reason. */
+    @ExceptionHandler(BadInputException.class)
+    void badInput(BadInputException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value(), e.getMessage());
     }
 }

@@ -8,6 +8,8 @@ import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.campaign.CampaignSettings;
 import cn.huangpu.assessment.dashboard.Dashboard.Deadline;
+import cn.huangpu.assessment.dashboard.Dashboard.Overdue;
+import cn.huangpu.assessment.dashboard.Dashboard.Party;
 import cn.huangpu.assessment.dashboard.Dashboard.Stage;
 import cn.huangpu.assessment.dashboard.Dashboard.UnitRow;
 import cn.huangpu.assessment.directory.ReferenceData;
@@ -17,17 +19,24 @@ import cn.huangpu.assessment.grading.ScoreRecord;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the dashboard of a campaign, and sends the one-click reminders. */
@@ -35,22 +44,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DashboardService {
 
+    /** A reminder form's one-time key: letters, digits and dashes, as the page generates it. */
+    private static final Pattern REMINDER_TOKEN = Pattern.compile("[A-Za-z0-9-]{16,64}");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
     private final CampaignService campaigns;
     private final CampaignSettings settings;
     private final EvaluationService evaluation;
     private final CampaignScoring scoring;
     private final ReferenceData referenceData;
     private final NotificationService notifications;
+    private final OpenTasks openTasks;
     private final Clock clock;
 
     DashboardService(CampaignService campaigns, CampaignSettings settings, EvaluationService evaluation,
-                     CampaignScoring scoring, ReferenceData referenceData, NotificationService notifications, Clock clock) {
+                     CampaignScoring scoring, ReferenceData referenceData, NotificationService notifications,
+                     OpenTasks openTasks, Clock clock) {
         this.campaigns = campaigns;
         this.settings = settings;
         this.evaluation = evaluation;
         this.scoring = scoring;
         this.referenceData = referenceData;
         this.notifications = notifications;
+        this.openTasks = openTasks;
         this.clock = clock;
     }
 
@@ -73,7 +91,7 @@ public class DashboardService {
             missingByEvaluator.forEach((code, missing) -> delivered.put(code, !missing.contains(unit.getUnitCode())));
             ScoreRecord score = scores.get(unit.getUnitCode());
             rows.add(new UnitRow(unit.getUnitCode(), names.getOrDefault(unit.getUnitCode(), unit.getUnitCode()),
-                    unit.getStatus().label(), unit.isOverdue() && unit.getStatus() == CampaignUnit.Status.PENDING,
+                    unit.getStatus().label(), isOverdue(unit),
                     unit.getStatus() == CampaignUnit.Status.VERIFIED, delivered,
                     score == null ? null : score.getTotal(), score == null ? null : score.getGrade(), approved, published));
         }
@@ -101,7 +119,60 @@ public class DashboardService {
         }
         return new Dashboard(deadlines(campaign.getDates()), stages,
                 evaluators.stream().map(CampaignEvaluator::getEvaluatorCode).toList(), rows,
-                rows.stream().filter(UnitRow::overdue).toList(), grades, histogram);
+                overdue(campaignId, units, evaluators), grades, histogram);
+    }
+
+    /** Overdue units, then overdue evaluators, each with its last one-click reminder. */
+    private List<Overdue> overdue(Long campaignId, List<CampaignUnit> units, List<CampaignEvaluator> evaluators) {
+        Map<String, Instant> reminded = notifications.lastSent(campaignId, Notification.Kind.MANUAL);
+        List<Overdue> overdue = new ArrayList<>();
+        units.stream().filter(DashboardService::isOverdue)
+                .forEach(u -> overdue.add(overdue(u, reminded.get(Groups.unit(u.getUnitCode())))));
+        evaluators.stream().filter(DashboardService::isOverdue)
+                .forEach(e -> overdue.add(overdue(e, reminded.get(Groups.evaluator(e.getEvaluatorCode())))));
+        return overdue;
+    }
+
+    /** The dashboard's entry of one unit or evaluator, if it is overdue. */
+    public Optional<Overdue> overdue(Long campaignId, Party party, String code) {
+        Map<String, Instant> reminded = notifications.lastSent(campaignId, Notification.Kind.MANUAL);
+        return switch (party) {
+            case UNIT -> Optional.of(campaigns.unit(campaignId, code)).filter(DashboardService::isOverdue)
+                    .map(u -> overdue(u, reminded.get(Groups.unit(code))));
+            case EVALUATOR -> Optional.of(campaigns.evaluator(campaignId, code)).filter(DashboardService::isOverdue)
+                    .map(e -> overdue(e, reminded.get(Groups.evaluator(code))));
+        };
+    }
+
+    private static boolean isOverdue(CampaignUnit unit) {
+        return unit.isOverdue() && unit.getStatus() == CampaignUnit.Status.PENDING;
+    }
+
+    private static boolean isOverdue(CampaignEvaluator evaluator) {
+        return evaluator.isOverdue() && evaluator.getStatus() == CampaignEvaluator.Status.PENDING;
+    }
+
+    private Overdue overdue(CampaignUnit unit, Instant reminded) {
+        return new Overdue(Party.UNIT, unit.getUnitCode(), referenceData.unitName(unit.getUnitCode()),
+                campaigns.format(unit.getDue()), unit.getStatus().label(), reminded(reminded));
+    }
+
+    private Overdue overdue(CampaignEvaluator evaluator, Instant reminded) {
+        return new Overdue(Party.EVALUATOR, evaluator.getEvaluatorCode(),
+                referenceData.evaluatorName(evaluator.getEvaluatorCode()), campaigns.format(evaluator.getDue()),
+                evaluator.getStatus().label(), reminded(reminded));
+    }
+
+    /** "已提醒 15:46" today, "已提醒 11月20日 15:46" this year, with the year before that; office time zone. */
+    private String reminded(Instant at) {
+        if (at == null) {
+            return null;
+        }
+        ZonedDateTime when = at.atZone(settings.zone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+        DateTimeFormatter format = when.toLocalDate().equals(today) ? TIME
+                : when.getYear() == today.getYear() ? DAY_TIME : DATE_TIME;
+        return "已提醒 " + format.format(when);
     }
 
     private List<Deadline> deadlines(CampaignDates dates) {
@@ -115,13 +186,39 @@ public class DashboardService {
         return new Deadline(name, campaigns.format(due), ChronoUnit.DAYS.between(today, day));
     }
 
-    /** The coordinator reminds one overdue unit; recorded, and shown to the unit. */
-    @Transactional
-    public void remind(Long campaignId, String unitCode, String actor) {
-        CampaignUnit unit = campaigns.unit(campaignId, unitCode);
-        notifications.notify(campaignId, Groups.unit(unitCode), Notification.Kind.MANUAL,
-                "区政府办公室提醒：" + referenceData.unitName(unitCode) + "的自查已超过截止时间（"
-                        + campaigns.format(unit.getDue()) + "），请尽快填报并提交。（" + actor + "）",
-                "manual/" + campaignId + "/" + unitCode + "/" + clock.instant().toEpochMilli());
+    /**
+     * The coordinator reminds one overdue unit or evaluator; recorded, shown to its staff with a link to
+     * its task, and shown on the dashboard as 已提醒 with the time. {@code token} is the reminder form's
+     * one-time key: the same form sent twice (a double click, a repeated request), even at the same moment
+     * on two nodes, reminds once. Refuses a bad token and a unit or evaluator that is not overdue.
+     * Returns whether this call sent the reminder (false: the same form was sent before).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public boolean remind(Long campaignId, Party party, String code, String token, String actor) {
+        if (token == null || !REMINDER_TOKEN.matcher(token).matches()) {
+            throw new BadInputException("提醒未发送", InputError.field("token",
+                    "提醒表单缺少有效的一次性标识（16至64位字母或数字），请刷新看板后再提醒"));
+        }
+        Overdue overdue = overdue(campaignId, party, code).orElseThrow(() -> new BadInputException("提醒未发送",
+                InputError.field(party == Party.UNIT ? "unitCode" : "evaluatorCode",
+                        name(party, code) + "的" + party.stage() + "未逾期或已提交，无需提醒")));
+        String group = party == Party.UNIT ? Groups.unit(code) : Groups.evaluator(code);
+        String message = party == Party.UNIT
+                ? "区政府办公室提醒：" + overdue.name() + "的自查已超过截止时间（" + overdue.due() + "），请尽快填报并提交。（"
+                        + actor + "）"
+                : "区政府办公室提醒：" + overdue.name() + "的专项评估结果已超过截止时间（" + overdue.due()
+                        + "），请尽快录入并提交。（" + actor + "）";
+        Notification.Link link = party == Party.UNIT
+                ? Notification.Link.task(openTasks.selfCheck(campaignId, code).orElse(null),
+                        "/app/self-check/" + campaignId + "/" + code)
+                : Notification.Link.task(openTasks.evaluation(campaignId, code).orElse(null),
+                        "/app/evaluation/" + campaignId + "/" + code);
+        return notifications.notifyOnce(campaignId, group, Notification.Kind.MANUAL, message,
+                "manual/" + campaignId + "/" + group + "/" + token, link);
+    }
+
+    /** A unit's or evaluator's name. */
+    public String name(Party party, String code) {
+        return party == Party.UNIT ? referenceData.unitName(code) : referenceData.evaluatorName(code);
     }
 }

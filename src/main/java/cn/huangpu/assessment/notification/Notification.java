@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A message to every member of a group, recorded once per {@code dedupKey}. */
+/**
+ * A message to every member of a group, recorded once per {@code dedupKey}; it may point at the Tasklist
+ * task it asks for, or else at the app page it concerns.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {
@@ -46,16 +49,25 @@ public class Notification {
     @Column(nullable = false)
     private boolean mailed;
 
+    @Column(name = "task_id")
+    private String taskId;
+
+    @Column(name = "page")
+    private String page;
+
     protected Notification() {
     }
 
-    Notification(Long campaignId, String recipientGroup, Kind kind, String message, String dedupKey, Instant createdAt) {
+    Notification(Long campaignId, String recipientGroup, Kind kind, String message, String dedupKey, Instant createdAt,
+                 Link link) {
         this.campaignId = campaignId;
         this.recipientGroup = recipientGroup;
         this.kind = kind;
         this.message = message;
         this.dedupKey = dedupKey;
         this.createdAt = createdAt;
+        this.taskId = link.taskId();
+        this.page = link.page();
     }
 
     public Long getId() {
@@ -90,7 +102,47 @@ public class Notification {
         return mailed;
     }
 
+    /** The Tasklist task the message asks the recipient to do, if any. */
+    public String getTaskId() {
+        return taskId;
+    }
+
+    /** The app page (a path such as {@code /app/self-check/1/waitan}) the message concerns, if any. */
+    public String getPage() {
+        return page;
+    }
+
+    /** Where the message takes the reader: its task in the Tasklist, else its app page; null when neither. */
+    public String link() {
+        return taskId != null ? Link.TASKLIST_TASK + taskId : page;
+    }
+
     void mailed() {
         this.mailed = true;
+    }
+
+    /**
+     * Where a notification points: a Tasklist task (by id) and/or an app page, both optional. The task
+     * wins when both are given, the page being where the task's work is done.
+     */
+    public record Link(String taskId, String page) {
+
+        public static final Link NONE = new Link(null, null);
+        /** The Tasklist opens the task given as {@code task} in its hash route. */
+        static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+
+        public Link {
+            if (page != null && !page.startsWith("/app/")) {
+                throw new IllegalArgumentException("A notification links to an app page (/app/...), not " + page);
+            }
+        }
+
+        public static Link task(String taskId, String page) {
+            return new Link(taskId, page);
+        }
+
+        public static Link page(String page) {
+            return new Link(null, page);
+        }
     }
 }

@@ -117,6 +117,11 @@ public final class WebSession {
         return HttpRequest.newBuilder(uri(path)).header("X-XSRF-TOKEN", engineApiToken);
     }
 
+    /** A request to a path of this server, for {@link #send(HttpRequest)} in the session. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path));
+    }
+
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

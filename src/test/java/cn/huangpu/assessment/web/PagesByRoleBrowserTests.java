@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -108,15 +109,19 @@ class PagesByRoleBrowserTests {
         assertThat(stage("网上核查")).containsExactly(
                 units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.VERIFIED).count(), (long) units.size());
         assertThat(stage("专项评估")).containsExactly(0L, 1L);
-        List<WebElement> overdue = browser.driver().findElements(By.cssSelector("#overdue tbody tr"));
+        List<WebElement> overdue = browser.driver().findElements(By.cssSelector("#overdue tbody tr[data-party=units]"));
         assertThat(overdue).hasSize((int) units.stream().filter(u -> u.isOverdue()
                 && u.getStatus() == CampaignUnit.Status.PENDING).count()).hasSize(1);
         assertThat(overdue.get(0).getText()).contains("豫园街道");
+        assertThat(browser.driver().findElements(By.cssSelector("#overdue tbody tr[data-party=evaluators]")))
+                .extracting(WebElement::getText).singleElement().asString().contains("专项评估");
         browser.screenshot("dashboard-overdue.png");
 
-        // one click reminds the overdue unit, which sees it
-        browser.click(By.cssSelector("#overdue form button"));
-        browser.waitForText("已提醒豫园街道");
+        // one click (confirmed) reminds the overdue unit, which sees it
+        browser.click(By.cssSelector("#overdue tr[data-party=units] form button"));
+        browser.waitUntil("the confirmation", ExpectedConditions.alertIsPresent()).accept();
+        browser.waitUntil("已提醒 in the row", d -> d.findElement(By.cssSelector("#overdue tr[data-party=units]"))
+                .getText().contains("已提醒 ") ? true : null);
         browser.logout();
         browser.login("yuyuan01", "demo");
         browser.open("/app/notifications");

@@ -1,6 +1,7 @@
 package cn.huangpu.assessment.campaign.process;
 
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
@@ -8,7 +9,9 @@ import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
 
 /** Whose deadline a reminder, overdue notice or chase is about: a unit's self-check or an evaluator's delivery. */
 record DeadlineSubject(Long campaignId, String unitCode, String evaluatorCode, Instant due) {
@@ -46,5 +49,18 @@ record DeadlineSubject(Long campaignId, String unitCode, String evaluatorCode, I
         return isUnit()
                 ? referenceData.unitName(unitCode) + "的自查"
                 : referenceData.evaluatorName(evaluatorCode) + "的专项评估结果";
+    }
+
+    /**
+     * Where a notice about this deadline points: the open task it is about (the boundary timers that send
+     * the notices are attached to it), and the page where that task's work is done.
+     */
+    Notification.Link link(DelegateExecution execution) {
+        String taskKey = isUnit() ? UnitAssessmentProcess.SUBMIT_SELF_CHECK : SpecialistEvaluationProcess.DELIVER;
+        String taskId = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskKey).active().list()
+                .stream().map(Task::getId).findFirst().orElse(null);
+        return Notification.Link.task(taskId, isUnit() ? "/app/self-check/" + campaignId + "/" + unitCode
+                : "/app/evaluation/" + campaignId + "/" + evaluatorCode);
     }
 }

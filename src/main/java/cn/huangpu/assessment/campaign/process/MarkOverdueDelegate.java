@@ -35,7 +35,8 @@ class MarkOverdueDelegate implements JavaDelegate {
         String due = campaigns.format(subject.due());
         notifications.notify(subject.campaignId(), subject.group(), Notification.Kind.OVERDUE,
                 what + "已超过截止时间（" + due + "），请尽快提交；区政府办公室将督促处理。",
-                "overdue/" + subject.campaignId() + "/" + subject.code() + "/" + subject.due().toEpochMilli());
+                "overdue/" + subject.campaignId() + "/" + subject.code() + "/" + subject.due().toEpochMilli(),
+                subject.link(execution));
         execution.setVariable(DeadlineVariables.OVERDUE_SUBJECT, what);
         execution.setVariable(DeadlineVariables.OVERDUE_DUE_TEXT, due);
     }

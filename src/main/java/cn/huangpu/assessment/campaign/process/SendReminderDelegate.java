@@ -44,6 +44,7 @@ class SendReminderDelegate implements JavaDelegate {
         notifications.notify(subject.campaignId(), subject.group(), Notification.Kind.REMINDER,
                 "提醒：" + subject.describe(referenceData) + "将于" + campaigns.format(subject.due()) + "截止（"
                         + remaining + "），请及时提交。",
-                "reminder/" + subject.campaignId() + "/" + subject.code() + "/" + subject.due().toEpochMilli() + "/" + days);
+                "reminder/" + subject.campaignId() + "/" + subject.code() + "/" + subject.due().toEpochMilli() + "/" + days,
+                subject.link(execution));
     }
 }
