@@ -59,6 +59,7 @@ class WebSecurityConfiguration {
                         new AntPathRequestMatcher("/logout", "POST"),
                         new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST")))
                 .logoutSuccessUrl("/login?logout"))
+            .headers(headers -> headers.addHeaderWriter(new ContentSecurityPolicy()))
             // The Camunda webapps carry their own CSRF filter; /engine-rest and /api take Basic credentials.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"));
         return http.build();
