@@ -10,7 +10,7 @@ import org.springframework.security.web.header.HeaderWriter;
  * (their behaviour is in static/js/app.js, htmx is configured not to inject styles or evaluate, ECharts
  * draws its tooltip on the canvas). The Camunda webapps ({@code /camunda/**}) are left to the policy
  * their own header filter sets (camunda.bpm.webapp.header-security): AngularJS and form-js need inline
- * styles and eval there. A PDF is left alone, for the browser's viewer.
+ * styles and eval there. Swagger UI may add inline styles. A PDF is left alone, for the browser's viewer.
  */
 final class ContentSecurityPolicy implements HeaderWriter {
 
@@ -18,6 +18,8 @@ final class ContentSecurityPolicy implements HeaderWriter {
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+    /** Swagger UI (springdoc's bundle) adds a <style> element at run time; its scripts stay 'self'. */
+    static final String API_DOCS_POLICY = POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
@@ -27,6 +29,6 @@ final class ContentSecurityPolicy implements HeaderWriter {
                 || response.containsHeader(HEADER)) {
             return;
         }
-        response.setHeader(HEADER, POLICY);
+        response.setHeader(HEADER, path.startsWith("/swagger-ui/") ? API_DOCS_POLICY : POLICY);
     }
 }
