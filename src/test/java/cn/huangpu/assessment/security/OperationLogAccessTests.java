@@ -19,7 +19,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +44,8 @@ class OperationLogAccessTests {
     @Autowired ProcessDriver driver;
     @Autowired TaskService taskService;
     @Autowired ObjectMapper json;
+    @Autowired AuthorizationService authorizations;
+    @Autowired AuthorizationSeeder seeder;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -66,6 +72,24 @@ class OperationLogAccessTests {
                 }
             }
         }
+    }
+
+    @Test
+    void theGrantOfAnEarlierVersionLosesTheAdminLogAtStart() throws Exception {
+        // given the leaders' grant as an earlier version seeded it: READ_HISTORY on every process definition
+        Authorization all = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(Groups.LEADER).resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+        all.addPermission(ProcessDefinitionPermissions.READ_HISTORY);
+        authorizations.saveAuthorization(all);
+        assertThat(json.readTree(send("leader01", "GET", "/engine-rest" + ADMIN_LOG, null).body())).isNotEmpty();
+
+        // when the application starts again
+        seeder.run(null);
+
+        // then the leaders read no Admin log, and still the history of the assessment
+        assertThat(json.readTree(send("leader01", "GET", "/engine-rest" + ADMIN_LOG, null).body())).isEmpty();
+        assertThat(authorizations.isUserAuthorized("leader01", List.of(Groups.LEADER), ProcessDefinitionPermissions.READ_HISTORY,
+                Resources.PROCESS_DEFINITION, UnitAssessmentProcess.KEY)).isTrue();
     }
 
     @Test
