@@ -1,14 +1,14 @@
 package cn.huangpu.assessment.linkcheck;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What may be fetched: http and https only, a host on the allow-list, and never an address that is
- * loopback, private, link-local, multicast or otherwise not public, unless the settings exempt it.
+ * What may be fetched: http and https only, a host on the allow-list, and never an address that is not
+ * globally reachable (loopback, private, link-local, multicast, reserved, documentation, translation
+ * prefixes carrying such an address...), unless the settings exempt it.
  * Applied to the first URL and again to every redirect, and to every address a name resolves to.
  */
 final class UrlGuard {
@@ -49,18 +49,15 @@ final class UrlGuard {
         return false;
     }
 
-    /** The reason this resolved address may not be connected to, or empty. */
+    /**
+     * The reason this resolved address may not be connected to, or empty: any address that the IANA
+     * special-purpose registries do not mark globally reachable, also when it hides inside an IPv6 address
+     * (see {@link SpecialAddresses}).
+     */
     Optional<String> refuseAddress(InetAddress address) {
         if (settings.allowedAddresses().contains(address.getHostAddress())) {
             return Optional.empty();
         }
-        boolean uniqueLocalV6 = address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
-        boolean sharedCgnat = address.getAddress().length == 4 && (address.getAddress()[0] & 0xff) == 100
-                && (address.getAddress()[1] & 0xc0) == 64;
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isMulticastAddress() || address.isAnyLocalAddress() || uniqueLocalV6 || sharedCgnat) {
-            return Optional.of("地址 " + address.getHostAddress() + " 属于内网、本机或组播地址，不予访问");
-        }
-        return Optional.empty();
+        return SpecialAddresses.refusal(address);
     }
 }

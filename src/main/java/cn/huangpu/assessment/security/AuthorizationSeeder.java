@@ -3,6 +3,9 @@ package cn.huangpu.assessment.security;
 import cn.huangpu.assessment.directory.AssessedUnit;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
+import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Least privilege in the engine (authorization is on): units and evaluators see only the tasks they
  * are candidates for (the engine grants those per task) and use the Tasklist; the coordinator sees
- * and works every task and instance of the assessment and uses Cockpit; leaders read; administrators
+ * and works every task and instance of the assessment and uses Cockpit; leaders read; both read the history
+ * (and operation log) of the assessment's processes only, not the Admin log; administrators
  * ({@code camunda-admin}) hold every permission on every resource. Also seeds the Tasklist filters 我的任务,
  * 本单位待办 and 已逾期. Idempotent: grants are merged into existing authorizations.
  */
@@ -41,6 +45,9 @@ class AuthorizationSeeder implements ApplicationRunner {
     static final String FILTER_MINE = "我的任务";
     static final String FILTER_GROUP = "本单位待办";
     static final String FILTER_OVERDUE = "已逾期";
+    /** The processes whose history the coordinator and leaders read. */
+    static final List<String> ASSESSMENT_PROCESSES =
+            List.of(CampaignProcess.KEY, UnitAssessmentProcess.KEY, SpecialistEvaluationProcess.KEY);
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSeeder.class);
 
@@ -80,17 +87,19 @@ class AuthorizationSeeder implements ApplicationRunner {
         revoke(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, ProcessDefinitionPermissions.UPDATE_TASK);
         grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.CREATE_INSTANCE,
                 ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        grantHistoryOfTheAssessment(Groups.COORDINATOR);
         grant(Groups.COORDINATOR, Resources.PROCESS_INSTANCE, ALL, Permissions.READ, Permissions.CREATE);
         grant(Groups.COORDINATOR, Resources.DECISION_DEFINITION, ALL, Permissions.READ);
         grant(Groups.COORDINATOR, Resources.DEPLOYMENT, ALL, Permissions.READ);
 
         grant(Groups.LEADER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.LEADER, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
-                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+                ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        grantHistoryOfTheAssessment(Groups.LEADER);
         grant(Groups.LEADER, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
 
         narrowTaskGrants();
@@ -101,6 +110,39 @@ class AuthorizationSeeder implements ApplicationRunner {
         seedFilter(FILTER_OVERDUE, 3, "已超过截止时间、尚未办结的任务",
                 taskService.createTaskQuery().dueBeforeExpression("${now()}"));
         log.info("Authorizations and Tasklist filters checked");
+    }
+
+    /**
+     * READ_HISTORY per process key, never on "*": the engine shows a user-operation-log entry to anyone with
+     * READ_HISTORY on the process definition "*" even when the entry belongs to no process, which is the
+     * Admin log (accounts, memberships, authorizations). A grant per key shows only the entries of those
+     * processes. A "*" grant seeded by an earlier version loses the permission.
+     */
+    private void grantHistoryOfTheAssessment(String groupId) {
+        revoke(groupId, Resources.PROCESS_DEFINITION, ALL, ProcessDefinitionPermissions.READ_HISTORY);
+        for (String key : ASSESSMENT_PROCESSES) {
+            grant(groupId, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_HISTORY);
+        }
+    }
+
+    /** Takes permissions out of a group's grant, if it holds them. */
+    private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            return;
+        }
+        boolean held = false;
+        for (Permission permission : permissions) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                held = true;
+            }
+        }
+        if (held) {
+            authorizations.saveAuthorization(authorization);
+        }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

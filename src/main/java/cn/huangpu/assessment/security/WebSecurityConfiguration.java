@@ -8,7 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -27,7 +27,9 @@ class WebSecurityConfiguration {
     SecurityFilterChain filterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
             throws Exception {
         http
-            .authenticationProvider(provider)
+            // One manager with the one provider and no parent: as an added provider it also sat in the global
+            // manager, which checked a wrong password a second time (and counted it twice).
+            .authenticationManager(new ProviderManager(provider))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
@@ -37,6 +39,8 @@ class WebSecurityConfiguration {
                 .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                 // One login: the webapps' own login form would be a second door to the same accounts.
                 .requestMatchers("/camunda/api/admin/auth/user/*/login/**").denyAll()
+                // It checks any account's password for any logged-in user, past the LoginThrottle; no webapp uses it.
+                .requestMatchers("/engine-rest/identity/verify", "/camunda/api/engine/engine/*/identity/verify").denyAll()
                 // The engine REST API authenticates by its own filter (HTTP Basic against the identity service).
                 .requestMatchers("/engine-rest/**").permitAll()
                 // The webapps' static client and their own API check the Camunda session the filter below sets.
@@ -45,13 +49,16 @@ class WebSecurityConfiguration {
                         "/camunda/webjars/**", "/camunda/plugin/**").permitAll()
                 .requestMatchers("/api/scoring/**").hasAuthority(authority(Groups.COORDINATOR))
                 .anyRequest().authenticated())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-            .httpBasic(Customizer.withDefaults())
+            // A login refused by the LoginThrottle is answered 429 with the wait; a wrong password as before.
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                    .failureHandler(LoginFailureAnswers.form()).permitAll())
+            .httpBasic(basic -> basic.authenticationEntryPoint(LoginFailureAnswers.basic()))
             .logout(logout -> logout
                 .logoutRequestMatcher(new OrRequestMatcher(
                         new AntPathRequestMatcher("/logout", "POST"),
                         new AntPathRequestMatcher("/camunda/api/admin/auth/user/*/logout", "POST")))
                 .logoutSuccessUrl("/login?logout"))
+            .headers(headers -> headers.addHeaderWriter(new ContentSecurityPolicy()))
             // The Camunda webapps carry their own CSRF filter; /engine-rest and /api take Basic credentials.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**", "/api/**"));
         return http.build();

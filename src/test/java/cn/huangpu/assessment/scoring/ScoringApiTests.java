@@ -172,7 +172,7 @@ class ScoringApiTests {
         mvc.perform(post("/api/scoring/preview").with(httpBasic("waitan01", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden());
-        // a wrong password locks the account for a few seconds (engine login throttling): use one no other test needs
+        // after a wrong password this client waits a few seconds for that account (LoginThrottle): use one no other test needs
         mvc.perform(post("/api/scoring/preview").with(httpBasic("leader01", "wrong"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());

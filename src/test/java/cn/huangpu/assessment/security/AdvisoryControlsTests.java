@@ -81,8 +81,8 @@ class AdvisoryControlsTests {
     }
 
     @Test
-    void aWrongPasswordThrottlesTheAccount() throws Exception {
-        // the evaluator account of 区档案馆 is used by no other test of this context
+    void aWrongPasswordMakesTheSameClientWait() throws Exception {
+        // the evaluator account of 区档案馆 is used by no other test of this context (all of them call from loopback)
         HttpRequest.Builder wrong = HttpRequest.newBuilder(uri("/engine-rest/task?maxResults=1"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "eval-archives:wrong".getBytes(StandardCharsets.UTF_8)));
@@ -91,7 +91,8 @@ class AdvisoryControlsTests {
         HttpResponse<String> right = http.send(HttpRequest.newBuilder(uri("/engine-rest/task?maxResults=1"))
                 .header("Authorization", basic("eval-archives")).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(right.statusCode()).as("locked for a few seconds after a wrong password").isEqualTo(401);
+        assertThat(right.statusCode()).as("this client waits a few seconds after a wrong password").isEqualTo(429);
+        assertThat(right.body()).contains("登录失败次数过多");
     }
 
     @Test
