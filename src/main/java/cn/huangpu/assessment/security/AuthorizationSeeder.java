@@ -184,26 +184,6 @@ class AuthorizationSeeder implements ApplicationRunner {
         }
     }
 
-    /** Takes back permissions an earlier version granted (grants are merged into what a database already holds). */
-    private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).singleResult();
-        if (authorization == null) {
-            return;
-        }
-        boolean held = false;
-        for (Permission permission : permissions) {
-            if (authorization.isPermissionGranted(permission)) {
-                authorization.removePermission(permission);
-                held = true;
-            }
-        }
-        if (held) {
-            authorizations.saveAuthorization(authorization);
-        }
-    }
-
     private void seedFilter(String name, int priority, String description, Query<TaskQuery, ?> query) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
