@@ -71,8 +71,8 @@ public class CampaignService {
     public Campaign open(OpenCampaign request, String actor, boolean allowPastDates) {
         List<InputError> errors = new ArrayList<>();
         Integer year = request.year();
-        if (year == null || year < 2000 || year > 2100) {
-            errors.add(InputError.field("year", "须给出考评年度（2000至2100之间）"));
+        if (year == null || year < 2000 || year > settings.latestYear()) {
+            errors.add(InputError.field("year", "须给出考评年度（2000至" + settings.latestYear() + "之间）"));
             throw new BadInputException("发起考评的输入有误", errors);
         }
         // Without a catalogue year, the newest catalogue not later than the campaign year applies.

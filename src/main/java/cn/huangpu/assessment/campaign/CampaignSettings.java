@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "assessment.campaign")
 public record CampaignSettings(ZoneId zone, MonthDay selfCheckDue, MonthDay specialistDue, MonthDay comprehensiveDue,
                                MonthDay resultsDue, LocalTime dueTime, int launchBatchSize,
-                               Boolean refreshStatisticsAfterLaunch) {
+                               Boolean refreshStatisticsAfterLaunch, Integer latestYear) {
 
     public CampaignSettings {
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
@@ -32,5 +32,6 @@ public record CampaignSettings(ZoneId zone, MonthDay selfCheckDue, MonthDay spec
         dueTime = dueTime == null ? LocalTime.of(23, 59) : dueTime;
         launchBatchSize = launchBatchSize <= 0 ? 250 : launchBatchSize;
         refreshStatisticsAfterLaunch = refreshStatisticsAfterLaunch == null || refreshStatisticsAfterLaunch;
+        latestYear = latestYear == null ? 2100 : latestYear;
     }
 }

@@ -7,6 +7,7 @@ import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,9 +68,9 @@ class DashboardController {
         if (!user.isCoordinator()) {
             throw new AccessDenied("只有区政府办公室可以发送提醒");
         }
-        Party to = Party.ofSegment(party).orElseThrow(() -> new BadInputException("提醒未发送",
-                InputError.field("party", "提醒对象须为 units（单位自查）或 evaluators（专项评估），不能是 " + party)));
-        campaigns.get(campaignId); // an unknown campaign is refused as such, not as an unknown unit
+        campaigns.get(campaignId);
+        // an address of no kind of party is a page that does not exist
+        Party to = Party.ofSegment(party).orElseThrow(() -> new NotFoundException("no reminder party " + party));
         dashboards.remind(campaignId, to, code, token, user.id());
         if ("true".equals(htmx)) {
             model.addAttribute("campaign", campaigns.get(campaignId));

@@ -195,13 +195,14 @@ public class DashboardService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean remind(Long campaignId, Party party, String code, String token, String actor) {
+        // who is reminded first: an unknown campaign, unit or evaluator is not found, whatever else the form says
+        Overdue overdue = overdue(campaignId, party, code).orElseThrow(() -> new BadInputException("提醒未发送",
+                InputError.field(party == Party.UNIT ? "unitCode" : "evaluatorCode",
+                        name(party, code) + "的" + party.stage() + "未逾期或已提交，无需提醒")));
         if (token == null || !REMINDER_TOKEN.matcher(token).matches()) {
             throw new BadInputException("提醒未发送", InputError.field("token",
                     "提醒表单缺少有效的一次性标识（16至64位字母或数字），请刷新看板后再提醒"));
         }
-        Overdue overdue = overdue(campaignId, party, code).orElseThrow(() -> new BadInputException("提醒未发送",
-                InputError.field(party == Party.UNIT ? "unitCode" : "evaluatorCode",
-                        name(party, code) + "的" + party.stage() + "未逾期或已提交，无需提醒")));
         String group = party == Party.UNIT ? Groups.unit(code) : Groups.evaluator(code);
         String message = party == Party.UNIT
                 ? "区政府办公室提醒：" + overdue.name() + "的自查已超过截止时间（" + overdue.due() + "），请尽快填报并提交。（"

@@ -16,6 +16,7 @@ import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.support.WebSession;
+import cn.huangpu.assessment.web.NotFoundException;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.net.URLEncoder;
@@ -225,12 +226,12 @@ class RemindersTests {
         assertRefused(office, base + "units/yuyuan", "_csrf=" + csrf, 400, "token");
         // a unit that submitted on time, a unit not in the campaign, an unknown kind of party
         assertRefused(office, base + "units/waitan", "_csrf=" + csrf + "&token=" + token, 400, "外滩街道的自查未逾期或已提交，无需提醒");
-        assertRefused(office, base + "units/nowhere", "_csrf=" + csrf + "&token=" + token, 400, "单位 nowhere 未参加该考评");
-        assertRefused(office, base + "leaders/leader01", "_csrf=" + csrf + "&token=" + token, 400, "提醒对象须为");
+        assertRefused(office, base + "units/nowhere", "_csrf=" + csrf + "&token=" + token, 404, NotFoundException.MESSAGE);
+        assertRefused(office, base + "leaders/leader01", "_csrf=" + csrf + "&token=" + token, 404, NotFoundException.MESSAGE);
         // a campaign that does not exist, for the reminder and for the dashboard itself
-        assertRefused(office, "/app/campaigns/999999/remind/units/yuyuan", "_csrf=" + csrf + "&token=" + token, 400,
-                "没有编号为 999999 的考评");
-        assertThat(office.send(office.request("/app/campaigns/999999/dashboard").GET().build()).statusCode()).isEqualTo(400);
+        assertRefused(office, "/app/campaigns/999999/remind/units/yuyuan", "_csrf=" + csrf + "&token=" + token, 404,
+                NotFoundException.MESSAGE);
+        assertThat(office.send(office.request("/app/campaigns/999999/dashboard").GET().build()).statusCode()).isEqualTo(404);
         // a leader may read the dashboard but not remind
         WebSession leader = WebSession.login(port, "leader01");
         String leaderCsrf = page(leader, "/app/campaigns/" + campaignId + "/dashboard").selectFirst("input[name=_csrf]").val();

@@ -88,6 +88,10 @@ class AuthorizationMatrixTests {
         Map<String, Cell> matrix = new LinkedHashMap<>();
         matrix.put("外滩街道's task", new Cell("/engine-rest/task/" + task, "-Y--Y-Y"));
         matrix.put("its process instance variables", new Cell("/engine-rest/process-instance/" + instance + "/variables", "----YYY"));
+        // the variable cells: reading the task's variables; writing is refused to everyone but administrators
+        // (security/ProcessVariableAccessTests tries every write route as each role)
+        matrix.put("its task variables", new Cell("/engine-rest/task/" + task + "/variables", "----YYY"));
+        matrix.put("its task's local variables", new Cell("/engine-rest/task/" + task + "/localVariables", "----YYY"));
         matrix.put("its history", new Cell("/engine-rest/history/process-instance/" + instance, "----YYY"));
         matrix.put("外滩街道's score sheet", new Cell("/app/results/" + a + "/waitan", "-Y--YY-"));
         matrix.put("its score sheet PDF", new Cell("/app/results/" + a + "/waitan.pdf", "-Y--YY-"));

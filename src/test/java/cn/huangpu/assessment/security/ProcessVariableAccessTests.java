@@ -50,16 +50,19 @@ class ProcessVariableAccessTests {
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
-    Long campaignId;
+    /** One campaign for the class: no test completes a task, and campaign years are few (one campaign per year). */
+    static Long campaignId;
     Task selfCheck;
     Task delivery;
 
     @BeforeEach
     void aCampaignWithOpenTasks() {
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("xiaodongmen", "yuyuan"), List.of("MEDIA", "FINANCE")), CampaignBots.COORDINATOR_USER);
-        campaignId = campaign.getId();
-        driver.runJobs();
+        if (campaignId == null) {
+            Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                    List.of("xiaodongmen", "yuyuan"), List.of("MEDIA", "FINANCE")), CampaignBots.COORDINATOR_USER);
+            campaignId = campaign.getId();
+            driver.runJobs();
+        }
         selfCheck = task(UnitAssessmentProcess.businessKey(campaignId, "xiaodongmen"));
         delivery = task(SpecialistEvaluationProcess.businessKey(campaignId, "MEDIA"));
     }

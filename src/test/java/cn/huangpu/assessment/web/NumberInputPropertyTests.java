@@ -116,6 +116,15 @@ class NumberInputPropertyTests {
         }
     }
 
+    /** The version a page's hidden field carries for a value. */
+    private String shownVersion(String page, String user, String field) throws Exception {
+        String html = mvc.perform(get(page).with(httpBasic(user, "demo"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"" + java.util.regex.Pattern.quote(field)
+                + "\" value=\"(\\d+)\"").matcher(html);
+        return version.find() ? version.group(1) : "0";
+    }
+
     @Test
     void anyNumberInTheGridOrTheOfficeInputsIsSavedOrRefusedAndThePagesStillAnswer() throws Exception {
         // given a campaign with 区司法局 (three counts on 4.13) and the office's rate, number, count and judgement
@@ -132,13 +141,18 @@ class NumberInputPropertyTests {
         List<String> officeField = officeFields.sampleStream().limit(typed.size()).toList();
 
         for (int i = 0; i < typed.size(); i++) {
-            // when the evaluator saves the number in its grid and the office saves it with a reason
+            // when the evaluator saves the number in its grid and the office saves it with a reason, each with the
+            // version its page shows (as the page's hidden field sends it)
+            String gridVersion = "ver[" + gridField.get(i).substring(2);
             int gridStatus = mvc.perform(post(grid).with(httpBasic("eval-justice", "demo")).with(csrf())
-                    .param(gridField.get(i), typed.get(i))).andReturn().getResponse().getStatus();
+                    .param(gridField.get(i), typed.get(i))
+                    .param(gridVersion, shownVersion(grid, "eval-justice", gridVersion))).andReturn().getResponse().getStatus();
             String key = officeField.get(i);
             int officeStatus = mvc.perform(post(office).with(httpBasic("office01", "demo")).with(csrf())
                     .param("v[" + key + "]", typed.get(i)).param("jr[" + key + "]", "理由")
-                    .param("why[" + key + "]", "核查")).andReturn().getResponse().getStatus();
+                    .param("why[" + key + "]", "核查")
+                    .param("ver[" + key + "]", shownVersion(office, "office01", "ver[" + key + "]")))
+                    .andReturn().getResponse().getStatus();
 
             // then each is saved (a redirect) or refused (400), never a server error
             assertThat(gridStatus).as(gridField.get(i) + "=" + typed.get(i)).isIn(302, 400);

@@ -108,7 +108,10 @@ class UnknownIdsTests {
                 "fileId", new Ids(file.get("waitan").toString(), MADE_UP, file.get("yuyuan").toString()),
                 "findingId", new Ids(finding.get("waitan").toString(), MADE_UP, finding.get("yuyuan").toString()),
                 "checkId", new Ids(check.get("waitan").toString(), MADE_UP, check.get("yuyuan").toString()),
-                "year", new Ids("2023", "1999", null));
+                "year", new Ids("2023", "1999", null),
+                // the one-click reminder: the kind of party is a fixed word, the code a unit's
+                "party", new Ids("units", "nosuchparty", "units"),
+                "code", new Ids("waitan", "nosuchunit", "yuyuan"));
         evaluatorIds = new LinkedHashMap<>(unitIds);
         evaluatorIds.put("unitCode", new Ids("waitan", "nosuchunit", null));
         coordinatorIds = new LinkedHashMap<>();
