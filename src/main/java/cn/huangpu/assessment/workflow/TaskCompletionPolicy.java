@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -210,14 +211,7 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 if (!guard.visible(taskId)) {
                     throw mayNotReadVariables;
                 }
-                TaskFormData form = commandExecutor.execute(context -> {
-                    context.disableAuthorizationCheck();
-                    try {
-                        return new GetTaskFormCmd(taskId).execute(context);
-                    } finally {
-                        context.enableAuthorizationCheck();
-                    }
-                });
+                TaskFormData form = withoutAuthorizationCheck(new GetTaskFormCmd(taskId));
                 if (form.getFormFields() != null && !form.getFormFields().isEmpty()) {
                     throw mayNotReadVariables;
                 }
@@ -244,15 +238,20 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 if (shown.isEmpty()) {
                     return Variables.createVariables();
                 }
-                return commandExecutor.execute(context -> {
-                    context.disableAuthorizationCheck();
-                    try {
-                        return new GetTaskFormVariablesCmd(taskId, shown, deserializeObjectValues).execute(context);
-                    } finally {
-                        context.enableAuthorizationCheck();
-                    }
-                });
+                return withoutAuthorizationCheck(new GetTaskFormVariablesCmd(taskId, shown, deserializeObjectValues));
             }
+        }
+
+        /** Runs a command the caller may see the task for, but whose variable check it would fail. */
+        private <T> T withoutAuthorizationCheck(Command<T> command) {
+            return commandExecutor.execute(context -> {
+                context.disableAuthorizationCheck();
+                try {
+                    return command.execute(context);
+                } finally {
+                    context.enableAuthorizationCheck();
+                }
+            });
         }
     }
 }
