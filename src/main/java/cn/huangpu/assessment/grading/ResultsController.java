@@ -171,6 +171,7 @@ class ResultsController {
         model.put("year", campaign.getYear());
         model.put("unitName", referenceData.unitName(unitCode));
         model.put("round", record.getRound());
+        model.put("pricedWith", record.getPricedWith());
         model.put("status", campaign.getStatus().label());
         model.put("generatedAt", campaigns.format(Instant.now()));
         model.put("sheet", scoring.sheet(record));

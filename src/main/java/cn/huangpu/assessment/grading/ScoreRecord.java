@@ -133,6 +133,14 @@ public class ScoreRecord {
         return gradeTableVersion;
     }
 
+    /** What priced this result, as the sheet states it: the catalogue's version (short) and the grade table's. */
+    public String getPricedWith() {
+        String catalogue = catalogueVersion == null ? "指标目录版本未记录"
+                : "指标目录版本 " + catalogueVersion.substring(0, Math.min(catalogueVersion.length(), "sha256:".length() + 12));
+        String table = gradeTableVersion == null ? "考核等次表版本未记录" : "考核等次表第" + gradeTableVersion + "版";
+        return "计分依据：" + catalogue + "，" + table;
+    }
+
     StoredSheet.Key sheetKey() {
         return new StoredSheet.Key(campaignId, unitCode, round);
     }
