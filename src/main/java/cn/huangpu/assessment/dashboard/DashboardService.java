@@ -119,21 +119,17 @@ public class DashboardService {
         }
         return new Dashboard(deadlines(campaign.getDates()), stages,
                 evaluators.stream().map(CampaignEvaluator::getEvaluatorCode).toList(), rows,
-                overdue(campaignId, units, evaluators, names), grades, histogram);
+                overdue(campaignId, units, evaluators), grades, histogram);
     }
 
-    /** Overdue units, then overdue evaluators, each with its last one-click reminder; names read once, not per row. */
-    private List<Overdue> overdue(Long campaignId, List<CampaignUnit> units, List<CampaignEvaluator> evaluators,
-                                  Map<String, String> unitNames) {
+    /** Overdue units, then overdue evaluators, each with its last one-click reminder. */
+    private List<Overdue> overdue(Long campaignId, List<CampaignUnit> units, List<CampaignEvaluator> evaluators) {
         Map<String, Instant> reminded = notifications.lastSent(campaignId, Notification.Kind.MANUAL);
-        Map<String, String> evaluatorNames = referenceData.evaluatorNames();
         List<Overdue> overdue = new ArrayList<>();
         units.stream().filter(DashboardService::isOverdue)
-                .forEach(u -> overdue.add(overdue(u, unitNames.getOrDefault(u.getUnitCode(), u.getUnitCode()),
-                        reminded.get(Groups.unit(u.getUnitCode())))));
+                .forEach(u -> overdue.add(overdue(u, reminded.get(Groups.unit(u.getUnitCode())))));
         evaluators.stream().filter(DashboardService::isOverdue)
-                .forEach(e -> overdue.add(overdue(e, evaluatorNames.getOrDefault(e.getEvaluatorCode(), e.getEvaluatorCode()),
-                        reminded.get(Groups.evaluator(e.getEvaluatorCode())))));
+                .forEach(e -> overdue.add(overdue(e, reminded.get(Groups.evaluator(e.getEvaluatorCode())))));
         return overdue;
     }
 
@@ -142,9 +138,9 @@ public class DashboardService {
         Map<String, Instant> reminded = notifications.lastSent(campaignId, Notification.Kind.MANUAL);
         return switch (party) {
             case UNIT -> Optional.of(campaigns.unit(campaignId, code)).filter(DashboardService::isOverdue)
-                    .map(u -> overdue(u, referenceData.unitName(code), reminded.get(Groups.unit(code))));
+                    .map(u -> overdue(u, reminded.get(Groups.unit(code))));
             case EVALUATOR -> Optional.of(campaigns.evaluator(campaignId, code)).filter(DashboardService::isOverdue)
-                    .map(e -> overdue(e, referenceData.evaluatorName(code), reminded.get(Groups.evaluator(code))));
+                    .map(e -> overdue(e, reminded.get(Groups.evaluator(code))));
         };
     }
 
@@ -156,13 +152,14 @@ public class DashboardService {
         return evaluator.isOverdue() && evaluator.getStatus() == CampaignEvaluator.Status.PENDING;
     }
 
-    private Overdue overdue(CampaignUnit unit, String name, Instant reminded) {
-        return new Overdue(Party.UNIT, unit.getUnitCode(), name, campaigns.format(unit.getDue()),
-                unit.getStatus().label(), reminded(reminded));
+    private Overdue overdue(CampaignUnit unit, Instant reminded) {
+        return new Overdue(Party.UNIT, unit.getUnitCode(), referenceData.unitName(unit.getUnitCode()),
+                campaigns.format(unit.getDue()), unit.getStatus().label(), reminded(reminded));
     }
 
-    private Overdue overdue(CampaignEvaluator evaluator, String name, Instant reminded) {
-        return new Overdue(Party.EVALUATOR, evaluator.getEvaluatorCode(), name, campaigns.format(evaluator.getDue()),
+    private Overdue overdue(CampaignEvaluator evaluator, Instant reminded) {
+        return new Overdue(Party.EVALUATOR, evaluator.getEvaluatorCode(),
+                referenceData.evaluatorName(evaluator.getEvaluatorCode()), campaigns.format(evaluator.getDue()),
                 evaluator.getStatus().label(), reminded(reminded));
     }
 
