@@ -248,6 +248,13 @@ public class EvaluationService {
         return byUnit(catalogue(campaigns.get(campaignId)), facts.findByCampaignId(campaignId));
     }
 
+    /** One unit's stored values read back, by "indicator/input". */
+    @Transactional(readOnly = true)
+    public Map<String, StoredValue> values(Long campaignId, String unitCode) {
+        return byUnit(catalogue(campaigns.get(campaignId)), facts.findByCampaignIdAndUnitCode(campaignId, unitCode))
+                .getOrDefault(unitCode, Map.of());
+    }
+
     private Map<String, Map<String, StoredValue>> byUnit(Catalogue catalogue, List<UnitFact> stored) {
         return stored.stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
                 Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> read(catalogue, f))));
@@ -354,4 +361,6 @@ interface UnitFactRepository extends JpaRepository<UnitFact, UnitFact.Key> {
     List<UnitFact> findByCampaignId(Long campaignId);
 
     List<UnitFact> findByCampaignIdAndSource(Long campaignId, String source);
+
+    List<UnitFact> findByCampaignIdAndUnitCode(Long campaignId, String unitCode);
 }

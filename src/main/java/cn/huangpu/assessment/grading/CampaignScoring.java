@@ -9,20 +9,20 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.evaluation.EvaluationService;
-import cn.huangpu.assessment.scoring.FactsParser;
-import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.ScoreSheet;
+import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import cn.huangpu.assessment.scoring.ScoringService;
-import cn.huangpu.assessment.scoring.UnitFacts;
+import cn.huangpu.assessment.scoring.ScoringService.Pricing;
 import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.Finding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.QueryHint;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,21 +31,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Scores a campaign's units: gathers each unit's facts (self-check "not involved" claims, verification
- * findings, evaluators' and the office's values), prices them and records the result of a round once.
+ * findings, evaluators' and the office's values), prices them and records the result of a round once, with
+ * its sheet as priced and what priced it. Whatever reads a result reads that stored sheet; only the
+ * comprehensive evaluation's current scores price again, all units in one pass.
  */
 @Service
 @Transactional
 public class CampaignScoring {
 
     private final ScoreRecordRepository records;
+    private final StoredSheetRepository sheets;
     private final CampaignService campaigns;
     private final Catalogues catalogues;
     private final SelfCheckService selfChecks;
@@ -56,10 +63,11 @@ public class CampaignScoring {
     private final AuditLog audit;
     private final Clock clock;
 
-    CampaignScoring(ScoreRecordRepository records, CampaignService campaigns, Catalogues catalogues,
-                    SelfCheckService selfChecks, VerificationService verification, EvaluationService evaluation,
-                    ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock) {
+    CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
+                    Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
+                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock) {
         this.records = records;
+        this.sheets = sheets;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
         this.selfChecks = selfChecks;
@@ -73,7 +81,8 @@ public class CampaignScoring {
 
     /**
      * Records round {@code round} for every unit that has none yet, and returns how many it recorded.
-     * Running it again for the same round records nothing more.
+     * Running it again for the same round records nothing more. Every unit of the round is priced with the
+     * same catalogue and grade table version, which each result records, and its sheet is stored as priced.
      */
     public int scoreRound(Long campaignId, int round) {
         List<InputError> invalid = invalidValues(campaignId);
@@ -82,23 +91,28 @@ public class CampaignScoring {
             throw new BadInputException("已保存的评分输入无效，未计分（共" + invalid.size() + "项）",
                     invalid.subList(0, Math.min(10, invalid.size())));
         }
+        Campaign campaign = campaigns.get(campaignId);
         Map<String, ObjectNode> facts = assembleFacts(campaignId);
         var existing = records.findUnitCodesOfRound(campaignId, round);
         Map<String, ScoreRecord> previous = new HashMap<>();
         records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
+        Pricing pricing = scoring.pricingForRound(campaign.getCatalogueYear());
         List<AuditLog.Change> changes = new ArrayList<>();
+        List<StoredSheet> priced = new ArrayList<>();
         for (var entry : facts.entrySet()) {
             if (existing.contains(entry.getKey())) {
                 continue;
             }
-            ScoreSheet sheet = score(campaignId, entry.getValue());
-            records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet.total(), sheet.basePoints(),
-                    sheet.bonus(), sheet.grade(), entry.getValue().toString(), clock.instant()));
+            ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.getCatalogueYear(), entry.getValue()));
+            ScoreRecord record = records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing,
+                    entry.getValue().toString(), clock.instant()));
+            priced.add(new StoredSheet(record.sheetKey(), sheet));
             ScoreRecord before = previous.get(entry.getKey());
             changes.add(new AuditLog.Change("score " + entry.getKey(), "SCORE_ROUND_" + round,
                     before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
                     sheet.total().toPlainString() + " " + sheet.grade(), null));
         }
+        sheets.saveAll(priced);
         audit.recordAll(campaignId, changes, "system");
         campaigns.scoringRoundAtLeast(campaignId, round);
         return changes.size();
@@ -117,28 +131,57 @@ public class CampaignScoring {
     }
 
     /**
-     * The current sheet of one unit, from the facts as they are now (comprehensive evaluation's "rescore"); a
-     * stored value that today's rules refuse is priced as missing (see {@link #invalidValues}).
+     * The current sheet of one unit, from its facts as they are now (comprehensive evaluation's "rescore"); a
+     * stored value that today's rules refuse is priced as missing (see {@link #invalidValues}). Nothing is
+     * recorded.
      */
     @Transactional(readOnly = true)
     public ScoreSheet currentSheet(Long campaignId, String unitCode) {
-        return score(campaignId, assembleFacts(campaignId).get(unitCode));
+        Campaign campaign = campaigns.get(campaignId);
+        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
+                selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
+                evaluation.values(campaignId, unitCode));
+        return scoring.score(scoring.pricingForView(campaign.getCatalogueYear()),
+                scoring.parse(campaign.getCatalogueYear(), facts));
     }
 
     /**
-     * The sheet behind a recorded result, recomputed from the facts it recorded, read exactly. A value those
-     * facts hold that today's rules refuse (accepted under an earlier version) is priced as missing rather than
-     * failing the page that explains the result.
+     * Every unit's current total and grade, from the facts as they are now: the facts of all units are
+     * gathered once and each unit priced once, with one catalogue and grade table. Nothing is recorded.
      */
     @Transactional(readOnly = true)
+    public Map<String, CurrentScore> currentScores(Long campaignId) {
+        int year = campaigns.get(campaignId).getCatalogueYear();
+        Pricing pricing = scoring.pricingForView(year);
+        Map<String, CurrentScore> scores = new LinkedHashMap<>();
+        assembleFacts(campaignId).forEach((unit, facts) -> {
+            ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, facts));
+            scores.put(unit, new CurrentScore(sheet.total(), sheet.basePoints(), sheet.bonus(), sheet.grade()));
+        });
+        return scores;
+    }
+
+    /** A unit's total and grade as priced now, without the sheet's explanations. */
+    public record CurrentScore(BigDecimal total, BigDecimal basePoints, BigDecimal bonus, String grade) {
+    }
+
+    /** The sheet of a recorded result, exactly as its round priced it. */
+    @Transactional(readOnly = true)
     public ScoreSheet sheet(ScoreRecord record) {
-        JsonNode facts;
-        try {
-            facts = FactsParser.readValue(record.getFactsJson());
-        } catch (InvalidFactsException e) {
-            throw new IllegalStateException("Unreadable facts of score record " + record.getId(), e);
+        return sheets.findById(record.sheetKey()).map(StoredSheet::sheet).orElseThrow(() ->
+                new IllegalStateException("No stored sheet of score record " + record.getId()));
+    }
+
+    /**
+     * Hands each unit's latest stored sheet to {@code each}, in unit order, one at a time from one query, so
+     * that a campaign's sheets are never all in memory together.
+     */
+    @Transactional(readOnly = true)
+    public void forEachLatestSheet(Long campaignId, BiConsumer<String, ScoreSheet> each) {
+        try (Stream<Object[]> latest = sheets.streamLatest(campaignId)) {
+            latest.forEach(row -> each.accept((String) row[0], ScoreSheetJson.read((String) row[1])));
         }
-        return scoring.score(scoring.parseRecorded(campaigns.get(record.getCampaignId()).getCatalogueYear(), facts));
     }
 
     /** Each unit's latest result. */
@@ -149,7 +192,13 @@ public class CampaignScoring {
 
     @Transactional(readOnly = true)
     public Optional<ScoreRecord> latest(Long campaignId, String unitCode) {
-        return records.findLatest(campaignId).stream().filter(r -> r.getUnitCode().equals(unitCode)).findFirst();
+        return records.findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(campaignId, unitCode);
+    }
+
+    /** One unit's result of one round. */
+    @Transactional(readOnly = true)
+    public Optional<ScoreRecord> result(Long campaignId, String unitCode, int round) {
+        return records.findByCampaignIdAndUnitCodeAndRound(campaignId, unitCode, round);
     }
 
     /** The results of one round, best first. */
@@ -161,12 +210,6 @@ public class CampaignScoring {
     @Transactional(readOnly = true)
     public long countRound(Long campaignId, int round) {
         return records.countByCampaignIdAndRound(campaignId, round);
-    }
-
-    private ScoreSheet score(Long campaignId, ObjectNode facts) {
-        Campaign campaign = campaigns.get(campaignId);
-        UnitFacts parsed = scoring.parse(campaign.getCatalogueYear(), facts);
-        return scoring.score(parsed);
     }
 
     /** Every unit's facts in the documented JSON shape, from a handful of bulk reads. */
@@ -234,5 +277,19 @@ interface ScoreRecordRepository extends JpaRepository<ScoreRecord, Long> {
 
     long countByCampaignIdAndRound(Long campaignId, int round);
 
+    Optional<ScoreRecord> findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(Long campaignId, String unitCode);
+
+    Optional<ScoreRecord> findByCampaignIdAndUnitCodeAndRound(Long campaignId, String unitCode, int round);
+
     List<ScoreRecord> findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(Long campaignId, int round);
+}
+
+interface StoredSheetRepository extends JpaRepository<StoredSheet, StoredSheet.Key> {
+
+    /** Unit code and sheet JSON of each unit's latest round, as plain values (nothing kept in the session). */
+    @Query("select s.unitCode, s.sheetJson from StoredSheet s where s.campaignId = ?1 and s.round = "
+            + "(select max(r.round) from ScoreRecord r where r.campaignId = s.campaignId and r.unitCode = s.unitCode)"
+            + " order by s.unitCode")
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "50"))
+    Stream<Object[]> streamLatest(Long campaignId);
 }

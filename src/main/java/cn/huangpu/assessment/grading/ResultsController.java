@@ -13,7 +13,6 @@ import cn.huangpu.assessment.evaluation.FormValues;
 import cn.huangpu.assessment.evaluation.UnitFact;
 import cn.huangpu.assessment.linkcheck.LinkCheck;
 import cn.huangpu.assessment.linkcheck.LinkCheckService;
-import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
@@ -28,10 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Row;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -112,17 +111,27 @@ class ResultsController {
         var sheet = Workbooks.sheet(workbook, "考核结果", headers);
         List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
         ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
+        Map<String, String> names = referenceData.unitNames();
+        Map<String, Row> rows = new HashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
             ScoreRecord record = ranked.get(i);
-            ScoreSheet sheetOfUnit = scoring.sheet(record);
-            var row = sheet.createRow(i + 1);
-            int c = 0;
-            row.createCell(c++).setCellValue(i + 1);
-            row.createCell(c++).setCellValue(record.getUnitCode());
-            row.createCell(c++).setCellValue(referenceData.unitName(record.getUnitCode()));
-            for (ScoreSheet.SectionScore section : sheetOfUnit.sections()) {
-                row.createCell(c++).setCellValue(section.points().doubleValue());
+            rows.put(record.getUnitCode(), sheet.createRow(i + 1));
+        }
+        int sections = catalogue.sections().size();
+        // the section subtotals from each stored sheet, read one at a time; the rest from the result itself
+        scoring.forEachLatestSheet(campaignId, (unitCode, sheetOfUnit) -> {
+            var row = rows.get(unitCode);
+            for (int s = 0; s < sheetOfUnit.sections().size(); s++) {
+                row.createCell(3 + s).setCellValue(sheetOfUnit.sections().get(s).points().doubleValue());
             }
+        });
+        for (int i = 0; i < ranked.size(); i++) {
+            ScoreRecord record = ranked.get(i);
+            var row = rows.get(record.getUnitCode());
+            row.createCell(0).setCellValue(i + 1);
+            row.createCell(1).setCellValue(record.getUnitCode());
+            row.createCell(2).setCellValue(names.getOrDefault(record.getUnitCode(), record.getUnitCode()));
+            int c = 3 + sections;
             row.createCell(c++).setCellValue(record.getBasePoints().doubleValue());
             row.createCell(c++).setCellValue(record.getBonus().doubleValue());
             row.createCell(c++).setCellValue(record.getTotal().doubleValue());
@@ -162,6 +171,7 @@ class ResultsController {
         model.put("year", campaign.getYear());
         model.put("unitName", referenceData.unitName(unitCode));
         model.put("round", record.getRound());
+        model.put("pricedWith", record.getPricedWith());
         model.put("status", campaign.getStatus().label());
         model.put("generatedAt", campaigns.format(Instant.now()));
         model.put("sheet", scoring.sheet(record));
@@ -186,8 +196,7 @@ class ResultsController {
         Campaign campaign = campaigns.get(campaignId);
         Map<String, ScoreRecord> recorded = new HashMap<>();
         scoring.latest(campaignId).forEach(r -> recorded.put(r.getUnitCode(), r));
-        Map<String, ScoreSheet> current = new LinkedHashMap<>();
-        campaigns.units(campaignId).forEach(u -> current.put(u.getUnitCode(), scoring.currentSheet(campaignId, u.getUnitCode())));
+        Map<String, CampaignScoring.CurrentScore> current = scoring.currentScores(campaignId);
         model.addAttribute("campaign", campaign);
         model.addAttribute("recorded", recorded);
         model.addAttribute("current", current);
@@ -263,7 +272,7 @@ class ResultsController {
         Campaign campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
         Map<String, String> stored = new HashMap<>();
-        evaluation.values(campaignId).getOrDefault(unitCode, Map.of()).forEach((key, value) -> {
+        evaluation.values(campaignId, unitCode).forEach((key, value) -> {
             stored.put("v[" + key + "]", FormValues.display(value.fact().getValueJson(), value.parsed()));
             if (value.parsed() != null && value.parsed().isObject()) {
                 stored.put("jr[" + key + "]", value.parsed().path("reason").asText());
@@ -314,12 +323,11 @@ class ResultsController {
     /** The stored values today's rules refuse, of one unit or (null) of all, with the unit's name. */
     private List<InputError> invalidValues(Long campaignId, String unitCode) {
         List<InputError> invalid = new ArrayList<>();
-        evaluation.values(campaignId).forEach((unit, stored) -> {
-            if (unitCode == null || unitCode.equals(unit)) {
-                stored.values().stream().filter(v -> !v.usable())
-                        .forEach(v -> invalid.add(v.refusal(referenceData.unitName(unit))));
-            }
-        });
+        Map<String, Map<String, EvaluationService.StoredValue>> values = unitCode == null ? evaluation.values(campaignId)
+                : Map.of(unitCode, evaluation.values(campaignId, unitCode));
+        Map<String, String> names = referenceData.unitNames();
+        values.forEach((unit, stored) -> stored.values().stream().filter(v -> !v.usable())
+                .forEach(v -> invalid.add(v.refusal(names.getOrDefault(unit, unit)))));
         return invalid;
     }
 

@@ -46,8 +46,7 @@ class PublicResultsController {
     @GetMapping("/public/results/{campaignId}/{unitCode}")
     String sheet(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
         Published published = published(campaignId);
-        ScoreRecord record = scoring.round(campaignId, published.round()).stream()
-                .filter(r -> r.getUnitCode().equals(unitCode)).findFirst()
+        ScoreRecord record = scoring.result(campaignId, unitCode, published.round())
                 .orElseThrow(() -> new NotFoundException("published result of " + unitCode + " in " + campaignId));
         model.addAttribute("published", published);
         model.addAttribute("unitName", referenceData.unitName(unitCode));

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,10 +62,15 @@ public class PublicationService {
      */
     @Transactional(readOnly = true)
     public List<Published> published() {
-        return jdbc.query("select r.campaign_id, c.campaign_year, r.scoring_round, r.created_at from campaign_report r"
-                        + " join campaign c on c.id = r.campaign_id where r.scoring_round = (select max(r2.scoring_round)"
-                        + " from campaign_report r2 where r2.campaign_id = r.campaign_id) order by c.campaign_year desc",
-                (rs, i) -> new Published(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
+        // the year from the campaign module, not from its table
+        Map<Long, Integer> years = new HashMap<>();
+        campaigns.all().forEach(c -> years.put(c.getId(), c.getYear()));
+        return jdbc.query("select r.campaign_id, r.scoring_round, r.created_at from campaign_report r"
+                        + " where r.scoring_round = (select max(r2.scoring_round)"
+                        + " from campaign_report r2 where r2.campaign_id = r.campaign_id)",
+                (rs, i) -> new Published(rs.getLong(1), years.get(rs.getLong(1)), rs.getInt(2),
+                        rs.getTimestamp(3).toInstant())).stream()
+                .sorted(Comparator.comparing(Published::year).reversed()).toList();
     }
 
     @Transactional(readOnly = true)

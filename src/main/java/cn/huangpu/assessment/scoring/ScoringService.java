@@ -1,8 +1,9 @@
 package cn.huangpu.assessment.scoring;
 
-import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.scoring.GradeScale.GradeTable;
+import cn.huangpu.assessment.web.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -30,13 +31,44 @@ public class ScoringService {
         return FactsParser.parseRecorded(catalogue(year), facts);
     }
 
+    /** Prices and grades one unit with the catalogue and grade table in force now (the stateless preview). */
     public ScoreSheet score(UnitFacts facts) {
-        ScoreSheet sheet = calculator.score(catalogue(facts.year()), facts);
-        return sheet.withGrade(gradeScale.gradeFor(sheet.total()));
+        return score(pricingForView(facts.year()), facts);
+    }
+
+    /**
+     * What prices a round: the year's catalogue with its version and the grade table in force now, fixed
+     * once so that every unit of the round is priced alike and its results can say what priced them.
+     */
+    public Pricing pricingForRound(int year) {
+        return new Pricing(catalogue(year), catalogues.version(year).orElseThrow(), gradeScale.forRound());
+    }
+
+    /** As {@link #pricingForRound}, for a view that prices again and records nothing (the current scores). */
+    public Pricing pricingForView(int year) {
+        return new Pricing(catalogue(year), catalogues.version(year).orElseThrow(), gradeScale.forView());
+    }
+
+    /** Prices and grades one unit's facts with {@code pricing}. */
+    public ScoreSheet score(Pricing pricing, UnitFacts facts) {
+        ScoreSheet sheet = calculator.score(pricing.catalogue(), facts);
+        return sheet.withGrade(pricing.grader().gradeFor(sheet.total()));
     }
 
     public Catalogue catalogue(int year) {
         return catalogues.forYear(year).orElseThrow(() -> new InvalidFactsException(List.of(
                 new InputError(null, "year", "没有 " + year + " 年度的指标目录，已有：" + catalogues.years()))));
+    }
+
+    /**
+     * The catalogue and grade table a round or a view prices with.
+     *
+     * @param catalogueVersion the catalogue's version ({@link Catalogues#version})
+     */
+    public record Pricing(Catalogue catalogue, String catalogueVersion, GradeScale.Grader grader) {
+
+        public GradeTable gradeTable() {
+            return grader.table();
+        }
     }
 }

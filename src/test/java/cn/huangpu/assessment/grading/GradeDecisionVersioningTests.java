@@ -2,6 +2,7 @@ package cn.huangpu.assessment.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huangpu.assessment.scoring.GradeScale;
 import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.scoring.UnitFacts;
 import cn.huangpu.assessment.support.H2IntegrationTest;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +27,20 @@ class GradeDecisionVersioningTests {
     RepositoryService repositoryService;
 
     @Autowired
+    HistoryService historyService;
+
+    @Autowired
     ScoringService scoring;
+
+    @Autowired
+    GradeScale grades;
 
     @Test
     void gradesWithTheLatestDeployedVersionOfTheTable() throws IOException {
         // given a unit that reported nothing (it keeps only the deduct-mode base points, under 60)
         UnitFacts facts = new UnitFacts(2023, Map.of());
         String before = scoring.score(facts).grade();
+        int versionBefore = grades.forRound().table().version();
 
         // when the office deploys a version where everything from 0 up is 合格
         String table = Files.readString(Path.of("processes/GradeDecision.dmn"), StandardCharsets.UTF_8)
@@ -40,11 +49,31 @@ class GradeDecisionVersioningTests {
         repositoryService.createDeployment().name("office-cut-offs")
                 .addString("GradeDecision.dmn", table).deploy();
 
-        // then the same facts get the new grade
+        // then the same facts get the new grade, and a round would record the new version
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("GradeDecision")
-                .latestVersion().singleResult().getVersion()).isEqualTo(2);
+                .latestVersion().singleResult().getVersion()).isEqualTo(versionBefore + 1);
+        assertThat(grades.forRound().table().version()).isEqualTo(versionBefore + 1);
         assertThat(scoring.score(facts).total()).isLessThan(new BigDecimal("60"));
         assertThat(before).isEqualTo("不合格");
         assertThat(scoring.score(facts).grade()).isEqualTo("合格");
+    }
+
+    @Test
+    void theDeployedTableComparesTheExactDecimalTotal() {
+        // given totals just short of 90 by more digits than a double holds, and 90 itself
+        BigDecimal justShort = new BigDecimal("89.99999999999999999");
+        assertThat(justShort.doubleValue()).isEqualTo(90.0);
+
+        // when the engine grades them, as a round (a recorded decision) and as a view (nothing recorded)
+        long decisionsBefore = historyService.createHistoricDecisionInstanceQuery().count();
+        String asRound = grades.forRound().gradeFor(justShort);
+        String asView = grades.forView().gradeFor(justShort);
+
+        // then neither was rounded up to the cut-off, 90.00 is on it, and only the round left a decision in history
+        assertThat(asRound).isEqualTo("良好");
+        assertThat(asView).isEqualTo("良好");
+        assertThat(grades.forRound().gradeFor(new BigDecimal("90.00"))).isEqualTo("优秀");
+        assertThat(grades.forView().gradeFor(new BigDecimal("89.99"))).isEqualTo("良好");
+        assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisionsBefore + 2);
     }
 }

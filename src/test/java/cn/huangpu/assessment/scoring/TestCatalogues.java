@@ -32,15 +32,36 @@ public final class TestCatalogues {
         return catalogue2023;
     }
 
-    /** Evaluates processes/GradeDecision.dmn with the standalone DMN engine. */
+    /** Evaluates processes/GradeDecision.dmn with the standalone DMN engine, the total going in as it is. */
     public static synchronized GradeScale gradeDecision() {
         if (gradeDecision == null) {
             DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
             try (InputStream in = new FileInputStream("processes/GradeDecision.dmn")) {
                 DmnDecision decision = engine.parseDecision("GradeDecision", in);
-                gradeDecision = total -> engine.evaluateDecisionTable(decision,
-                                Variables.createVariables().putValue("total", total.doubleValue()))
-                        .getSingleResult().getEntry("grade");
+                GradeScale.GradeTable file = new GradeScale.GradeTable("processes/GradeDecision.dmn", "GradeDecision", 0);
+                GradeScale.Grader grader = new GradeScale.Grader() {
+                    @Override
+                    public GradeScale.GradeTable table() {
+                        return file;
+                    }
+
+                    @Override
+                    public String gradeFor(BigDecimal total) {
+                        return engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("total", total))
+                                .getSingleResult().getEntry("grade");
+                    }
+                };
+                gradeDecision = new GradeScale() {
+                    @Override
+                    public Grader forRound() {
+                        return grader;
+                    }
+
+                    @Override
+                    public Grader forView() {
+                        return grader;
+                    }
+                };
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

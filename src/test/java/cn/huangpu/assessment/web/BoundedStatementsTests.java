@@ -1,0 +1,123 @@
+package cn.huangpu.assessment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.support.H2IntegrationTest;
+import cn.huangpu.assessment.support.StatementCounter;
+import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.verification.VerificationService.NewFinding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The pages that list every unit run a fixed number of SQL statements, however many units the campaign
+ * has: the same count at 60 and at 600 units, with every unit's self-check, evaluators' values, findings,
+ * overdue units and a scored round behind them. The campaigns are set up through the services, without the
+ * processes, since only the pages' reads are measured.
+ */
+@H2IntegrationTest
+@AutoConfigureMockMvc
+@Import(StatementCounter.class)
+class BoundedStatementsTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired CampaignService campaigns;
+    @Autowired CampaignBots bots;
+    @Autowired SelfCheckService selfChecks;
+    @Autowired VerificationService verification;
+    @Autowired CampaignScoring scoring;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void listPagesRunTheSameStatementsAtSixtyAndSixHundredUnits() throws Exception {
+        // given two campaigns alike but for their size
+        Map<String, Integer> sixty = statementsPerPage(campaignOf(60));
+        Map<String, Integer> sixHundred = statementsPerPage(campaignOf(600));
+
+        // then each page sent as many statements for 600 units as for 60
+        assertThat(sixHundred).isEqualTo(sixty);
+        assertThat(sixty.values()).allSatisfy(count -> assertThat(count).isPositive());
+    }
+
+    /** The office's view of each page, counted on the second request (the first fills caches once). */
+    private Map<String, Integer> statementsPerPage(Long id) throws Exception {
+        String unit = campaigns.units(id).get(0).getUnitCode();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String page : List.of("/app/campaigns/" + id + "/dashboard", "/app/comprehensive/" + id,
+                "/app/comprehensive/" + id + "/" + unit, "/app/results/" + id, "/app/results/" + id + "/" + unit,
+                "/app/results/" + id + "/" + unit + ".pdf", "/app/results/" + id + "/export.xlsx")) {
+            open(page);
+            counts.put(page.replace(String.valueOf(id), "{c}").replace("/" + unit, "/{u}"),
+                    StatementCounter.count(() -> open(page)));
+        }
+        return counts;
+    }
+
+    private Object open(String page) throws Exception {
+        return mvc.perform(get(page).with(httpBasic(CampaignBots.COORDINATOR_USER, "demo")))
+                .andExpect(status().isOk()).andReturn();
+    }
+
+    /**
+     * A scored campaign of {@code size} units: each filled in its self-check; a third overdue, a third
+     * submitted, a third verified with a finding; two evaluators' values for every unit; round 1 recorded.
+     */
+    private Long campaignOf(int size) {
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String code = "bulk" + i;
+            jdbc.update("merge into assessed_unit (code, name, kind, sort_order) key (code) values (?, ?, 'DEPARTMENT', ?)",
+                    code, "批量单位" + i, 1000 + i);
+            units.add(code);
+        }
+        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                units, List.of("FINANCE", "MEDIA")), CampaignBots.COORDINATOR_USER);
+        Long id = campaign.getId();
+        Random random = new Random(size);
+        Catalogue catalogue = selfChecks.catalogue(id);
+        Indicator withFinding = catalogue.indicators().stream().filter(i -> !i.findingInputs().isEmpty()).findFirst()
+                .orElseThrow();
+        for (CampaignUnit unit : campaigns.units(id)) {
+            String code = unit.getUnitCode();
+            bots.fillSelfCheck(id, code, random);
+            int index = Integer.parseInt(code.substring("bulk".length()));
+            if (index % 3 == 0) {
+                campaigns.unitOverdue(id, code);
+                continue;
+            }
+            campaigns.unitSubmitted(id, code, CampaignBots.unitUser(code));
+            if (index % 3 == 2) {
+                verification.record(id, code, new NewFinding(withFinding.code(), withFinding.findingInputs().get(0).name(),
+                        Finding.Kind.BROKEN_LINK, "网上核查发现问题", null), CampaignBots.COORDINATOR_USER);
+                campaigns.unitVerified(id, code, CampaignBots.COORDINATOR_USER);
+            }
+        }
+        bots.enterValues(id, "FINANCE", random);
+        bots.enterValues(id, "MEDIA", random);
+        assertThat(scoring.scoreRound(id, 1)).isEqualTo(size);
+        return id;
+    }
+}
