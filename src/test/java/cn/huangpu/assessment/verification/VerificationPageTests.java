@@ -148,6 +148,22 @@ class VerificationPageTests {
         assertThat(verification.findings(campaignId, "waitan")).hasSize(before);
     }
 
+    @Test
+    void recheckingAllTheCampaignsLinksSaysHowManyAndThatThisSetupChecksNone() throws Exception {
+        // given the coordinator, in a setup whose background checker is off (as the demo's)
+        WebSession office = WebSession.login(port, "office01");
+
+        // when she re-checks every link of the campaign from the comprehensive evaluation page
+        HttpResponse<String> scheduled = office.post("/app/link-checks/" + campaignId + "/recheck-all", Map.of());
+
+        // then she is back on that page, told how many links were queued and that none will really be fetched here
+        assertThat(scheduled.statusCode()).isEqualTo(302);
+        assertThat(scheduled.headers().firstValue("Location").orElseThrow()).endsWith("/app/comprehensive/" + campaignId);
+        String notice = Jsoup.parse(office.get("/app/comprehensive/" + campaignId).body()).select(".notice").text();
+        assertThat(notice).contains("已安排重新检查全部 " + (selfChecks.catalogue(campaignId).indicators().size() - 1)
+                + " 个证明链接", "本环境未启用自动检查");
+    }
+
     private String page() {
         return "/app/verification/" + campaignId + "/waitan";
     }
