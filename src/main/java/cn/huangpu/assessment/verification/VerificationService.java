@@ -60,10 +60,12 @@ public class VerificationService {
             errors.add(new InputError(request.indicatorCode(), "kind", "问题类型为必选项，请选择问题类型"));
         } else if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
             if (!notInvolvedClaims(campaignId, unitCode).contains(indicator.code())) {
+                boolean submitted = campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.PENDING;
                 errors.add(new InputError(indicator.code(), "kind", "问题类型“" + Finding.Kind.NOT_INVOLVED_REJECTED.label()
-                        + "”只能用于单位申报了“不涉及”的指标：单位在指标 " + indicator.code() + " " + indicator.name()
-                        + " 中没有申报“不涉及”"
-                        + (indicator.notInvolvedAllowed() ? "" : "（该指标也不允许申报“不涉及”）")));
+                        + "”只能用于单位在已提交的自查中申报了“不涉及”的指标：" + (submitted
+                        ? "单位在指标 " + indicator.code() + " " + indicator.name() + " 中没有申报“不涉及”"
+                        + (indicator.notInvolvedAllowed() ? "" : "（该指标也不允许申报“不涉及”）")
+                        : "单位尚未提交自查，指标 " + indicator.code() + " " + indicator.name() + " 的“不涉及”尚未申报")));
             }
         } else if (indicator.findingInputs().stream().noneMatch(in -> in.name().equals(request.inputName()))) {
             errors.add(new InputError(request.indicatorCode(), "inputName", indicator.findingInputs().isEmpty()
