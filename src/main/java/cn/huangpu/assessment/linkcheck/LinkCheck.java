@@ -165,6 +165,11 @@ public class LinkCheck {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
+    /** Queued (first time or again) and not yet fetched: a result is on its way. A retry after a failure is not. */
+    public boolean isAwaitingResult() {
+        return status != Status.DONE && attempts == 0;
+    }
+
     public Long getId() {
         return id;
     }

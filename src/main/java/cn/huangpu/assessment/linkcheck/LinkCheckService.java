@@ -112,7 +112,20 @@ public class LinkCheckService {
     /** "Re-check now" for one link, optionally with another expected keyword. */
     public void recheck(Long campaignId, Long checkId, String keyword) {
         LinkCheck check = get(campaignId, checkId);
-        check.requeue(clock.instant(), keyword == null || keyword.isBlank() ? null : keyword.strip());
+        String expected = keyword == null || keyword.isBlank() ? null : keyword.strip();
+        if (expected != null && expected.length() > SelfCheckService.LIMITS.keywordChars()) {
+            throw new BadInputException("不能重新检查", new InputError(check.getIndicatorCode(), "keyword",
+                    "关键词不能超过" + SelfCheckService.LIMITS.keywordChars() + "个字"));
+        }
+        check.requeue(clock.instant(), expected);
+    }
+
+    /** Re-checks every link of one unit (from its verification page); answers how many. */
+    public int recheckUnit(Long campaignId, String unitCode) {
+        campaigns.requireOpen(campaigns.get(campaignId));
+        List<LinkCheck> all = checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
+        all.forEach(c -> c.requeue(clock.instant(), null));
+        return all.size();
     }
 
     /** Re-checks every link of a campaign (before comprehensive evaluation). */

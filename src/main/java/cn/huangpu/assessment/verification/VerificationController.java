@@ -1,7 +1,9 @@
 package cn.huangpu.assessment.verification;
 
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
@@ -9,7 +11,10 @@ import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +43,14 @@ class VerificationController {
         this.user = user;
     }
 
+    /** What the office typed into a finding form that was refused, so that the page shows it again. */
+    record TypedFinding(String indicatorCode, String inputName, String kind, String note, String url) {
+    }
+
     @GetMapping("/app/verification/{campaignId}/{unitCode}")
     String page(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
         requireOffice(false);
-        return render(campaignId, unitCode, model, List.of());
+        return render(campaignId, unitCode, model, List.of(), null);
     }
 
     @PostMapping("/app/verification/{campaignId}/{unitCode}/findings")
@@ -50,16 +59,22 @@ class VerificationController {
                @RequestParam(required = false) String note, @RequestParam(required = false) String url, Model model,
                HttpServletResponse response) {
         requireOffice(true);
+        TypedFinding typed = new TypedFinding(indicatorCode, inputName, kind, note, url);
+        Finding.Kind parsed = null;
+        if (kind != null && !kind.isBlank()) {
+            parsed = Arrays.stream(Finding.Kind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+            if (parsed == null) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return render(campaignId, unitCode, model,
+                        List.of(new InputError(indicatorCode, "kind", "问题类型“" + kind + "”不是可选的问题类型")), typed);
+            }
+        }
         try {
-            Finding.Kind parsed = kind == null || kind.isBlank() ? null : Finding.Kind.valueOf(kind);
             verification.record(campaignId, unitCode,
                     new VerificationService.NewFinding(indicatorCode, inputName, parsed, note, url), user.id());
         } catch (BadInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, unitCode, model, e.errors());
-        } catch (IllegalArgumentException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, unitCode, model, List.of(new InputError(indicatorCode, "kind", "未知的问题类型")));
+            return render(campaignId, unitCode, model, e.errors(), typed);
         }
         return "redirect:/app/verification/" + campaignId + "/" + unitCode + "#i-" + indicatorCode;
     }
@@ -71,16 +86,28 @@ class VerificationController {
         return "redirect:/app/verification/" + campaignId + "/" + unitCode;
     }
 
-    private String render(Long campaignId, String unitCode, Model model, List<InputError> errors) {
+    /**
+     * The page, also as the answer to a refused finding (HTTP 400): everything the page shows, the link checks'
+     * loader included, and the refused form with what was typed into it.
+     */
+    private String render(Long campaignId, String unitCode, Model model, List<InputError> errors, TypedFinding typed) {
         var campaign = campaigns.get(campaignId);
+        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
         model.addAttribute("campaign", campaign);
         model.addAttribute("unit", campaigns.unit(campaignId, unitCode));
         model.addAttribute("unitName", referenceData.unitName(unitCode));
-        model.addAttribute("catalogue", catalogues.forYear(campaign.getCatalogueYear()).orElseThrow());
+        model.addAttribute("catalogue", catalogue);
+        model.addAttribute("indicatorNames", catalogue.indicators().stream()
+                .collect(Collectors.toMap(Indicator::code, Indicator::name)));
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
         model.addAttribute("files", selfChecks.files(campaignId, unitCode));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         model.addAttribute("kinds", Finding.Kind.values());
+        model.addAttribute("notInvolvedClaims", verification.notInvolvedClaims(campaignId, unitCode));
+        model.addAttribute("typed", typed);
+        model.addAttribute("failedFields", typed == null ? Set.of() : errors.stream()
+                .filter(e -> typed.indicatorCode().equals(e.indicator())).map(InputError::field)
+                .collect(Collectors.toSet()));
         model.addAttribute("editable", user.isCoordinator() && !campaign.isFrozen());
         model.addAttribute("errors", errors);
         return "verification";

@@ -7,12 +7,16 @@ import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +28,16 @@ public class VerificationService {
 
     private final FindingRepository findings;
     private final CampaignService campaigns;
+    private final SelfCheckService selfChecks;
     private final Catalogues catalogues;
     private final AuditLog audit;
     private final Clock clock;
 
-    VerificationService(FindingRepository findings, CampaignService campaigns, Catalogues catalogues, AuditLog audit,
-                        Clock clock) {
+    VerificationService(FindingRepository findings, CampaignService campaigns, SelfCheckService selfChecks,
+                        Catalogues catalogues, AuditLog audit, Clock clock) {
         this.findings = findings;
         this.campaigns = campaigns;
+        this.selfChecks = selfChecks;
         this.catalogues = catalogues;
         this.audit = audit;
         this.clock = clock;
@@ -51,23 +57,28 @@ public class VerificationService {
         if (indicator == null) {
             errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标目录中没有该指标"));
         } else if (request.kind() == null) {
-            errors.add(new InputError(request.indicatorCode(), "kind", "请选择问题类型"));
+            errors.add(new InputError(request.indicatorCode(), "kind", "问题类型为必选项，请选择问题类型"));
         } else if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
-            if (!indicator.notInvolvedAllowed()) {
-                errors.add(new InputError(request.indicatorCode(), "kind", "该指标不适用“不涉及”，无需否定"));
+            if (!notInvolvedClaims(campaignId, unitCode).contains(indicator.code())) {
+                boolean submitted = campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.PENDING;
+                errors.add(new InputError(indicator.code(), "kind", "问题类型“" + Finding.Kind.NOT_INVOLVED_REJECTED.label()
+                        + "”只能用于单位在已提交的自查中申报了“不涉及”的指标：" + (submitted
+                        ? "单位在指标 " + indicator.code() + " " + indicator.name() + " 中没有申报“不涉及”"
+                        + (indicator.notInvolvedAllowed() ? "" : "（该指标也不允许申报“不涉及”）")
+                        : "单位尚未提交自查，指标 " + indicator.code() + " " + indicator.name() + " 的“不涉及”尚未申报")));
             }
         } else if (indicator.findingInputs().stream().noneMatch(in -> in.name().equals(request.inputName()))) {
             errors.add(new InputError(request.indicatorCode(), "inputName", indicator.findingInputs().isEmpty()
                     ? "该指标不按网上核查问题扣分，请在综合评估中录入"
-                    : "请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
+                    : "扣分项为必选项，请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
         }
         if (request.note() == null || request.note().isBlank()) {
-            errors.add(new InputError(request.indicatorCode(), "note", "请写明问题情况"));
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明为必填项，请写明发现的问题"));
         } else if (request.note().length() > 1000) {
             errors.add(new InputError(request.indicatorCode(), "note", "问题说明不能超过1000字"));
         }
         if (request.url() != null && request.url().length() > 1000) {
-            errors.add(new InputError(request.indicatorCode(), "url", "网址过长"));
+            errors.add(new InputError(request.indicatorCode(), "url", "问题网址不能超过1000个字符"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("核查问题未保存", errors);
@@ -79,6 +90,27 @@ public class VerificationService {
         audit.record(campaignId, "finding " + unitCode + " " + request.indicatorCode() + (input == null ? "" : " " + input),
                 "ADD", null, finding.toString(), null, actor);
         return finding;
+    }
+
+    /**
+     * The indicators on which the office can reject the unit's "not involved" claim: those the unit's
+     * self-check marks 不涉及 (where the catalogue allows it) once the self-check is submitted, or closed
+     * and scored on what exists. A draft's claim may still change, so it cannot be rejected yet.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> notInvolvedClaims(Long campaignId, String unitCode) {
+        if (campaigns.unit(campaignId, unitCode).getStatus() == CampaignUnit.Status.PENDING) {
+            return Set.of();
+        }
+        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+        Set<String> claimed = new TreeSet<>();
+        for (SelfCheckEntry entry : selfChecks.entries(campaignId, unitCode).values()) {
+            if (entry.isNotInvolved()
+                    && catalogue.indicator(entry.getIndicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false)) {
+                claimed.add(entry.getIndicatorCode());
+            }
+        }
+        return claimed;
     }
 
     public void remove(Long campaignId, String unitCode, Long findingId, String actor) {
