@@ -103,6 +103,9 @@ class ProcessPathsTests {
         ProcessInstance deadline = deadlineOf(unit);
         assertThat(deadline).isWaitingAt(DeadlineProcess.REMINDER_DUE, DeadlineProcess.DUE_TIMER);
         assertThat(deadline.getBusinessKey()).isEqualTo(unit.getBusinessKey());
+        // it is started by its callers only, never offered in the Tasklist's 发起流程
+        assertThat(repositoryService.getProcessDefinition(deadline.getProcessDefinitionId()).isStartableInTasklist())
+                .isFalse();
 
         bots.fillSelfCheck(campaign.getId(), "waitan", random);
         bots.submitSelfCheck(campaign.getId(), "waitan");
