@@ -172,6 +172,9 @@ class ProcessPathsTests {
         assertThat(overdueNotices("waitan")).containsExactly(
                 "外滩街道的自查已超过截止时间（" + campaigns.format(due) + "），请尽快提交；区政府办公室将督促处理。");
         assertThat(campaigns.unit(campaign.getId(), "waitan").isOverdue()).isTrue();
+        // the words are the notices' and the task's own: the deadline holds ids, dates and flags only
+        assertThat(runtimeService.getVariables(deadline.getId()).values()).filteredOn(String.class::isInstance)
+                .isNotEmpty().allSatisfy(value -> assertThat((String) value).matches("[A-Za-z0-9_,]+"));
 
         Instant newDue = due.plus(5, ChronoUnit.DAYS);
         // an extension into the past is refused and the chase task stays open
