@@ -11,7 +11,7 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * Date helpers for the models' expressions ({@code ${deadlines.daysBefore(selfCheckDue, 7)}}) and for
+ * Date helpers for the models' expressions ({@code ${deadlines.daysBefore(due, reminderDays)}}) and for
  * reading the date values that forms submit.
  */
 @Component("deadlines")

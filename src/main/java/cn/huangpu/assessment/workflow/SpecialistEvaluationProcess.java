@@ -6,10 +6,9 @@ public final class SpecialistEvaluationProcess {
     public static final String KEY = "SpecialistEvaluation";
 
     public static final String DELIVER = "UserTask_DeliverEvaluation";
-    public static final String REMINDER_7 = "BoundaryEvent_EvaluationReminder7";
-    public static final String REMINDER_1 = "BoundaryEvent_EvaluationReminder1";
-    public static final String DUE = "BoundaryEvent_EvaluationDue";
-    public static final String CHASE = "UserTask_ChaseEvaluation";
+    /** Calls processes/Deadline.bpmn beside the delivery task; its chase task is {@link DeadlineProcess#CHASE}. */
+    public static final String DEADLINE = "CallActivity_EvaluationDeadline";
+    public static final String CLOSED = "BoundaryEvent_EvaluationClosed";
     public static final String RECORD_READY = "ServiceTask_RecordEvaluationReady";
     public static final String END_READY = "EndEvent_EvaluationReady";
 

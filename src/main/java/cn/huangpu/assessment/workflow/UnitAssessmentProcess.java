@@ -6,10 +6,9 @@ public final class UnitAssessmentProcess {
     public static final String KEY = "UnitAssessment";
 
     public static final String SUBMIT_SELF_CHECK = "UserTask_SubmitSelfCheck";
-    public static final String REMINDER_7 = "BoundaryEvent_SelfCheckReminder7";
-    public static final String REMINDER_1 = "BoundaryEvent_SelfCheckReminder1";
-    public static final String DUE = "BoundaryEvent_SelfCheckDue";
-    public static final String CHASE = "UserTask_ChaseSelfCheck";
+    /** Calls processes/Deadline.bpmn beside the self-check task; its chase task is {@link DeadlineProcess#CHASE}. */
+    public static final String DEADLINE = "CallActivity_SelfCheckDeadline";
+    public static final String CLOSED = "BoundaryEvent_SelfCheckClosed";
     public static final String CHECK_EVIDENCE_LINKS = "ServiceTask_CheckEvidenceLinks";
     public static final String VERIFY = "UserTask_VerifySelfCheck";
     public static final String RECORD_READY = "ServiceTask_RecordUnitReady";

@@ -11,7 +11,7 @@ import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.grading.CampaignScoring;
 import cn.huangpu.assessment.security.Groups;
-import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
@@ -127,9 +127,9 @@ final class AppSubject implements Subject {
 
     @Override
     public void closeOverdue(String unitCode) {
-        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.CHASE,
+        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
                 UnitAssessmentProcess.businessKey(campaignId, unitCode),
-                Map.of(DeadlineVariables.CHASE_DECISION, DeadlineVariables.CLOSE, DeadlineVariables.CHASE_REASON, "逾期未提交"));
+                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package cn.huangpu.assessment.bench;
 
+import cn.huangpu.assessment.deadline.DeadlineSettings;
+import cn.huangpu.assessment.deadline.process.DeadlineReminders;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.Deadlines;
-import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import com.zaxxer.hikari.HikariDataSource;
@@ -42,7 +44,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * The bare-engine baseline: the same three BPMN models (so the same user tasks, timers and async steps
+ * The bare-engine baseline: the same four BPMN models (so the same user tasks, timers and async steps
  * per unit), deployed on a plain Camunda engine with the application's engine settings (FULL history,
  * authorization on, strong UUIDs, the same job executor), where every delegate and listener is a no-op.
  * The only glue is what the models cannot run without: starting the unit and evaluator instances in
@@ -52,7 +54,7 @@ import org.camunda.bpm.engine.variable.Variables;
 final class BaselineSubject implements Subject {
 
     private static final String[] MODELS = {"processes/AssessmentCampaign.bpmn", "processes/UnitAssessment.bpmn",
-            "processes/SpecialistEvaluation.bpmn", "processes/GradeDecision.dmn"};
+            "processes/SpecialistEvaluation.bpmn", "processes/Deadline.bpmn", "processes/GradeDecision.dmn"};
     private static final String[] FORMS = {"ApproveGrades", "ChaseOverdue", "ComprehensiveEvaluation", "DeliverEvaluation",
             "StartCampaign", "SubmitSelfCheck", "VerifySelfCheck"};
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
@@ -88,6 +90,7 @@ final class BaselineSubject implements Subject {
             }
         }
         beans.put("deadlines", new Deadlines());
+        beans.put("deadlineReminders", new DeadlineReminders(new DeadlineSettings(null)));
         beans.put("launchUnitAssessmentsDelegate", new LaunchUnits());
         beans.put("launchSpecialistEvaluationsDelegate", new LaunchEvaluations());
         CountReady countReady = new CountReady(unitCodes.size() + evaluatorCodes.size());
@@ -195,9 +198,9 @@ final class BaselineSubject implements Subject {
 
     @Override
     public void closeOverdue(String unitCode) {
-        complete(CampaignBots.COORDINATOR_USER, Groups.COORDINATOR, UnitAssessmentProcess.CHASE,
+        complete(CampaignBots.COORDINATOR_USER, Groups.COORDINATOR, DeadlineProcess.CHASE,
                 UnitAssessmentProcess.businessKey(CAMPAIGN_ID, unitCode),
-                Map.of(DeadlineVariables.CHASE_DECISION, DeadlineVariables.CLOSE, DeadlineVariables.CHASE_REASON, "逾期未提交"));
+                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.huangpu.assessment.bench;
 
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -127,7 +128,7 @@ final class Lifecycle {
             Instant overdue = selfCheckDue.plusSeconds(60);
             long deadlineTimers = dueTimersAt(overdue);
             long deadline = moveClockTo(overdue);
-            await("deadline burst", () -> openTasks(UnitAssessmentProcess.CHASE) == late && executableJobs() == 0 ? 1 : 0, 1);
+            await("deadline burst", () -> openTasks(DeadlineProcess.CHASE) == late && executableJobs() == 0 ? 1 : 0, 1);
             double deadlineDrain = seconds(deadline);
             log("%d deadline timers drained in %.1f s", deadlineTimers, deadlineDrain);
             inParallel(lateUnits, (code, seed) -> subject.closeOverdue(code));

@@ -11,7 +11,7 @@ import cn.huangpu.assessment.support.PostgresIntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.workflow.CampaignProcess;
-import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
@@ -80,7 +80,7 @@ class NodeKilledLongTests {
         long beforeKill = overdueNotices(id);
         assertThat(beforeKill).isLessThan(300);
         node = startNode();
-        await(Duration.ofMinutes(4), () -> open(UnitAssessmentProcess.CHASE, id) == 300 && overdueNotices(id) == 300);
+        await(Duration.ofMinutes(4), () -> open(DeadlineProcess.CHASE, id) == 300 && overdueNotices(id) == 300);
 
         // then each unit got one overdue notice and one chase task, and no job failed
         assertThat(jdbc.queryForObject("select count(distinct recipient_group) from notification where campaign_id = ?"
@@ -93,9 +93,9 @@ class NodeKilledLongTests {
         // and the campaign goes on: the office closes them all, the evaluator delivers, scoring runs once
         bots.deliver(id, "FINANCE", new Random(1));
         for (CampaignUnit unit : units) {
-            bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.CHASE,
+            bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
                     UnitAssessmentProcess.businessKey(id, unit.getUnitCode()),
-                    Map.of(DeadlineVariables.CHASE_DECISION, DeadlineVariables.CLOSE, DeadlineVariables.CHASE_REASON, "逾期未提交"));
+                    Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
         }
         driver.runJobs();
         assertThat(open(CampaignProcess.COMPREHENSIVE_EVALUATION, id)).isOne();

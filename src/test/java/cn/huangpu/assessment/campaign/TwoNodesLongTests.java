@@ -12,7 +12,7 @@ import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.PostgresIntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.workflow.CampaignProcess;
-import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
@@ -106,7 +106,7 @@ class TwoNodesLongTests {
 
         // the deadline of the other 100 falls due for both nodes at once
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
-        await(() -> open(UnitAssessmentProcess.CHASE, id) == 100);
+        await(() -> open(DeadlineProcess.CHASE, id) == 100);
         for (CampaignUnit unit : units.subList(500, 600)) {
             assertThat(notifications.forGroups(List.of(Groups.unit(unit.getUnitCode())), 10))
                     .filteredOn(n -> n.getCampaignId().equals(id) && n.getKind() == Notification.Kind.OVERDUE)
@@ -116,9 +116,9 @@ class TwoNodesLongTests {
 
         // the office closes them as not submitted, through both nodes
         inParallel(units.subList(500, 600), (i, unit) -> (i % 2 == 0 ? botsA : botsB).complete(
-                CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.CHASE,
+                CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
                 UnitAssessmentProcess.businessKey(id, unit.getUnitCode()),
-                Map.of(DeadlineVariables.CHASE_DECISION, DeadlineVariables.CLOSE, DeadlineVariables.CHASE_REASON, "逾期未提交")));
+                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交")));
 
         // then every unit is in and scored exactly once, by one of the nodes, without incidents
         await(() -> open(CampaignProcess.COMPREHENSIVE_EVALUATION, id) == 1);

@@ -7,8 +7,10 @@ import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.deadline.DeadlineKind;
 import cn.huangpu.assessment.support.H2IntegrationTest;
-import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -42,7 +44,17 @@ class DemoCampaignTests {
         assertThat(campaigns.evaluators(campaign.getId())).filteredOn(e -> e.getStatus() == CampaignEvaluator.Status.DELIVERED)
                 .hasSize(7);
         long overdue = units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.PENDING).count();
-        assertThat(taskService.createTaskQuery().taskDefinitionKey(UnitAssessmentProcess.CHASE).count()).isEqualTo(overdue);
+        long overdueEvaluators = campaigns.evaluators(campaign.getId()).stream()
+                .filter(e -> e.getStatus() == CampaignEvaluator.Status.PENDING).count();
+        assertThat(chaseTasks(campaign, DeadlineKind.SELF_CHECK)).isEqualTo(overdue);
+        assertThat(chaseTasks(campaign, DeadlineKind.SPECIALIST_EVALUATION)).isEqualTo(overdueEvaluators).isPositive();
+    }
+
+    /** The coordinator's open chase tasks of one kind of deadline in the campaign. */
+    private long chaseTasks(Campaign campaign, DeadlineKind kind) {
+        return taskService.createTaskQuery().taskDefinitionKey(DeadlineProcess.CHASE)
+                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaign.getId())
+                .processVariableValueEquals(DeadlineProcess.KIND, kind.name()).count();
     }
 
     @Test

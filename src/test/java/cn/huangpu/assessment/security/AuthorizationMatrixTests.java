@@ -80,7 +80,7 @@ class AuthorizationMatrixTests {
         driver.runJobs();
         String task = taskService.createTaskQuery()
                 .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(open.getId(), "waitan")).singleResult().getId();
-        String instance = runtimeService.createProcessInstanceQuery()
+        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitAssessmentProcess.KEY)
                 .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(open.getId(), "waitan")).singleResult().getId();
 
         // resource → request → the roles allowed (in the order of ROLES: public, unit, other unit, evaluator,

@@ -12,7 +12,7 @@ import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.support.WebSession;
 import cn.huangpu.assessment.workflow.CampaignProcess;
-import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,9 +75,9 @@ class CrawlTests {
         Random random = new Random(7);
         for (CampaignUnit unit : campaigns.units(id)) {
             if (unit.getStatus() == CampaignUnit.Status.PENDING) {
-                bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.CHASE,
+                bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
                         UnitAssessmentProcess.businessKey(id, unit.getUnitCode()),
-                        Map.of(DeadlineVariables.CHASE_DECISION, "CLOSE", DeadlineVariables.CHASE_REASON, "逾期未提交，按已有材料评分"));
+                        Map.of(DeadlineProcess.CHASE_DECISION, "CLOSE", DeadlineProcess.CHASE_REASON, "逾期未提交，按已有材料评分"));
             } else if (unit.getStatus() == CampaignUnit.Status.SUBMITTED) {
                 bots.verify(id, unit.getUnitCode(), random);
             }

@@ -20,7 +20,7 @@ import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.verification.Finding;
 import cn.huangpu.assessment.verification.VerificationService;
-import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.io.FileOutputStream;
@@ -149,9 +149,9 @@ class PagesByRoleBrowserTests {
         browser.logout();
 
         // close the overdue unit and deliver: scoring runs, and the dashboard shows the distribution
-        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.CHASE,
-                UnitAssessmentProcess.businessKey(id, "yuyuan"), Map.of(DeadlineVariables.CHASE_DECISION,
-                        DeadlineVariables.CLOSE, DeadlineVariables.CHASE_REASON, "逾期未提交"));
+        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
+                UnitAssessmentProcess.businessKey(id, "yuyuan"), Map.of(DeadlineProcess.CHASE_DECISION,
+                        DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
         bots.verify(id, "czj", random);
         bots.complete("eval-finance", List.of(Groups.evaluator("FINANCE")),
                 SpecialistEvaluationProcess.DELIVER,

@@ -1,18 +1,18 @@
-package cn.huangpu.assessment.campaign.process;
+package cn.huangpu.assessment.deadline.process;
 
-import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.workflow.Actors;
 import cn.huangpu.assessment.workflow.CompletionCheck;
-import cn.huangpu.assessment.workflow.DeadlineVariables;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.Deadlines;
-import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
-import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,17 +25,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ChaseOverdueListener implements TaskListener, CompletionCheck {
 
-    static final String CHASED_BY = "chasedBy";
+    /** The chase task of processes/Deadline.bpmn, and those of the first release's models. */
+    private static final Set<String> CHASE_TASKS = Stream.concat(Stream.of(DeadlineProcess.CHASE),
+            OldModels.CHASE_TASKS.stream()).collect(Collectors.toUnmodifiableSet());
 
-    private final CampaignService campaigns;
+    private final DeadlineService deadlines;
 
-    ChaseOverdueListener(CampaignService campaigns) {
-        this.campaigns = campaigns;
+    ChaseOverdueListener(DeadlineService deadlines) {
+        this.deadlines = deadlines;
     }
 
     @Override
     public Set<String> taskKeys() {
-        return Set.of(UnitAssessmentProcess.CHASE, SpecialistEvaluationProcess.CHASE);
+        return CHASE_TASKS;
     }
 
     @Override
@@ -45,24 +47,24 @@ class ChaseOverdueListener implements TaskListener, CompletionCheck {
 
     /** Checks the decision and returns the new deadline of an extension (null when closing). */
     private Instant newDue(Map<String, Object> variables) {
-        Object decision = variables.get(DeadlineVariables.CHASE_DECISION);
-        Object reason = variables.get(DeadlineVariables.CHASE_REASON);
-        if (!DeadlineVariables.EXTEND.equals(decision) && !DeadlineVariables.CLOSE.equals(decision)) {
-            throw refused(DeadlineVariables.CHASE_DECISION, "请选择处理方式：延长期限，或按未提交关闭");
+        Object decision = variables.get(DeadlineProcess.CHASE_DECISION);
+        Object reason = variables.get(DeadlineProcess.CHASE_REASON);
+        if (!DeadlineProcess.EXTEND.equals(decision) && !DeadlineProcess.CLOSE.equals(decision)) {
+            throw refused(DeadlineProcess.CHASE_DECISION, "请选择处理方式：延长期限，或按未提交关闭");
         }
         if (reason == null || reason.toString().isBlank()) {
-            throw refused(DeadlineVariables.CHASE_REASON, "请填写处理说明");
+            throw refused(DeadlineProcess.CHASE_REASON, "请填写处理说明");
         }
-        if (!DeadlineVariables.EXTEND.equals(decision)) {
+        if (!DeadlineProcess.EXTEND.equals(decision)) {
             return null;
         }
         Instant newDue;
         try {
-            newDue = Deadlines.toInstant(variables.get(DeadlineVariables.NEW_DUE_DATE));
+            newDue = Deadlines.toInstant(variables.get(DeadlineProcess.NEW_DUE_DATE));
         } catch (IllegalArgumentException e) {
-            throw refused(DeadlineVariables.NEW_DUE_DATE, e.getMessage());
+            throw refused(DeadlineProcess.NEW_DUE_DATE, e.getMessage());
         }
-        campaigns.checkExtension(DeadlineSubject.of(variables).due(), newDue);
+        deadlines.checkExtension(DeadlineOf.due(variables), newDue);
         return newDue;
     }
 
@@ -75,11 +77,11 @@ class ChaseOverdueListener implements TaskListener, CompletionCheck {
         try {
             Instant newDue = newDue(task.getVariables());
             if (newDue != null) {
-                task.setVariable(DeadlineVariables.NEW_DUE_DATE, Date.from(newDue));
+                task.setVariable(DeadlineProcess.NEW_DUE_DATE, Date.from(newDue));
             }
         } catch (BadInputException e) {
             throw new BadUserRequestException(BadInputException.describe(e.errors()));
         }
-        task.setVariable(CHASED_BY, Actors.of(task));
+        task.setVariable(DeadlineProcess.CHASED_BY, Actors.of(task));
     }
 }

@@ -1,0 +1,32 @@
+package cn.huangpu.assessment.deadline;
+
+/**
+ * Whose deadline it is: the words of its notices and tasks, the page where its work is done, and (in
+ * {@link DeadlineService}) what passing, extending and closing it record. The name is what a calling model
+ * passes as {@code deadlineKind}.
+ */
+public enum DeadlineKind {
+
+    /** A unit's self-check (UnitAssessment). */
+    SELF_CHECK(Party.UNIT, "自查", "自查", "/app/self-check/"),
+    /** A specialist evaluator's results (SpecialistEvaluation). */
+    SPECIALIST_EVALUATION(Party.EVALUATOR, "专项评估结果", "专项评估", "/app/evaluation/");
+
+    /** Who owes the work: names, groups and codes come from the unit or the evaluator. */
+    enum Party { UNIT, EVALUATOR }
+
+    final Party party;
+    /** What is owed, in a notice: 外滩街道的「自查」. */
+    final String work;
+    /** What the chase task is about: 督促逾期「自查」. */
+    final String chased;
+    /** The page of the work, followed by {campaign}/{code}. */
+    final String page;
+
+    DeadlineKind(Party party, String work, String chased, String page) {
+        this.party = party;
+        this.work = work;
+        this.chased = chased;
+        this.page = page;
+    }
+}
