@@ -7,19 +7,21 @@ document.addEventListener('DOMContentLoaded', () => {
     th.title = '点击排序';
     th.addEventListener('click', () => {
       const table = th.closest('table');
-      const body = table.tBodies[0];
       const column = Array.from(th.parentNode.children).indexOf(th);
       const numeric = th.dataset.sort === 'number';
       const ascending = th.dataset.direction !== 'asc';
       th.dataset.direction = ascending ? 'asc' : 'desc';
       const value = row => row.children[column].dataset.value ?? row.children[column].textContent.trim();
-      Array.from(body.rows)
+      // A list of units grouped by kind has one tbody per group, headed by its group-head row: each group is
+      // sorted on its own, under its heading.
+      Array.from(table.tBodies).forEach(body => Array.from(body.rows)
+        .filter(row => !row.classList.contains('group-head'))
         .sort((a, b) => {
           const x = value(a), y = value(b);
           const order = numeric ? (parseFloat(x || '-1') - parseFloat(y || '-1')) : x.localeCompare(y, 'zh-CN');
           return ascending ? order : -order;
         })
-        .forEach(row => body.appendChild(row));
+        .forEach(row => body.appendChild(row)));
     });
   });
   // A file over the request-size limit is refused before it is sent: the server answers such an upload

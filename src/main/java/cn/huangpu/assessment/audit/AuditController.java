@@ -2,7 +2,6 @@ package cn.huangpu.assessment.audit;
 
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
-import cn.huangpu.assessment.directory.AssessedUnit;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -115,10 +113,7 @@ class AuditController {
         model.addAttribute("headers", AuditRow.HEADERS);
         model.addAttribute("pageSize", AuditTrail.PAGE_SIZE);
         model.addAttribute("rows", List.of());
-        List<String> usualOrder = referenceData.activeUnits().stream().map(AssessedUnit::getCode).toList();
-        model.addAttribute("units", scope.unitCodes().stream()
-                .sorted(Comparator.comparingInt((String code) -> usualOrder.contains(code) ? usualOrder.indexOf(code)
-                        : Integer.MAX_VALUE).thenComparing(Comparator.naturalOrder()))
+        model.addAttribute("units", referenceData.unitOrder().sorted(scope.unitCodes(), code -> code).stream()
                 .map(code -> new Choice(code, wording.unit(code))).toList());
         model.addAttribute("indicators", catalogue.indicators().stream()
                 .map(i -> new Choice(i.code(), i.code() + " " + i.name())).toList());

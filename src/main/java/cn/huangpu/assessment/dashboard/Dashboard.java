@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param deadlines  each deadline with the days left (negative: days past), in Asia/Shanghai
  * @param stages     progress per stage: done and total
- * @param rows       the unit × stage matrix
+ * @param rows       the unit × stage matrix, in the order of the lists of units ({@code UnitOrder})
  * @param overdue    units whose self-check and evaluators whose results are overdue and not in, units first,
  *                   each with when the coordinator last reminded it
  * @param gradeCounts units per grade, after scoring

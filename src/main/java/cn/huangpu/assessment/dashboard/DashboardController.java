@@ -49,6 +49,7 @@ class DashboardController {
         Dashboard dashboard = dashboards.dashboard(campaignId);
         model.addAttribute("campaign", campaigns.get(campaignId));
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute("groups", referenceData.unitOrder().grouped(dashboard.rows(), Dashboard.UnitRow::unitCode));
         model.addAttribute("histogramJson", json.writeValueAsString(dashboard.histogram()));
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("coordinator", user.isCoordinator());

@@ -28,6 +28,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,8 @@ public class DashboardService {
     public Dashboard dashboard(Long campaignId) {
         Campaign campaign = campaigns.get(campaignId);
         List<CampaignUnit> units = campaigns.units(campaignId);
-        List<CampaignEvaluator> evaluators = campaigns.evaluators(campaignId);
+        List<CampaignEvaluator> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
+        evaluators.sort(Comparator.comparing(CampaignEvaluator::getEvaluatorCode, referenceData.evaluatorOrder()));
         Map<String, Set<String>> missingByEvaluator = new LinkedHashMap<>();
         evaluators.forEach(e -> missingByEvaluator.put(e.getEvaluatorCode(),
                 evaluation.unitsMissing(campaignId, e.getEvaluatorCode())));
@@ -86,7 +88,7 @@ public class DashboardService {
         Map<String, String> names = referenceData.unitNames();
 
         List<UnitRow> rows = new ArrayList<>();
-        for (CampaignUnit unit : units) {
+        for (CampaignUnit unit : referenceData.unitOrder().sorted(units, CampaignUnit::getUnitCode)) {
             Map<String, Boolean> delivered = new LinkedHashMap<>();
             missingByEvaluator.forEach((code, missing) -> delivered.put(code, !missing.contains(unit.getUnitCode())));
             ScoreRecord score = scores.get(unit.getUnitCode());
@@ -122,11 +124,11 @@ public class DashboardService {
                 overdue(campaignId, units, evaluators), grades, histogram);
     }
 
-    /** Overdue units, then overdue evaluators, each with its last one-click reminder. */
+    /** Overdue units in the order of the lists of units, then overdue evaluators, each with its last one-click reminder. */
     private List<Overdue> overdue(Long campaignId, List<CampaignUnit> units, List<CampaignEvaluator> evaluators) {
         Map<String, Instant> reminded = notifications.lastSent(campaignId, Notification.Kind.MANUAL);
         List<Overdue> overdue = new ArrayList<>();
-        units.stream().filter(DashboardService::isOverdue)
+        referenceData.unitOrder().sorted(units, CampaignUnit::getUnitCode).stream().filter(DashboardService::isOverdue)
                 .forEach(u -> overdue.add(overdue(u, reminded.get(Groups.unit(u.getUnitCode())))));
         evaluators.stream().filter(DashboardService::isOverdue)
                 .forEach(e -> overdue.add(overdue(e, reminded.get(Groups.evaluator(e.getEvaluatorCode())))));

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.directory;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,10 +56,23 @@ public class ReferenceData {
         return units.findAll().stream().collect(Collectors.toMap(AssessedUnit::getCode, AssessedUnit::getName));
     }
 
+    /** The order of every list of units: by kind, then in the office's usual order (read now, for one page). */
+    public UnitOrder unitOrder() {
+        return new UnitOrder(units.findAll().stream()
+                .map(u -> new UnitOrder.Place(u.getCode(), u.getName(), u.getKind(), u.getSortOrder())).toList());
+    }
+
     /** Every evaluator's name by code. */
     public Map<String, String> evaluatorNames() {
         return evaluators.findAll().stream()
                 .collect(Collectors.toMap(SpecialistEvaluator::getCode, SpecialistEvaluator::getName));
+    }
+
+    /** Evaluator codes in the plan's order (四(三)), as the lists of evaluators show them; unknown codes last. */
+    public Comparator<String> evaluatorOrder() {
+        List<String> usual = evaluators().stream().map(SpecialistEvaluator::getCode).toList();
+        return Comparator.comparingInt((String code) -> usual.contains(code) ? usual.indexOf(code) : usual.size())
+                .thenComparing(Comparator.naturalOrder());
     }
 
     public List<SpecialistEvaluator> evaluators() {

@@ -211,7 +211,9 @@ class EvaluationController {
         model.addAttribute("evaluator", evaluator);
         model.addAttribute("evaluatorName", referenceData.evaluatorName(evaluatorCode));
         model.addAttribute("columns", columns(catalogue, evaluatorCode));
-        model.addAttribute("units", campaigns.units(campaignId));
+        List<CampaignUnit> units = campaigns.units(campaignId);
+        model.addAttribute("units", units);
+        model.addAttribute("groups", referenceData.unitOrder().grouped(units, CampaignUnit::getUnitCode));
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("values", values);
         model.addAttribute("reasons", reasons);
@@ -219,10 +221,22 @@ class EvaluationController {
         model.addAttribute("yours", yours);
         model.addAttribute("editable", user.isEvaluator(evaluatorCode) && !campaign.isFrozen()
                 && evaluator.getStatus() == CampaignEvaluator.Status.PENDING);
+        model.addAttribute("locked", locked(campaign, evaluator));
         model.addAttribute("errors", errors);
         model.addAttribute("invalid", invalid);
         model.addAttribute("missingCount", evaluation.missing(campaignId, evaluatorCode).size());
         return "evaluation";
+    }
+
+    /** Why the grid cannot be changed (shown when it is not editable). */
+    private String locked(Campaign campaign, CampaignEvaluator evaluator) {
+        return switch (evaluator.getStatus()) {
+            case DELIVERED -> evaluator.getDeliveredAt() == null ? "已提交（未记录提交时间），不能再修改。"
+                    : "已于 " + campaigns.format(evaluator.getDeliveredAt()) + " 提交，不能再修改。";
+            case CLOSED -> "逾期未提交，区政府办公室已关闭本项专项评估，不能再修改。";
+            case PENDING -> campaign.isFrozen() ? "考核结果已审定，评估结果不能再修改。"
+                    : "尚未提交。评估结果由" + referenceData.evaluatorName(evaluator.getEvaluatorCode()) + "录入，本页只读。";
+        };
     }
 
     static List<Column> columns(Catalogue catalogue, String evaluatorCode) {

@@ -104,7 +104,8 @@ public class EvaluationSpreadsheet {
         Sheet sheet = Workbooks.sheet(workbook, SHEET, headers(columns));
         sheet.createFreezePane(2, 1);
         Map<String, Map<String, EvaluationService.StoredValue>> stored = evaluation.values(campaignId);
-        List<CampaignUnit> units = campaigns.units(campaignId);
+        // the rows in the order of the grid, so that the sheet and the page read alike
+        List<CampaignUnit> units = referenceData.unitOrder().sorted(campaigns.units(campaignId), CampaignUnit::getUnitCode);
         for (int r = 0; r < units.size(); r++) {
             String unit = units.get(r).getUnitCode();
             Row row = sheet.createRow(r + 1);

@@ -2,11 +2,14 @@ package cn.huangpu.assessment.grading;
 
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputType;
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.directory.UnitOrder;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.evaluation.FormValues;
@@ -26,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +95,12 @@ class ResultsController {
         List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
         ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
         model.addAttribute("records", ranked);
+        // the page ranks within each kind of unit; the overall rank is the export's
+        model.addAttribute("groups", referenceData.unitOrder().grouped(ranked, ScoreRecord::getUnitCode,
+                Comparator.comparing(ScoreRecord::getTotal).reversed()));
+        Map<String, Integer> overallRank = new HashMap<>();
+        ranked.forEach(r -> overallRank.put(r.getUnitCode(), overallRank.size() + 1));
+        model.addAttribute("overallRank", overallRank);
         model.addAttribute("unitNames", referenceData.unitNames());
         return "results";
     }
@@ -200,6 +210,7 @@ class ResultsController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("recorded", recorded);
         model.addAttribute("current", current);
+        model.addAttribute("groups", referenceData.unitOrder().grouped(current.entrySet(), Map.Entry::getKey));
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("invalid", invalidValues(campaignId, null));
         return "comprehensive";
@@ -232,7 +243,7 @@ class ResultsController {
                     String before = stored.containsKey(key) ? stored.get(key).getValueJson() : null;
                     String after = value == null ? null : value.toString();
                     if (before == null ? after != null : !before.equals(after)) {
-                        changes.add(new FactEntry(unitCode, indicator.code(), input.name(), value, form.get("why[" + key + "]"),
+                        changes.add(new FactEntry(unitCode, indicator.code(), input.name(), value, changeReason(input, key, form),
                                 FormValues.version(form.get("ver[" + key + "]"))));
                     }
                 } catch (IllegalArgumentException e) {
@@ -258,8 +269,28 @@ class ResultsController {
             shown.addAll(e.conflicts());
             return renderUnit(campaignId, unitCode, model, shown, form, conflicting);
         }
+        // 保存并下一个: on to the next unit of the list's order, the message naming the unit just saved
+        String next = "next".equals(form.get("then")) ? unitSteps(campaignId, unitCode).next() : null;
+        if (next != null) {
+            redirect.addFlashAttribute("saved", referenceData.unitName(unitCode) + "：已保存" + changes.size() + "项并重新计算。");
+            return "redirect:/app/comprehensive/" + campaignId + "/" + next;
+        }
         redirect.addFlashAttribute("saved", "已保存" + changes.size() + "项并重新计算。");
         return "redirect:/app/comprehensive/" + campaignId + "/" + unitCode;
+    }
+
+    /**
+     * Why a value changed. A judgement (视情评分) carries its own reason, stored with its score; the page asks for
+     * that one only, and it is the change's reason too. Every other input has the page's 修改理由.
+     */
+    private static String changeReason(Input input, String key, Map<String, String> form) {
+        return form.get((input.type() == InputType.JUDGEMENT ? "jr[" : "why[") + key + "]");
+    }
+
+    /** The units before and after this one in the comprehensive list's order. */
+    private UnitOrder.Neighbours unitSteps(Long campaignId, String unitCode) {
+        return referenceData.unitOrder().neighbours(campaigns.units(campaignId).stream()
+                .map(CampaignUnit::getUnitCode).toList(), unitCode);
     }
 
     /**
@@ -306,6 +337,10 @@ class ResultsController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("unitCode", unitCode);
         model.addAttribute("unitName", referenceData.unitName(unitCode));
+        UnitOrder.Neighbours steps = unitSteps(campaignId, unitCode);
+        model.addAttribute("previous", steps.previous());
+        model.addAttribute("next", steps.next());
+        model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("indicators", withOfficeInputs);
         model.addAttribute("office", Catalogue.OFFICE);
         model.addAttribute("values", values);

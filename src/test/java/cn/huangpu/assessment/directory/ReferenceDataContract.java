@@ -36,6 +36,24 @@ abstract class ReferenceDataContract {
     }
 
     @Test
+    void listsTheSeededUnitsDepartmentsFirstThenStreetsInTheUsualOrder() {
+        // given every seeded unit, by code as a campaign lists them
+        List<String> codes = referenceData.activeUnits().stream().map(AssessedUnit::getCode).sorted().toList();
+
+        // when they are grouped for a page
+        List<UnitOrder.Group<String>> groups = referenceData.unitOrder().grouped(codes, c -> c);
+
+        // then 37 departments come first, from 区发展改革委 to 区残联, then the 10 streets, from 外滩街道 to 瑞金二路街道
+        assertThat(groups).extracting(UnitOrder.Group::label).containsExactly("委办局", "街道");
+        assertThat(groups).extracting(UnitOrder.Group::size).containsExactly(37, 10);
+        UnitOrder order = referenceData.unitOrder();
+        assertThat(order.name(groups.get(0).items().get(0))).isEqualTo("区发展改革委");
+        assertThat(order.name(groups.get(0).items().get(36))).isEqualTo("区残联");
+        assertThat(groups.get(1).items()).extracting(order::name).containsExactly("外滩街道", "南京东路街道",
+                "半淞园路街道", "小东门街道", "豫园街道", "老西门街道", "五里桥街道", "打浦桥街道", "淮海中路街道", "瑞金二路街道");
+    }
+
+    @Test
     void seedsTheElevenSpecialistEvaluatorsLinkedToTheUnitsTheyAlsoAre() {
         List<SpecialistEvaluator> evaluators = referenceData.evaluators();
 

@@ -26,6 +26,7 @@ import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -171,10 +172,15 @@ class PagesByRoleBrowserTests {
         assertThat(browser.driver().findElements(By.cssSelector("#overdue form"))).isEmpty();
         browser.click(By.xpath("//table[@id='matrix']//th[normalize-space()='得分']"));
         browser.click(By.xpath("//table[@id='matrix']//th[normalize-space()='得分']"));
-        List<String> order = browser.driver().findElements(By.cssSelector("#matrix tbody tr")).stream()
+        // each kind is sorted under its own heading: the department 区财政局, then the two streets by score
+        List<String> order = browser.driver().findElements(By.cssSelector("#matrix tbody tr[data-unit]")).stream()
                 .map(r -> r.getAttribute("data-unit")).toList();
-        assertThat(order).containsExactlyElementsOf(scored.stream()
+        List<String> expected = new ArrayList<>(List.of("czj"));
+        expected.addAll(scored.stream().filter(r -> !r.getUnitCode().equals("czj"))
                 .sorted((a, b) -> b.getTotal().compareTo(a.getTotal())).map(ScoreRecord::getUnitCode).toList());
+        assertThat(order).containsExactlyElementsOf(expected);
+        assertThat(browser.driver().findElements(By.cssSelector("#matrix tbody tr.group-head")))
+                .extracting(WebElement::getText).containsExactly("委办局（1）", "街道（2）");
         browser.screenshot("dashboard-scored.png");
         browser.logout();
 

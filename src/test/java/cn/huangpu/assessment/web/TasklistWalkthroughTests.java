@@ -201,8 +201,8 @@ class TasklistWalkthroughTests {
         browser.click(By.linkText("录入与评分说明"));
         browser.waitForText(year + "年度综合评估：外滩街道", "当前评分说明");
         new Select(browser.visible(By.name("v[2.3/interpretationQuality]"))).selectByVisibleText("1.5分");
+        // a judgement has one reason box: its reason is also why it changed
         browser.type(By.name("jr[2.3/interpretationQuality]"), "抽选的政策解读重点突出，但缺少新旧政策对比");
-        browser.type(By.name("why[2.3/interpretationQuality]"), "综合评估抽查政策解读");
         browser.click(By.xpath("//form//button[normalize-space()='保存并重新计算']"));
         browser.waitForText("已保存1项并重新计算");
         assertThat(new Select(browser.visible(By.name("v[2.3/interpretationQuality]"))).getFirstSelectedOption().getText())
