@@ -173,6 +173,9 @@ class CamundaWebappsBrowserTests {
             assertThat(taskCard).as(what + ": the task in the list").doesNotContainPattern("[A-Za-z]");
             // the header and the tab carry the app's names, not Camunda's, and 技术支持：Camunda Platform is gone
             assertChineseHeader(what, "待办任务");
+            // and a unit, which may not create tasks, is not offered 新建任务 (发起流程 and the shortcuts stay)
+            String header = browser.driver().findElement(By.cssSelector("[cam-widget-header]")).getText();
+            assertThat(header).as(what + ": header actions").contains("发起流程").doesNotContain("新建任务");
         }
         browser.screenshot("tasklist-chinese.png");
 
@@ -223,6 +226,10 @@ class CamundaWebappsBrowserTests {
         browser.screenshot("admin-chinese.png");
         browser.click(By.cssSelector("[cam-widget-header] li.workbench a"));
         browser.waitUntil("工作台 opened", d -> browser.path().equals("/app") ? true : null);
+        // and the administrator, who may create tasks, is offered 新建任务 in the Tasklist
+        browser.open("/camunda/app/tasklist/default/");
+        browser.waitUntil("新建任务 offered to the administrator", d -> d.findElement(
+                By.cssSelector("[cam-widget-header] li.create-task-action")).getText().contains("新建任务"));
     }
 
     @Test
