@@ -59,7 +59,7 @@ class VerificationController {
             return render(campaignId, unitCode, model, e.errors());
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, unitCode, model, List.of(new InputError(indicatorCode, "kind", "未知的问题类型")));
+            return render(campaignId, unitCode, model, List.of(new InputError(indicatorCode, "kind", "问题类型", "未知的问题类型")));
         }
         return "redirect:/app/verification/" + campaignId + "/" + unitCode + "#i-" + indicatorCode;
     }

@@ -49,25 +49,25 @@ public class VerificationService {
         List<InputError> errors = new ArrayList<>();
         Indicator indicator = catalogue.indicator(request.indicatorCode()).orElse(null);
         if (indicator == null) {
-            errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标目录中没有该指标"));
+            errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标", "指标目录中没有该指标"));
         } else if (request.kind() == null) {
-            errors.add(new InputError(request.indicatorCode(), "kind", "请选择问题类型"));
+            errors.add(new InputError(request.indicatorCode(), "kind", "问题类型", "请选择问题类型"));
         } else if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
             if (!indicator.notInvolvedAllowed()) {
-                errors.add(new InputError(request.indicatorCode(), "kind", "该指标不适用“不涉及”，无需否定"));
+                errors.add(new InputError(request.indicatorCode(), "kind", "问题类型", "该指标不适用“不涉及”，无需否定"));
             }
         } else if (indicator.findingInputs().stream().noneMatch(in -> in.name().equals(request.inputName()))) {
-            errors.add(new InputError(request.indicatorCode(), "inputName", indicator.findingInputs().isEmpty()
+            errors.add(new InputError(request.indicatorCode(), "inputName", "扣分项", indicator.findingInputs().isEmpty()
                     ? "该指标不按网上核查问题扣分，请在综合评估中录入"
                     : "请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
         }
         if (request.note() == null || request.note().isBlank()) {
-            errors.add(new InputError(request.indicatorCode(), "note", "请写明问题情况"));
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "请写明问题情况"));
         } else if (request.note().length() > 1000) {
-            errors.add(new InputError(request.indicatorCode(), "note", "问题说明不能超过1000字"));
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明不能超过1000字"));
         }
         if (request.url() != null && request.url().length() > 1000) {
-            errors.add(new InputError(request.indicatorCode(), "url", "网址过长"));
+            errors.add(new InputError(request.indicatorCode(), "url", "网址", "网址过长"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("核查问题未保存", errors);
@@ -105,7 +105,7 @@ public class VerificationService {
     public void complete(Long campaignId, String unitCode, String actor) {
         campaigns.requireOpen(campaigns.get(campaignId));
         if (campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.SUBMITTED) {
-            throw new BadInputException("不能完成核查", InputError.field("unitCode", "该单位自查尚未提交"));
+            throw new BadInputException("不能完成核查", InputError.field("unitCode", "自查", "该单位自查尚未提交"));
         }
         campaigns.unitVerified(campaignId, unitCode, actor);
     }

@@ -48,10 +48,10 @@ class ChaseOverdueListener implements TaskListener, CompletionCheck {
         Object decision = variables.get(DeadlineVariables.CHASE_DECISION);
         Object reason = variables.get(DeadlineVariables.CHASE_REASON);
         if (!DeadlineVariables.EXTEND.equals(decision) && !DeadlineVariables.CLOSE.equals(decision)) {
-            throw refused(DeadlineVariables.CHASE_DECISION, "请选择处理方式：延长期限，或按未提交关闭");
+            throw refused(DeadlineVariables.CHASE_DECISION, "处理方式", "请选择处理方式：延长期限，或按未提交关闭");
         }
         if (reason == null || reason.toString().isBlank()) {
-            throw refused(DeadlineVariables.CHASE_REASON, "请填写处理说明");
+            throw refused(DeadlineVariables.CHASE_REASON, "处理说明", "请填写处理说明");
         }
         if (!DeadlineVariables.EXTEND.equals(decision)) {
             return null;
@@ -60,14 +60,14 @@ class ChaseOverdueListener implements TaskListener, CompletionCheck {
         try {
             newDue = Deadlines.toInstant(variables.get(DeadlineVariables.NEW_DUE_DATE));
         } catch (IllegalArgumentException e) {
-            throw refused(DeadlineVariables.NEW_DUE_DATE, e.getMessage());
+            throw refused(DeadlineVariables.NEW_DUE_DATE, "新的截止时间", e.getMessage());
         }
         campaigns.checkExtension(DeadlineSubject.of(variables).due(), newDue);
         return newDue;
     }
 
-    private static BadInputException refused(String field, String reason) {
-        return new BadInputException("逾期处理有误", InputError.field(field, reason));
+    private static BadInputException refused(String field, String label, String reason) {
+        return new BadInputException("逾期处理有误", InputError.field(field, label, reason));
     }
 
     @Override
