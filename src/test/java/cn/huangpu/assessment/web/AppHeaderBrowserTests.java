@@ -75,12 +75,13 @@ class AppHeaderBrowserTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"waitan01, unit-waitan", "bansongyuanlu01, unit-bansongyuanlu", "eval-establishment, evaluator-establishment",
+    @CsvSource({"xiaodongmen01, unit-xiaodongmen", "bansongyuanlu01, unit-bansongyuanlu", "eval-establishment, evaluator-establishment",
             "office01, coordinator", "leader01, leader", "admin, camunda-admin"})
     void theHeaderWrapsOnAPhoneWithoutOverlapOrSidewaysScrolling(String user, String group) {
-        // given a campaign in flight, listed on the home page, and more than 99 unread notifications (badge 99+)
+        // given a campaign in flight, listed on the home page, and more than 99 unread notifications (badge 99+);
+        // not 外滩街道, whose open tasks the walkthrough counts in the Tasklist's first page
         Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "bansongyuanlu"), List.of("ESTABLISHMENT")), CampaignBots.COORDINATOR_USER);
+                List.of("xiaodongmen", "bansongyuanlu"), List.of("ESTABLISHMENT")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
         for (int i = 0; i < 100; i++) {
             notifications.notify(campaign.getId(), group, Notification.Kind.MANUAL, "请尽快办理（" + i + "）",

@@ -99,7 +99,7 @@ class HumanMessagesTests {
         Task selfCheck = selfCheckTask();
 
         // when it submits the task form
-        HttpResponse<String> answer = send("waitan01", "POST", "/engine-rest/task/" + selfCheck.getId() + "/submit-form",
+        HttpResponse<String> answer = send("wuliqiao01", "POST", "/engine-rest/task/" + selfCheck.getId() + "/submit-form",
                 "{\"variables\": {\"confirmSubmit\": {\"value\": true}}}");
 
         // then the message says how much is missing and lists each indicator once, without the field names
@@ -119,7 +119,7 @@ class HumanMessagesTests {
         Task selfCheck = selfCheckTask();
 
         // when its confirmation is sent as text instead of a tick
-        HttpResponse<String> answer = send("waitan01", "POST", "/engine-rest/task/" + selfCheck.getId() + "/submit-form",
+        HttpResponse<String> answer = send("wuliqiao01", "POST", "/engine-rest/task/" + selfCheck.getId() + "/submit-form",
                 "{\"variables\": {\"confirmSubmit\": {\"value\": \"yes\"}}}");
 
         // then the refusal names the checkbox as the form labels it
@@ -154,10 +154,10 @@ class HumanMessagesTests {
 
     private Task selfCheckTask() {
         Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+                List.of("wuliqiao"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
         return taskService.createTaskQuery()
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "waitan"))
+                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "wuliqiao"))
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
     }
 
