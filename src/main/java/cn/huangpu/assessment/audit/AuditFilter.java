@@ -40,18 +40,18 @@ record AuditFilter(String unit, String indicator, String actor, LocalDate from, 
         indicator = blankToNull(indicator);
         actor = blankToNull(actor);
         if (unit != null && !scope.unitCodes().contains(unit)) {
-            errors.add(InputError.field("unit", "单位“" + shorten(unit) + "”未参加本次考评"));
+            errors.add(InputError.field("unit", "单位", "单位“" + shorten(unit) + "”未参加本次考评"));
         }
         if (indicator != null && catalogue.indicator(indicator).isEmpty()) {
-            errors.add(InputError.field("indicator", catalogue.year() + "年度指标目录中没有指标“" + shorten(indicator) + "”"));
+            errors.add(InputError.field("indicator", "指标", catalogue.year() + "年度指标目录中没有指标“" + shorten(indicator) + "”"));
         }
         if (actor != null && actor.length() > MAX_ACTOR) {
-            errors.add(InputError.field("actor", "操作人不能超过" + MAX_ACTOR + "个字符"));
+            errors.add(InputError.field("actor", "操作人", "操作人不能超过" + MAX_ACTOR + "个字符"));
         }
         LocalDate fromDay = day(from, "from", "起始日期", errors);
         LocalDate toDay = day(to, "to", "截止日期", errors);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            errors.add(InputError.field("to", "截止日期（" + toDay + "）不能早于起始日期（" + fromDay + "）"));
+            errors.add(InputError.field("to", "截止日期", "截止日期（" + toDay + "）不能早于起始日期（" + fromDay + "）"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("筛选条件有误", errors);
@@ -66,7 +66,7 @@ record AuditFilter(String unit, String indicator, String actor, LocalDate from, 
             return 1;
         }
         if (!value.matches("\\d{1,10}") || Long.parseLong(value) < 1 || Long.parseLong(value) > Integer.MAX_VALUE) {
-            throw new BadInputException("筛选条件有误", InputError.field("page",
+            throw new BadInputException("筛选条件有误", InputError.field("page", "页码",
                     "页码“" + shorten(value) + "”不对：页码须为从1开始的整数"));
         }
         return Integer.parseInt(value);
@@ -113,7 +113,7 @@ record AuditFilter(String unit, String indicator, String actor, LocalDate from, 
         try {
             return LocalDate.parse(value, DAY);
         } catch (DateTimeParseException e) {
-            errors.add(InputError.field(field, name + "“" + shorten(value) + "”不是有效的日期，请按“年-月-日”填写，如 2026-11-20"));
+            errors.add(InputError.field(field, name, name + "“" + shorten(value) + "”不是有效的日期，请按“年-月-日”填写，如 2026-11-20"));
             return null;
         }
     }

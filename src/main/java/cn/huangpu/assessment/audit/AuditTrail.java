@@ -46,7 +46,7 @@ class AuditTrail {
         long total = queries.count(scope.campaignId(), filter, scope.zone());
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         if (number > pages) {
-            throw new BadInputException("筛选条件有误", InputError.field("page",
+            throw new BadInputException("筛选条件有误", InputError.field("page", "页码",
                     "没有第" + number + "页：符合条件的记录共" + total + "条，" + pages + "页"));
         }
         AuditDescriber.Wording wording = describer.wording(scope);

@@ -72,7 +72,7 @@ public class CampaignService {
         List<InputError> errors = new ArrayList<>();
         Integer year = request.year();
         if (year == null || year < 2000 || year > settings.latestYear()) {
-            errors.add(InputError.field("year", "须给出考评年度（2000至" + settings.latestYear() + "之间）"));
+            errors.add(InputError.field("year", "考评年度", "须给出考评年度（2000至" + settings.latestYear() + "之间）"));
             throw new BadInputException("发起考评的输入有误", errors);
         }
         // Without a catalogue year, the newest catalogue not later than the campaign year applies.
@@ -80,7 +80,7 @@ public class CampaignService {
                 : catalogues.years().headSet(year + 1).isEmpty() ? catalogues.years().first()
                 : catalogues.years().headSet(year + 1).last();
         if (catalogues.forYear(catalogueYear).isEmpty()) {
-            errors.add(InputError.field("catalogueYear", "没有 " + catalogueYear + " 年度的指标目录，已有：" + catalogues.years()));
+            errors.add(InputError.field("catalogueYear", "指标目录年度", "没有 " + catalogueYear + " 年度的指标目录，已有：" + catalogues.years()));
         }
         CampaignDates dates = new CampaignDates(
                 orDefault(request.selfCheckDue(), year, settings.selfCheckDue()),
@@ -93,7 +93,7 @@ public class CampaignService {
         Set<String> evaluatorCodes = codes(request.evaluatorCodes(), referenceData.evaluators(),
                 SpecialistEvaluator::getCode, "evaluatorCodes", "专项评估单位", errors);
         if (campaigns.existsByYear(year)) {
-            errors.add(InputError.field("year", year + " 年度已有考评，每年只开展一次"));
+            errors.add(InputError.field("year", "考评年度", year + " 年度已有考评，每年只开展一次"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("发起考评的输入有误", errors);
@@ -120,20 +120,20 @@ public class CampaignService {
             pastCheck(errors, "resultsDue", "结果审定截止时间", d.resultsDue(), now);
         }
         if (!d.selfCheckDue().isBefore(d.comprehensiveDue())) {
-            errors.add(InputError.field("comprehensiveDue", "综合评估截止时间须晚于自查截止时间"));
+            errors.add(InputError.field("comprehensiveDue", "综合评估截止时间", "综合评估截止时间须晚于自查截止时间"));
         }
         if (!d.specialistDue().isBefore(d.comprehensiveDue())) {
-            errors.add(InputError.field("comprehensiveDue", "综合评估截止时间须晚于专项评估截止时间"));
+            errors.add(InputError.field("comprehensiveDue", "综合评估截止时间", "综合评估截止时间须晚于专项评估截止时间"));
         }
         if (d.resultsDue().isBefore(d.comprehensiveDue())) {
-            errors.add(InputError.field("resultsDue", "结果审定截止时间不能早于综合评估截止时间"));
+            errors.add(InputError.field("resultsDue", "结果审定截止时间", "结果审定截止时间不能早于综合评估截止时间"));
         }
         return errors;
     }
 
     private void pastCheck(List<InputError> errors, String field, String label, Instant value, Instant now) {
         if (!value.isAfter(now)) {
-            errors.add(InputError.field(field, label + "（" + format(value) + "）已过，须为将来的时间"));
+            errors.add(InputError.field(field, label, label + "（" + format(value) + "）已过，须为将来的时间"));
         }
     }
 
@@ -150,7 +150,7 @@ public class CampaignService {
                 continue;
             }
             if (!all.contains(trimmed)) {
-                errors.add(InputError.field(field, "没有代码为 " + trimmed + " 的" + label));
+                errors.add(InputError.field(field, label, "没有代码为 " + trimmed + " 的" + label));
             }
             chosen.add(trimmed);
         }
@@ -248,7 +248,7 @@ public class CampaignService {
     /** Refuses any change to a campaign whose results are approved or published. */
     public void requireOpen(Campaign campaign) {
         if (campaign.isFrozen()) {
-            throw new BadInputException("考核结果已" + campaign.getStatus().label(), InputError.field("campaignId",
+            throw new BadInputException("考核结果已" + campaign.getStatus().label(), InputError.field("campaignId", "考核结果",
                     "考核结果已" + campaign.getStatus().label() + "，不能再修改；如需修改，须由区政府办公室重新打开并说明理由"));
         }
     }
@@ -297,10 +297,10 @@ public class CampaignService {
     /** Checks a new deadline for an overdue unit or evaluator; the chase form calls it before completing. */
     public void checkExtension(Instant oldDue, Instant newDue) {
         if (newDue == null) {
-            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "延长期限须给出新的截止时间"));
+            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "新的截止时间", "延长期限须给出新的截止时间"));
         }
         if (!newDue.isAfter(clock.instant()) || !newDue.isAfter(oldDue)) {
-            throw new BadInputException("延期输入有误", InputError.field("newDueDate",
+            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "新的截止时间",
                     "新的截止时间（" + format(newDue) + "）须晚于现在和原截止时间（" + format(oldDue) + "）"));
         }
     }
@@ -364,10 +364,10 @@ public class CampaignService {
     public Campaign reopen(Long campaignId, String reason, String actor) {
         Campaign campaign = get(campaignId);
         if (campaign.getStatus() != CampaignStatus.PUBLISHED) {
-            throw new BadInputException("不能重新打开", InputError.field("campaignId", "只有已公布的考核结果才能重新打开"));
+            throw new BadInputException("不能重新打开", InputError.field("campaignId", "考评", "只有已公布的考核结果才能重新打开"));
         }
         if (reason == null || reason.isBlank()) {
-            throw new BadInputException("不能重新打开", InputError.field("reason", "重新打开须说明理由"));
+            throw new BadInputException("不能重新打开", InputError.field("reason", "理由", "重新打开须说明理由"));
         }
         audit.record(campaignId, "campaign " + campaignId, "REOPEN", "PUBLISHED", "REOPENED", reason.strip(), actor);
         campaign.reopen();

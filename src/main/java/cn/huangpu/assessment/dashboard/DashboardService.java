@@ -199,10 +199,10 @@ public class DashboardService {
     public boolean remind(Long campaignId, Party party, String code, String token, String actor) {
         // who is reminded first: an unknown campaign, unit or evaluator is not found, whatever else the form says
         Overdue overdue = overdue(campaignId, party, code).orElseThrow(() -> new BadInputException("提醒未发送",
-                InputError.field(party == Party.UNIT ? "unitCode" : "evaluatorCode",
+                InputError.field(party == Party.UNIT ? "unitCode" : "evaluatorCode", party == Party.UNIT ? "单位" : "专项评估单位",
                         name(party, code) + "的" + party.stage() + "未逾期或已提交，无需提醒")));
         if (token == null || !REMINDER_TOKEN.matcher(token).matches()) {
-            throw new BadInputException("提醒未发送", InputError.field("token",
+            throw new BadInputException("提醒未发送", InputError.field("token", "一次性标识",
                     "提醒表单缺少有效的一次性标识（16至64位字母或数字），请刷新看板后再提醒"));
         }
         String group = party == Party.UNIT ? Groups.unit(code) : Groups.evaluator(code);

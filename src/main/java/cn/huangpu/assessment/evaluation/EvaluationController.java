@@ -95,10 +95,11 @@ class EvaluationController {
                     entries.add(new FactEntry(unit.getUnitCode(), column.indicator().code(), column.input().name(), value,
                             null, FormValues.version(form.get("ver[" + cell + "]"))));
                 } catch (IllegalArgumentException e) {
-                    errors.add(new InputError(column.indicator().code(), column.input().name(), unitName + "：" + e.getMessage()));
+                    errors.add(new InputError(column.indicator().code(), column.input().name(), column.input().label(),
+                            unitName + "：" + e.getMessage()));
                 } catch (InvalidFactsException e) {
                     e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), column.input().name(),
-                            unitName + "：" + err.reason())));
+                            column.input().label(), unitName + "：" + err.reason())));
                 }
             }
         }

@@ -80,7 +80,7 @@ public class EvaluationService {
         if (!Catalogue.OFFICE.equals(source)) {
             CampaignEvaluator evaluator = campaigns.evaluator(campaignId, source);
             if (evaluator.getStatus() != CampaignEvaluator.Status.PENDING) {
-                throw new BadInputException("评估结果不能再修改", InputError.field("evaluatorCode",
+                throw new BadInputException("评估结果不能再修改", InputError.field("evaluatorCode", "专项评估状态",
                         "本单位专项评估状态为“" + evaluator.getStatus().label() + "”，不能再修改"));
             }
         }
@@ -151,7 +151,7 @@ public class EvaluationService {
                        List<InputError> errors) {
         String code = entry.indicatorCode();
         if (!units.contains(entry.unitCode())) {
-            errors.add(new InputError(code, "unitCode", "单位 " + entry.unitCode() + " 未参加该考评"));
+            errors.add(new InputError(code, "unitCode", "单位", "单位 " + entry.unitCode() + " 未参加该考评"));
             return;
         }
         Optional<Indicator> indicator = catalogue.indicator(code);
@@ -164,8 +164,9 @@ public class EvaluationService {
             errors.add(new InputError(code, entry.inputName(), "该指标没有此输入项"));
             return;
         }
+        String label = input.get().label();
         if (!indicator.get().directInputs(source).contains(input.get())) {
-            errors.add(new InputError(code, entry.inputName(), indicator.get().findingInputs().contains(input.get())
+            errors.add(new InputError(code, entry.inputName(), label, indicator.get().findingInputs().contains(input.get())
                     ? "该项由网上核查问题计数，请在网上核查中记录问题"
                     : "该项不由本单位评估（由 " + catalogue.evaluator(input.get().by()).map(e -> e.name())
                             .orElse(input.get().by()) + " 提供）"));
@@ -175,27 +176,27 @@ public class EvaluationService {
             // the value is stored as its JSON text, a judgement's reason with it, in a column of 2,000 characters
             String judged = entry.value().path("reason").asText("");
             if (judged.strip().length() > MAX_JUDGEMENT_REASON_LENGTH) {
-                errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：评分理由不能超过"
+                errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：评分理由不能超过"
                         + MAX_JUDGEMENT_REASON_LENGTH + "字"));
                 return;
             }
             if (entry.value().toString().length() > VALUE_COLUMN_LENGTH) {
-                errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：内容过长，无法保存"));
+                errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：内容过长，无法保存"));
                 return;
             }
             try {
                 FactsParser.parseInput(indicator.get(), entry.inputName(), entry.value());
             } catch (InvalidFactsException e) {
                 errors.addAll(e.errors().stream()
-                        .map(err -> new InputError(err.indicator(), err.field(), entry.unitCode() + "：" + err.reason()))
+                        .map(err -> err.withReason(entry.unitCode() + "：" + err.reason()))
                         .toList());
                 return;
             }
         }
         if (reasonRequired && (entry.reason() == null || entry.reason().isBlank())) {
-            errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：修改须写明理由"));
+            errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：修改须写明理由"));
         } else if (entry.reason() != null && entry.reason().strip().length() > MAX_REASON_LENGTH) {
-            errors.add(new InputError(code, entry.inputName(), entry.unitCode() + "：修改理由不能超过" + MAX_REASON_LENGTH + "字"));
+            errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：修改理由不能超过" + MAX_REASON_LENGTH + "字"));
         }
     }
 
@@ -204,7 +205,7 @@ public class EvaluationService {
      * {@code problem} says, in Chinese, why today's rules refuse it (a value saved before a rule existed, or a
      * damaged one), and is null for a value that can be used.
      */
-    public record StoredValue(UnitFact fact, JsonNode parsed, String problem) {
+    public record StoredValue(UnitFact fact, JsonNode parsed, String problem, String label) {
 
         public boolean usable() {
             return problem == null;
@@ -217,28 +218,30 @@ public class EvaluationService {
 
         /** The refusal to show: the indicator, the input and, before the reason, the unit. */
         public InputError refusal(String unitName) {
-            return new InputError(fact.getIndicatorCode(), fact.getInputName(), unitName + "：" + problem);
+            return new InputError(fact.getIndicatorCode(), fact.getInputName(), label, unitName + "：" + problem);
         }
     }
 
     /** Reads a stored value against the catalogue. Never fails: what cannot be used says why. */
     public StoredValue read(Catalogue catalogue, UnitFact fact) {
+        Optional<Indicator> indicator = catalogue.indicator(fact.getIndicatorCode());
+        String label = indicator.flatMap(i -> i.input(fact.getInputName())).map(Input::label).orElse(null);
         JsonNode parsed;
         try {
             parsed = FactsParser.readValue(fact.getValueJson());
         } catch (InvalidFactsException unreadable) {
             return new StoredValue(fact, null, "已保存的值无效（无法读取：" + NumberRules.shown(fact.getValueJson())
-                    + "），请重新录入或清空");
+                    + "），请重新录入或清空", label);
         }
-        Optional<Indicator> indicator = catalogue.indicator(fact.getIndicatorCode());
         if (indicator.isEmpty()) {
-            return new StoredValue(fact, parsed, "已保存的值无效（" + catalogue.year() + "年度指标目录中没有该指标）");
+            return new StoredValue(fact, parsed, "已保存的值无效（" + catalogue.year() + "年度指标目录中没有该指标）", label);
         }
         try {
             FactsParser.parseInput(indicator.get(), fact.getInputName(), parsed);
-            return new StoredValue(fact, parsed, null);
+            return new StoredValue(fact, parsed, null, label);
         } catch (InvalidFactsException refused) {
-            return new StoredValue(fact, parsed, "已保存的值无效（" + refused.errors().get(0).reason() + "），请重新录入或清空");
+            return new StoredValue(fact, parsed, "已保存的值无效（" + refused.errors().get(0).reason() + "），请重新录入或清空",
+                    label);
         }
     }
 
@@ -308,7 +311,7 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public List<InputError> missing(Long campaignId, String evaluatorCode) {
         return gaps(campaignId, evaluatorCode).stream()
-                .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.unitCode() + "："
+                .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.input().label(), g.unitCode() + "："
                         + (g.problem() != null ? g.problem() : "未录入“" + g.input().label() + "”")))
                 .toList();
     }

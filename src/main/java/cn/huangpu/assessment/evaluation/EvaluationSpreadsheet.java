@@ -243,7 +243,8 @@ public class EvaluationSpreadsheet {
             }
             int r = row.index();
             if (!units.contains(unit)) {
-                errors.add(InputError.field("第" + (r + 1) + "行 A列", "单位代码 " + unit + " 不在本次考评的参评单位中"));
+                String cell = "第" + (r + 1) + "行 A列";
+                errors.add(InputError.field(cell, cell, "单位代码 " + unit + " 不在本次考评的参评单位中"));
                 return;
             }
             Map<String, String> reasons = new HashMap<>();
@@ -266,9 +267,9 @@ public class EvaluationSpreadsheet {
                     read.add(new FactEntry(unit, column.indicator().code(), column.input().name(), value, null));
                     cells.put(unit + "|" + column.key(), where);
                 } catch (IllegalArgumentException e) {
-                    errors.add(new InputError(column.indicator().code(), where, e.getMessage()));
+                    errors.add(new InputError(column.indicator().code(), where, where, e.getMessage()));
                 } catch (InvalidFactsException e) {
-                    e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), where, err.reason())));
+                    e.errors().forEach(err -> errors.add(new InputError(column.indicator().code(), where, where, err.reason())));
                 }
             }
         });
@@ -286,8 +287,10 @@ public class EvaluationSpreadsheet {
         List<FactEntry> conflicting = evaluation.conflicting(campaignId, evaluatorCode, entries);
         if (!conflicting.isEmpty()) {
             throw new EditConflictException(conflicting.stream()
-                    .map(c -> new InputError(c.indicatorCode(), cells.get(c.unitCode() + "|" + c.indicatorCode() + "/"
-                            + c.inputName()), "下载模板后该值已被他人修改"))
+                    .map(c -> {
+                        String cell = cells.get(c.unitCode() + "|" + c.indicatorCode() + "/" + c.inputName());
+                        return new InputError(c.indicatorCode(), cell, cell, "下载模板后该值已被他人修改");
+                    })
                     .toList());
         }
         evaluation.record(campaignId, evaluatorCode, entries, false, actor);
@@ -298,7 +301,8 @@ public class EvaluationSpreadsheet {
         for (int c = 0; c < expected.size(); c++) {
             String found = header == null ? "" : header.text(c).strip();
             if (!found.equals(expected.get(c))) {
-                throw refused(InputError.field("第1行 " + Workbooks.column(c) + "列",
+                String cell = "第1行 " + Workbooks.column(c) + "列";
+                throw refused(InputError.field(cell, cell,
                         "表头应为“" + expected.get(c) + "”，实为“" + found + "”；请重新下载模板"));
             }
         }

@@ -247,7 +247,7 @@ class ResultsController {
                                 FormValues.version(form.get("ver[" + key + "]"))));
                     }
                 } catch (IllegalArgumentException e) {
-                    errors.add(new InputError(indicator.code(), input.name(), e.getMessage()));
+                    errors.add(new InputError(indicator.code(), input.name(), input.label(), e.getMessage()));
                 }
             }
         }

@@ -139,12 +139,12 @@ public class LinkCheckService {
     public void accept(Long campaignId, Long checkId, String actor) {
         LinkCheck check = get(campaignId, checkId);
         if (check.getProposal() != LinkCheck.Proposal.PROPOSED) {
-            throw new BadInputException("不能采纳", InputError.field("checkId", "该链接检查没有待确认的问题"));
+            throw new BadInputException("不能采纳", InputError.field("checkId", "链接检查", "该链接检查没有待确认的问题"));
         }
         Indicator indicator = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow()
                 .indicator(check.getIndicatorCode()).orElseThrow();
         if (indicator.findingInputs().isEmpty()) {
-            throw new BadInputException("不能采纳", new InputError(indicator.code(), "checkId",
+            throw new BadInputException("不能采纳", new InputError(indicator.code(), "checkId", "链接检查",
                     "该指标不按核查问题扣分，请在综合评估中处理"));
         }
         Finding finding = verification.record(campaignId, check.getUnitCode(), new VerificationService.NewFinding(
@@ -159,7 +159,7 @@ public class LinkCheckService {
     public void reject(Long campaignId, Long checkId, String actor) {
         LinkCheck check = get(campaignId, checkId);
         if (check.getProposal() != LinkCheck.Proposal.PROPOSED) {
-            throw new BadInputException("不能驳回", InputError.field("checkId", "该链接检查没有待确认的问题"));
+            throw new BadInputException("不能驳回", InputError.field("checkId", "链接检查", "该链接检查没有待确认的问题"));
         }
         audit.record(campaignId, "link_check " + check.getUnitCode() + " " + check.getIndicatorCode() + " " + check.getUrl(),
                 "REJECT_PROPOSAL", check.getOutcome().label() + "：" + check.getDetail(), null, null, actor);

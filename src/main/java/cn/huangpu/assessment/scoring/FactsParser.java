@@ -36,6 +36,8 @@ import java.util.Optional;
 public final class FactsParser {
 
     static final String NOT_INVOLVED = "notInvolved";
+    /** The flag as the pages call it. */
+    static final String NOT_INVOLVED_LABEL = "不涉及此项工作";
     private static final BigDecimal HALF = new BigDecimal("0.5");
     /**
      * Reads every number as written: into doubles 1e400 would become Infinity (which no BigDecimal takes) and
@@ -70,7 +72,7 @@ public final class FactsParser {
             if (!strict) {
                 return new UnitFacts(catalogue.year(), indicators);
             }
-            throw new InvalidFactsException(List.of(new InputError(null, "facts", "须为以指标序号为键的对象")));
+            throw new InvalidFactsException(List.of(new InputError(null, "facts", "评分输入", "须为以指标序号为键的对象")));
         }
         for (var entry : facts.properties()) {
             String code = entry.getKey();
@@ -101,7 +103,7 @@ public final class FactsParser {
         if (input.isEmpty()) {
             errors.add(new InputError(indicator.code(), inputName, "该指标没有此输入项"));
         } else if (value == null || value.isNull()) {
-            errors.add(new InputError(indicator.code(), inputName, "未给出值（" + input.get().label() + "）"));
+            errors.add(new InputError(indicator.code(), inputName, input.get().label(), "未给出值（" + input.get().label() + "）"));
         } else {
             parsed = value(input.get(), value, indicator.code(), errors);
         }
@@ -167,9 +169,9 @@ public final class FactsParser {
             JsonNode value = entry.getValue();
             if (NOT_INVOLVED.equals(field)) {
                 if (!value.isBoolean()) {
-                    errors.add(new InputError(code, field, "须为 true 或 false"));
+                    errors.add(new InputError(code, field, NOT_INVOLVED_LABEL, "须为 true 或 false"));
                 } else if (value.booleanValue() && !indicator.notInvolvedAllowed()) {
-                    errors.add(new InputError(code, field, "该指标不适用“不涉及此项工作按80%计分”"));
+                    errors.add(new InputError(code, field, NOT_INVOLVED_LABEL, "该指标不适用“不涉及此项工作按80%计分”"));
                 } else {
                     notInvolved = value.booleanValue();
                 }
@@ -192,13 +194,12 @@ public final class FactsParser {
     }
 
     private static Object value(Input input, JsonNode value, String code, List<InputError> errors) {
-        String field = input.name();
         switch (input.type()) {
             case COUNT -> {
                 return count(input, value, code, errors);
             }
             case FLAG -> {
-                return value.isBoolean() ? value.booleanValue() : refuse(errors, code, field, "须为 true 或 false（" + input.label() + "）");
+                return value.isBoolean() ? value.booleanValue() : refuse(errors, code, input, "须为 true 或 false（" + input.label() + "）");
             }
             case RATE -> {
                 return rate(input, value, code, errors);
@@ -210,13 +211,13 @@ public final class FactsParser {
                 try {
                     return LocalDate.parse(value.asText());
                 } catch (DateTimeParseException e) {
-                    return refuse(errors, code, field, "须为日期，如 2023-01-18（" + input.label() + "）");
+                    return refuse(errors, code, input, "须为日期，如 2023-01-18（" + input.label() + "）");
                 }
             }
             case CHOICE -> {
                 String choice = value.asText();
                 if (!value.isTextual() || input.options().stream().noneMatch(o -> o.code().equals(choice))) {
-                    return refuse(errors, code, field, "须为以下之一：" + input.options().stream()
+                    return refuse(errors, code, input, "须为以下之一：" + input.options().stream()
                             .map(o -> o.code() + "（" + o.label() + "）").toList());
                 }
                 return choice;
@@ -232,84 +233,80 @@ public final class FactsParser {
     // on the number's exponent, so that 1E+999999999 is refused as fast as 2.
 
     private static Object count(Input input, JsonNode value, String code, List<InputError> errors) {
-        String field = input.name();
         Decimal n = decimal(value);
         if (n.problem() != null) {
-            return refuse(errors, code, field, n.problem() + "（" + input.label() + "）");
+            return refuse(errors, code, input, n.problem() + "（" + input.label() + "）");
         }
         if (n.value() == null || n.value().stripTrailingZeros().scale() > 0) {
-            return refuse(errors, code, field, "须为整数（" + input.label() + "）");
+            return refuse(errors, code, input, "须为整数（" + input.label() + "）");
         }
         if (n.value().signum() < 0) {
-            return refuse(errors, code, field, "数量不能为负数（" + input.label() + "）");
+            return refuse(errors, code, input, "数量不能为负数（" + input.label() + "）");
         }
         BigDecimal max = NumberRules.highest(input);
         if (n.value().compareTo(max) > 0) {
-            return refuse(errors, code, field, "数量不能超过" + max.toPlainString() + "（" + input.label() + "），收到 "
+            return refuse(errors, code, input, "数量不能超过" + max.toPlainString() + "（" + input.label() + "），收到 "
                     + NumberRules.shown(n.value()));
         }
         return n.value().setScale(0);
     }
 
     private static Object rate(Input input, JsonNode value, String code, List<InputError> errors) {
-        String field = input.name();
         Decimal rate = decimal(value);
         if (rate.problem() != null) {
-            return refuse(errors, code, field, rate.problem() + "（" + input.label() + "）");
+            return refuse(errors, code, input, rate.problem() + "（" + input.label() + "）");
         }
         if (rate.value() == null) {
-            return refuse(errors, code, field, "须为0到1之间的小数（" + input.label() + "）");
+            return refuse(errors, code, input, "须为0到1之间的小数（" + input.label() + "）");
         }
         if (rate.value().signum() < 0 || rate.value().compareTo(BigDecimal.ONE) > 0) {
-            return refuse(errors, code, field, "比率须在0到1之间（如0.85表示85%），收到 " + NumberRules.shown(rate.value()));
+            return refuse(errors, code, input, "比率须在0到1之间（如0.85表示85%），收到 " + NumberRules.shown(rate.value()));
         }
         if (rate.value().stripTrailingZeros().scale() > NumberRules.MAX_DECIMALS) {
-            return refuse(errors, code, field, "小数不能超过" + NumberRules.MAX_DECIMALS + "位（" + input.label() + "）");
+            return refuse(errors, code, input, "小数不能超过" + NumberRules.MAX_DECIMALS + "位（" + input.label() + "）");
         }
         return rate.value();
     }
 
     private static Object number(Input input, JsonNode value, String code, List<InputError> errors) {
-        String field = input.name();
         Decimal number = decimal(value);
         if (number.problem() != null) {
-            return refuse(errors, code, field, number.problem() + "（" + input.label() + "）");
+            return refuse(errors, code, input, number.problem() + "（" + input.label() + "）");
         }
         if (number.value() == null || number.value().signum() < 0) {
-            return refuse(errors, code, field, "须为不小于0的数（" + input.label() + "）");
+            return refuse(errors, code, input, "须为不小于0的数（" + input.label() + "）");
         }
         BigDecimal max = NumberRules.highest(input);
         if (number.value().compareTo(max) > 0) {
-            return refuse(errors, code, field, "不能超过" + max.toPlainString() + "（" + input.label() + "），收到 "
+            return refuse(errors, code, input, "不能超过" + max.toPlainString() + "（" + input.label() + "），收到 "
                     + NumberRules.shown(number.value()));
         }
         if (number.value().stripTrailingZeros().scale() > NumberRules.MAX_DECIMALS) {
-            return refuse(errors, code, field, "小数不能超过" + NumberRules.MAX_DECIMALS + "位（" + input.label() + "）");
+            return refuse(errors, code, input, "小数不能超过" + NumberRules.MAX_DECIMALS + "位（" + input.label() + "）");
         }
         return number.value();
     }
 
     private static Object judgement(Input input, JsonNode value, String code, List<InputError> errors) {
-        String field = input.name();
         Decimal score = value.isObject() ? decimal(value.path("score")) : new Decimal(null, null);
         if (score.problem() != null) {
-            return refuse(errors, code, field, "评分" + score.problem());
+            return refuse(errors, code, input, "评分" + score.problem());
         }
         if (score.value() == null) {
-            return refuse(errors, code, field, "评分须为 {\"score\": 分值, \"reason\": \"理由\"}");
+            return refuse(errors, code, input, "评分须为 {\"score\": 分值, \"reason\": \"理由\"}");
         }
         String max = input.max().stripTrailingZeros().toPlainString();
         if (score.value().signum() < 0 || score.value().compareTo(input.max()) > 0) {
-            return refuse(errors, code, field, "评分须在0到" + max + "分之间，收到 " + NumberRules.shown(score.value()));
+            return refuse(errors, code, input, "评分须在0到" + max + "分之间，收到 " + NumberRules.shown(score.value()));
         }
         // a multiple of 0.5 has at most one decimal; checking that first keeps the remainder cheap
         if (score.value().stripTrailingZeros().scale() > 1 || score.value().remainder(HALF).signum() != 0) {
-            return refuse(errors, code, field, "评分须为0.5分的整数倍，收到 " + NumberRules.shown(score.value()));
+            return refuse(errors, code, input, "评分须为0.5分的整数倍，收到 " + NumberRules.shown(score.value()));
         }
         JsonNode reasonNode = value.path("reason");
         String reason = reasonNode.isValueNode() ? reasonNode.asText("").strip() : "";
         if (reason.isEmpty()) {
-            return refuse(errors, code, field, "评分须写明理由");
+            return refuse(errors, code, input, "评分须写明理由");
         }
         return new Judgement(score.value(), reason);
     }
@@ -339,8 +336,9 @@ public final class FactsParser {
         return new Decimal(n, null);
     }
 
-    private static Object refuse(List<InputError> errors, String code, String field, String reason) {
-        errors.add(new InputError(code, field, reason));
+    /** Refuses a value of an input: the machine name for clients, the catalogue's label for people. */
+    private static Object refuse(List<InputError> errors, String code, Input input, String reason) {
+        errors.add(new InputError(code, input.name(), input.label(), reason));
         return null;
     }
 }

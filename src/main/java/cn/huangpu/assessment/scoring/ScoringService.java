@@ -57,7 +57,7 @@ public class ScoringService {
 
     public Catalogue catalogue(int year) {
         return catalogues.forYear(year).orElseThrow(() -> new InvalidFactsException(List.of(
-                new InputError(null, "year", "没有 " + year + " 年度的指标目录，已有：" + catalogues.years()))));
+                new InputError(null, "year", "指标目录年度", "没有 " + year + " 年度的指标目录，已有：" + catalogues.years()))));
     }
 
     /**

@@ -45,6 +45,11 @@ public class SelfCheckService {
 
     public static final FieldLimits LIMITS = new FieldLimits(4000, 4000, 20, 1000, 200);
     /** The largest evidence file (书面材料) accepted. */
+    /** The self-check's fields as its page names them, for messages (the machine names stay in the API's field). */
+    static final String COMPLETION = "完成情况";
+    static final String EVIDENCE_LINKS = "证明链接";
+    static final String NOT_INVOLVED = "不涉及";
+    static final String FILE = "附件";
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     static final Set<String> FILE_TYPES = Set.of("pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "jpg", "jpeg", "png", "zip");
 
@@ -190,9 +195,9 @@ public class SelfCheckService {
             }
             if (entry == null) {
                 // loaded at a version that no longer exists: entries are not deleted, so the page is not this one's
-                conflicts.add(new InputError(code, "completion", "页面已过期"));
+                conflicts.add(new InputError(code, "completion", COMPLETION, "页面已过期"));
             } else if (!entry.holds(draft.completion(), draft.evidenceLinks(), draft.notInvolved())) {
-                conflicts.add(new InputError(code, "completion", "已由 " + entry.getUpdatedBy() + " 于 "
+                conflicts.add(new InputError(code, "completion", COMPLETION, "已由 " + entry.getUpdatedBy() + " 于 "
                         + campaigns.format(entry.getUpdatedAt()) + " 修改"));
             }
         });
@@ -206,11 +211,11 @@ public class SelfCheckService {
             return;
         }
         if (draft.notInvolved() && !indicator.notInvolvedAllowed()) {
-            errors.add(new InputError(code, "notInvolved", "该指标不适用“不涉及此项工作”"));
+            errors.add(new InputError(code, "notInvolved", NOT_INVOLVED, "该指标不适用“不涉及此项工作”"));
         }
         String completion = blankToNull(draft.completion());
         if (completion != null && completion.length() > LIMITS.completionChars()) {
-            errors.add(new InputError(code, "completion", "完成情况最多" + LIMITS.completionChars() + "字，现有"
+            errors.add(new InputError(code, "completion", COMPLETION, "完成情况最多" + LIMITS.completionChars() + "字，现有"
                     + completion.length() + "字"));
         }
         String links = blankToNull(draft.evidenceLinks());
@@ -218,25 +223,25 @@ public class SelfCheckService {
             return;
         }
         if (links.length() > LIMITS.linksChars()) {
-            errors.add(new InputError(code, "evidenceLinks", "证明链接合计最多" + LIMITS.linksChars() + "字，现有"
+            errors.add(new InputError(code, "evidenceLinks", EVIDENCE_LINKS, "证明链接合计最多" + LIMITS.linksChars() + "字，现有"
                     + links.length() + "字"));
         }
         List<String> lines = links.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (lines.size() > LIMITS.links()) {
-            errors.add(new InputError(code, "evidenceLinks", "证明链接最多" + LIMITS.links() + "条，现有" + lines.size() + "条"));
+            errors.add(new InputError(code, "evidenceLinks", EVIDENCE_LINKS, "证明链接最多" + LIMITS.links() + "条，现有" + lines.size() + "条"));
         }
         for (String line : lines) {
             String[] parts = line.split("\\s+", 2);
             String url = parts[0];
             if (url.length() > LIMITS.urlChars()) {
-                errors.add(new InputError(code, "evidenceLinks", "证明链接的网址最多" + LIMITS.urlChars() + "个字符，现有"
+                errors.add(new InputError(code, "evidenceLinks", EVIDENCE_LINKS, "证明链接的网址最多" + LIMITS.urlChars() + "个字符，现有"
                         + url.length() + "个：" + abbreviated(url)));
             } else if (!isWebLink(url)) {
-                errors.add(new InputError(code, "evidenceLinks", "证明链接须为以 http:// 或 https:// 开头的网址："
+                errors.add(new InputError(code, "evidenceLinks", EVIDENCE_LINKS, "证明链接须为以 http:// 或 https:// 开头的网址："
                         + abbreviated(url)));
             }
             if (parts.length > 1 && parts[1].strip().length() > LIMITS.keywordChars()) {
-                errors.add(new InputError(code, "evidenceLinks", "证明链接后的关键词最多" + LIMITS.keywordChars()
+                errors.add(new InputError(code, "evidenceLinks", EVIDENCE_LINKS, "证明链接后的关键词最多" + LIMITS.keywordChars()
                         + "字，现有" + parts[1].strip().length() + "字：" + abbreviated(parts[1].strip())));
             }
         }
@@ -267,14 +272,14 @@ public class SelfCheckService {
         String name = fileName == null ? "" : fileName.strip();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (name.isEmpty() || content == null || content.length == 0) {
-            errors.add(new InputError(indicatorCode, "file", "请选择要上传的文件（不能为空文件）"));
+            errors.add(new InputError(indicatorCode, "file", FILE, "请选择要上传的文件（不能为空文件）"));
         } else if (!FILE_TYPES.contains(extension)) {
-            errors.add(new InputError(indicatorCode, "file", "不支持的文件类型 ." + extension + "，可上传：" + FILE_TYPES));
+            errors.add(new InputError(indicatorCode, "file", FILE, "不支持的文件类型 ." + extension + "，可上传：" + FILE_TYPES));
         } else if (content.length > MAX_FILE_BYTES) {
-            errors.add(new InputError(indicatorCode, "file", "文件过大（" + content.length / 1024 / 1024
+            errors.add(new InputError(indicatorCode, "file", FILE, "文件过大（" + content.length / 1024 / 1024
                     + "MB），单个文件不超过10MB"));
         } else if (name.length() > 200) {
-            errors.add(new InputError(indicatorCode, "file", "文件名过长"));
+            errors.add(new InputError(indicatorCode, "file", FILE, "文件名过长"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("附件未上传", errors);
@@ -305,13 +310,18 @@ public class SelfCheckService {
                 continue;
             }
             if (entry == null || entry.getCompletion() == null) {
-                missing.add(new InputError(indicator.code(), "completion", "未填写完成情况（" + indicator.name() + "）"));
+                missing.add(new InputError(indicator.code(), "completion", COMPLETION, "未填写完成情况（" + indicator.name() + "）"));
             } else if (entry.links().isEmpty() && !withFiles.contains(indicator.code())) {
-                missing.add(new InputError(indicator.code(), "evidenceLinks",
+                missing.add(new InputError(indicator.code(), "evidenceLinks", EVIDENCE_LINKS,
                         "未提供证明链接或附件（" + indicator.name() + "）"));
             }
         }
         return missing;
+    }
+
+    /** The refusal of a submission while {@link #missing} lists something: how much, then each indicator. */
+    public static BadInputException incomplete(List<InputError> missing) {
+        return new BadInputException("自查尚未填写完整，不能提交。尚有 " + missing.size() + " 项未填写完整", missing);
     }
 
     /** Submits the self-check, or refuses with everything still missing. */
@@ -319,7 +329,7 @@ public class SelfCheckService {
         requireEditable(campaignId, unitCode);
         List<InputError> missing = missing(campaignId, unitCode);
         if (!missing.isEmpty()) {
-            throw new BadInputException("自查尚未填写完整，不能提交", missing);
+            throw incomplete(missing);
         }
         campaigns.unitSubmitted(campaignId, unitCode, actor);
     }
@@ -329,7 +339,7 @@ public class SelfCheckService {
         campaigns.requireOpen(campaign);
         CampaignUnit unit = campaigns.unit(campaignId, unitCode);
         if (unit.getStatus() != CampaignUnit.Status.PENDING) {
-            throw new BadInputException("自查不能再修改", InputError.field("unitCode",
+            throw new BadInputException("自查不能再修改", InputError.field("unitCode", "自查状态",
                     "本单位自查状态为“" + unit.getStatus().label() + "”，不能再修改"));
         }
         return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();

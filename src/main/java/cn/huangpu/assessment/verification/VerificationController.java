@@ -66,7 +66,7 @@ class VerificationController {
             if (parsed == null) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return render(campaignId, unitCode, model,
-                        List.of(new InputError(indicatorCode, "kind", "问题类型“" + kind + "”不是可选的问题类型")), typed);
+                        List.of(new InputError(indicatorCode, "kind", "问题类型", "问题类型“" + kind + "”不是可选的问题类型")), typed);
             }
         }
         try {

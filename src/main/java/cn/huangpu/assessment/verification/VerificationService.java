@@ -55,30 +55,30 @@ public class VerificationService {
         List<InputError> errors = new ArrayList<>();
         Indicator indicator = catalogue.indicator(request.indicatorCode()).orElse(null);
         if (indicator == null) {
-            errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标目录中没有该指标"));
+            errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标", "指标目录中没有该指标"));
         } else if (request.kind() == null) {
-            errors.add(new InputError(request.indicatorCode(), "kind", "问题类型为必选项，请选择问题类型"));
+            errors.add(new InputError(request.indicatorCode(), "kind", "问题类型", "问题类型为必选项，请选择问题类型"));
         } else if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
             if (!notInvolvedClaims(campaignId, unitCode).contains(indicator.code())) {
                 boolean submitted = campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.PENDING;
-                errors.add(new InputError(indicator.code(), "kind", "问题类型“" + Finding.Kind.NOT_INVOLVED_REJECTED.label()
+                errors.add(new InputError(indicator.code(), "kind", "问题类型", "问题类型“" + Finding.Kind.NOT_INVOLVED_REJECTED.label()
                         + "”只能用于单位在已提交的自查中申报了“不涉及”的指标：" + (submitted
                         ? "单位在指标 " + indicator.code() + " " + indicator.name() + " 中没有申报“不涉及”"
                         + (indicator.notInvolvedAllowed() ? "" : "（该指标也不允许申报“不涉及”）")
                         : "单位尚未提交自查，指标 " + indicator.code() + " " + indicator.name() + " 的“不涉及”尚未申报")));
             }
         } else if (indicator.findingInputs().stream().noneMatch(in -> in.name().equals(request.inputName()))) {
-            errors.add(new InputError(request.indicatorCode(), "inputName", indicator.findingInputs().isEmpty()
+            errors.add(new InputError(request.indicatorCode(), "inputName", "扣分项", indicator.findingInputs().isEmpty()
                     ? "该指标不按网上核查问题扣分，请在综合评估中录入"
                     : "扣分项为必选项，请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
         }
         if (request.note() == null || request.note().isBlank()) {
-            errors.add(new InputError(request.indicatorCode(), "note", "问题说明为必填项，请写明发现的问题"));
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明为必填项，请写明发现的问题"));
         } else if (request.note().length() > 1000) {
-            errors.add(new InputError(request.indicatorCode(), "note", "问题说明不能超过1000字"));
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明不能超过1000字"));
         }
         if (request.url() != null && request.url().length() > 1000) {
-            errors.add(new InputError(request.indicatorCode(), "url", "问题网址不能超过1000个字符"));
+            errors.add(new InputError(request.indicatorCode(), "url", "问题网址", "问题网址不能超过1000个字符"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("核查问题未保存", errors);
@@ -137,7 +137,7 @@ public class VerificationService {
     public void complete(Long campaignId, String unitCode, String actor) {
         campaigns.requireOpen(campaigns.get(campaignId));
         if (campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.SUBMITTED) {
-            throw new BadInputException("不能完成核查", InputError.field("unitCode", "该单位自查尚未提交"));
+            throw new BadInputException("不能完成核查", InputError.field("unitCode", "自查", "该单位自查尚未提交"));
         }
         campaigns.unitVerified(campaignId, unitCode, actor);
     }

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Bad input answers 400 with every problem as {@code errors: [{indicator, field, reason}]} and a Chinese
- * title, so that a form or a client can point at the field.
+ * Bad input answers 400 with every problem as {@code errors: [{indicator, field, label, reason, message}]} and a
+ * Chinese title, so that a form or a client can point at the field ({@code field}, the machine name) and show
+ * people what is wrong ({@code message}, with the field's Chinese {@code label}, never its machine name).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -82,7 +83,9 @@ class ApiErrorHandler {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("indicator", err.indicator());
                     m.put("field", err.field());
+                    m.put("label", err.label());
                     m.put("reason", err.reason());
+                    m.put("message", err.text());
                     return m;
                 })
                 .toList());

@@ -29,11 +29,24 @@ public class BadInputException extends RuntimeException {
         return errors;
     }
 
-    /** All errors in one Chinese sentence, e.g. for a task form's error message. */
+    /** All errors in one Chinese sentence, each as people read it ({@link InputError#text()}). */
     public static String describe(List<InputError> errors) {
-        return errors.stream()
-                .map(e -> (e.indicator() == null ? "" : "指标 " + e.indicator() + " ")
-                        + (e.field() == null ? "" : e.field() + "：") + e.reason())
-                .reduce((a, b) -> a + "；" + b).orElse("");
+        return errors.stream().map(InputError::text).reduce((a, b) -> a + "；" + b).orElse("");
+    }
+
+    /**
+     * The title and the errors for a message box that keeps line breaks (a Tasklist notification): one error
+     * after the title, several each on a line of its own.
+     */
+    public String listed() {
+        if (errors.isEmpty()) {
+            return title;
+        }
+        if (errors.size() == 1) {
+            return title + "：" + errors.get(0).text();
+        }
+        StringBuilder text = new StringBuilder(title).append('：');
+        errors.forEach(e -> text.append('\n').append(e.text()));
+        return text.toString();
     }
 }

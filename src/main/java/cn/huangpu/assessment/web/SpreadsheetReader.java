@@ -153,7 +153,8 @@ public class SpreadsheetReader {
     }
 
     private static BadInputException refused(String title, String field, String reason) {
-        return new BadInputException(title, InputError.field(field, reason));
+        // a cell or row is named as the spreadsheet shows it (第2行 C列), for people too; the file needs no label
+        return new BadInputException(title, InputError.field(field, "file".equals(field) ? null : field, reason));
     }
 
     private static String where(int row, int column) {

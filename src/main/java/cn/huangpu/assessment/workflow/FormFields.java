@@ -106,7 +106,9 @@ final class FormFields {
         values.forEach((name, value) -> {
             String reason = value == null ? null : refusal(fields.get(name), value);
             if (reason != null) {
-                throw refused("字段 " + name + "：" + reason);
+                // as the form shows the field: its label, not the variable name behind it
+                String label = fields.get(name).path("label").asText("");
+                throw refused((label.isBlank() ? "表单中的一项" : "“" + label + "”") + "：" + reason);
             }
         });
     }

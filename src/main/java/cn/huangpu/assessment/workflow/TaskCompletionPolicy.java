@@ -98,7 +98,8 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                     check.check(variables);
                 }
             } catch (BadInputException e) {
-                throw FormFields.refused(e.getMessage() + "：" + BadInputException.describe(e.errors()));
+                // the title and every error once, one per line: the Tasklist shows the message as it is
+                throw FormFields.refused(e.listed());
             }
         }
 

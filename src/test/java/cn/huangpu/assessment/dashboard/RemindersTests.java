@@ -223,7 +223,7 @@ class RemindersTests {
         String token = UUID.randomUUID().toString();
 
         // a form without its one-time key
-        assertRefused(office, base + "units/yuyuan", "_csrf=" + csrf, 400, "token");
+        assertRefused(office, base + "units/yuyuan", "_csrf=" + csrf, 400, "一次性标识");
         // a unit that submitted on time, a unit not in the campaign, an unknown kind of party
         assertRefused(office, base + "units/waitan", "_csrf=" + csrf + "&token=" + token, 400, "外滩街道的自查未逾期或已提交，无需提醒");
         assertRefused(office, base + "units/nowhere", "_csrf=" + csrf + "&token=" + token, 404, NotFoundException.MESSAGE);

@@ -68,7 +68,9 @@ class EvaluationNumbersTests {
                         .param("v[yuyuan|" + FINANCE_COUNT + "]", "3"))
                 // then it is refused: 400, the indicator, the input and 外滩街道 named, the reason in Chinese
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("missingLateOrIncompleteItems （指标 1.4）：外滩街道：")))
+                .andExpect(content().string(Matchers.containsString(
+                        "财政预决算信息应公开未公开、发布不及时或存在内容缺漏的项数 （指标 1.4）：外滩街道：")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("missingLateOrIncompleteItems （"))))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*外滩街道：[^<]*(不能|须为|过长|过多|超出)[^<]*<.*")));
         // and nothing of the request is saved
         assertThat(evaluation.facts(campaign.getId()).get("yuyuan").get(FINANCE_COUNT).getValueJson()).isEqualTo("2");
@@ -94,10 +96,15 @@ class EvaluationNumbersTests {
                         .param("v[4.1/disclosureRate]", "1e100000").param("why[4.1/disclosureRate]", "核查")
                         .param("v[2.3/interpretationQuality]", "1e400").param("jr[2.3/interpretationQuality]", "解读")
                         .param("why[2.3/interpretationQuality]", "核查"))
-                // then both are refused by indicator and input, in Chinese, and nothing is saved
+                // then both are refused by indicator and input (its label, not its machine name), in Chinese,
+                // and nothing is saved
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("指标 4.1 disclosureRate：")))
-                .andExpect(content().string(Matchers.containsString("指标 2.3 interpretationQuality：")));
+                .andExpect(content().string(Matchers.matchesPattern(
+                        "(?s).*<li>指标 4\\.1 [^<]*公文主动公开率[^<]*</li>.*")))
+                .andExpect(content().string(Matchers.matchesPattern(
+                        "(?s).*<li>指标 2\\.3 [^<]*抽选政策解读内容[^<]*</li>.*")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("disclosureRate："))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("interpretationQuality："))));
         assertThat(evaluation.facts(campaign.getId())).isEmpty();
         page("/app/comprehensive/" + campaign.getId() + "/waitan", "office01").andExpect(status().isOk());
     }

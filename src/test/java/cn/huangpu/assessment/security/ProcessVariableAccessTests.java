@@ -167,7 +167,7 @@ class ProcessVariableAccessTests {
                 "{\"variables\": {\"confirmSubmit\": {\"value\": \"yes\"}}}");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.body()).contains("confirmSubmit");
+        assertThat(answer.body()).contains("我已逐项填写完毕，确认提交自查").doesNotContain("confirmSubmit");
     }
 
     @Test

@@ -9,6 +9,7 @@ import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -86,6 +87,35 @@ class TaskAccessTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("message").asText()).contains("指标 1.1").contains("未填写完成情况");
         assertThat(taskService.createTaskQuery().taskId(own.getId()).count()).isOne();
+    }
+
+    @Test
+    void onlyAnAdministratorCreatesATaskOutsideTheProcesses() throws Exception {
+        // given a task name no process uses
+        String name = "单位自建任务 " + campaign.getId();
+        String body = "{\"name\": \"" + name + "\"}";
+
+        // when a unit, an evaluator and the coordinator create it through the REST API, and the unit through the
+        // Tasklist's engine API as the Tasklist's 新建任务 would
+        HttpResponse<String> unit = post("waitan01", "/engine-rest/task/create", body);
+        HttpResponse<String> evaluator = post("eval-finance", "/engine-rest/task/create", body);
+        HttpResponse<String> coordinator = post("office01", "/engine-rest/task/create", body);
+        WebSession session = WebSession.login(port, "waitan01");
+        HttpResponse<String> tasklist = session.send(session.engineApi("/camunda/api/engine/engine/default/task/create")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        // then the engine refuses every one of them, and no such task exists
+        assertThat(List.of(unit, evaluator, coordinator, tasklist)).allSatisfy(answer ->
+                assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isEqualTo(403));
+        assertThat(taskService.createTaskQuery().taskName(name).count()).isZero();
+        // and the engine answers the Tasklist that a unit may not, and an administrator may (which shows 新建任务)
+        String check = "/engine-rest/authorization/check?permissionName=CREATE&resourceName=Task&resourceType=7";
+        assertThat(json.readTree(get("waitan01", check).body()).get("authorized").asBoolean()).isFalse();
+        assertThat(json.readTree(get("admin", check).body()).get("authorized").asBoolean()).isTrue();
+        HttpResponse<String> admin = post("admin", "/engine-rest/task/create", body);
+        assertThat(admin.statusCode()).as(admin.body()).isIn(200, 204);
+        assertThat(taskService.createTaskQuery().taskName(name).count()).isOne();
+        taskService.deleteTask(taskService.createTaskQuery().taskName(name).singleResult().getId(), true);
     }
 
     @Test

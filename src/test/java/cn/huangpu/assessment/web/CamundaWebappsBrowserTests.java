@@ -82,6 +82,17 @@ class CamundaWebappsBrowserTests {
               };
             })();
             """.formatted(SLOW_LOCALE_MS);
+    /** Records the status of every engine API answer the page receives, as window.engineAnswers. */
+    static final String RECORD_ANSWERS = """
+            (() => {
+              window.engineAnswers = [];
+              const open = XMLHttpRequest.prototype.open;
+              XMLHttpRequest.prototype.open = function (method, url) {
+                this.addEventListener('loadend', () => window.engineAnswers.push({ url: String(url), status: this.status }));
+                return open.apply(this, arguments);
+              };
+            })();
+            """;
     /** The texts a key would show in: visible text, and the placeholders and titles of visible elements. */
     static final String TEXTS = """
             const root = arguments[0] || document.body;
@@ -162,6 +173,9 @@ class CamundaWebappsBrowserTests {
             assertThat(taskCard).as(what + ": the task in the list").doesNotContainPattern("[A-Za-z]");
             // the header and the tab carry the app's names, not Camunda's, and 技术支持：Camunda Platform is gone
             assertChineseHeader(what, "待办任务");
+            // and a unit, which may not create tasks, is not offered 新建任务 (发起流程 and the shortcuts stay)
+            String header = browser.driver().findElement(By.cssSelector("[cam-widget-header]")).getText();
+            assertThat(header).as(what + ": header actions").contains("发起流程").doesNotContain("新建任务");
         }
         browser.screenshot("tasklist-chinese.png");
 
@@ -212,6 +226,55 @@ class CamundaWebappsBrowserTests {
         browser.screenshot("admin-chinese.png");
         browser.click(By.cssSelector("[cam-widget-header] li.workbench a"));
         browser.waitUntil("工作台 opened", d -> browser.path().equals("/app") ? true : null);
+        // and the administrator, who may create tasks, is offered 新建任务 in the Tasklist
+        browser.open("/camunda/app/tasklist/default/");
+        browser.waitUntil("新建任务 offered to the administrator", d -> d.findElement(
+                By.cssSelector("[cam-widget-header] li.create-task-action")).getText().contains("新建任务"));
+    }
+
+    @Test
+    void anIncompleteSelfCheckSubmittedInTheTasklistIsRefusedWithTheMissingIndicatorsInChinese() {
+        // given a unit whose self-check is empty (not 外滩街道, whose open tasks the walkthrough counts), and a record
+        // of the engine API's answers in the page
+        int year = TestUsers.freshYear();
+        Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
+                List.of("laoximen"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        driver.runJobs();
+        Task selfCheck = taskService.createTaskQuery()
+                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "laoximen"))
+                .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
+        cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_ANSWERS));
+        browser.login("laoximen01", "demo");
+
+        // when it opens its 提交自查 task in the Tasklist, claims it, ticks the confirmation and completes it
+        browser.openTasklist();
+        browser.taskNames("提交自查：老西门街道");
+        browser.openTask(selfCheck.getId(), "提交自查：老西门街道");
+        browser.claim();
+        browser.tick("我已逐项填写完毕，确认提交自查");
+        browser.click(By.cssSelector(".task-details .form-actions button.btn-primary"));
+
+        // then the engine API answered 400, and the Tasklist shows the refusal: a summary, then every missing
+        // indicator on a line of its own, in Chinese, without the engine's codes or English wrapping
+        WebElement refusal = browser.waitUntil("refusal shown", d -> d.findElements(
+                By.cssSelector(".notifications .alert-danger")).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
+        browser.screenshot("tasklist-incomplete-self-check.png", 1600);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> answers = (List<Map<String, Object>>) browser.js("return window.engineAnswers;");
+        assertThat(answers).as("engine API answers").filteredOn(a -> String.valueOf(a.get("url")).endsWith("/submit-form"))
+                .singleElement().satisfies(a -> assertThat(((Number) a.get("status")).intValue()).isEqualTo(400));
+        // (innerText: the message box scrolls when the list is longer than half the window)
+        String shown = (String) browser.js("return arguments[0].innerText;", refusal);
+        assertThat(shown).as("refusal").contains("自查尚未填写完整，不能提交。尚有 44 项未填写完整：")
+                .doesNotContain("Cannot", "ENGINE-", "task form", "completion", "evidenceLinks")
+                .doesNotContainPattern("[A-Za-z]{2,}");
+        List<String> lines = shown.lines().map(String::strip).filter(l -> l.startsWith("指标 ")).toList();
+        assertThat(lines).as("one line per missing indicator").hasSize(44)
+                .allSatisfy(l -> assertThat(l).matches("指标 [0-9.]+ 未填写完成情况（.+）"))
+                .first().asString().startsWith("指标 1.1 ");
+        // and the task is still open
+        assertThat(taskService.createTaskQuery().taskId(selfCheck.getId()).count()).isOne();
     }
 
     /** The header's and the tab's name, the link to 工作台, and no "技术支持：Camunda Platform" in the footer. */

@@ -49,33 +49,33 @@ class OpenCampaignListener implements ExecutionListener {
 
     private static OpenCampaign fromForm(DelegateExecution execution) {
         return new OpenCampaign(
-                integer(execution.getVariable(CampaignProcess.FORM_YEAR), CampaignProcess.FORM_YEAR),
-                integer(execution.getVariable(CampaignProcess.FORM_CATALOGUE_YEAR), CampaignProcess.FORM_CATALOGUE_YEAR),
-                date(execution, CampaignProcess.SELF_CHECK_DUE),
-                date(execution, CampaignProcess.SPECIALIST_DUE),
-                date(execution, CampaignProcess.COMPREHENSIVE_DUE),
-                date(execution, CampaignProcess.RESULTS_DUE),
+                integer(execution.getVariable(CampaignProcess.FORM_YEAR), "考评年度"),
+                integer(execution.getVariable(CampaignProcess.FORM_CATALOGUE_YEAR), "指标目录年度"),
+                date(execution, CampaignProcess.SELF_CHECK_DUE, "自查截止时间"),
+                date(execution, CampaignProcess.SPECIALIST_DUE, "专项评估截止时间"),
+                date(execution, CampaignProcess.COMPREHENSIVE_DUE, "综合评估截止时间"),
+                date(execution, CampaignProcess.RESULTS_DUE, "结果审定截止时间"),
                 lines(execution.getVariable(CampaignProcess.FORM_UNIT_CODES)),
                 lines(execution.getVariable(CampaignProcess.FORM_EVALUATOR_CODES)));
     }
 
-    private static Integer integer(Object value, String field) {
+    private static Integer integer(Object value, String label) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
         try {
             return NumberRules.typed(value.toString()).intValueExact();
         } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new BadUserRequestException("发起考评的输入有误：" + field + "：须为整数年度");
+            throw new BadUserRequestException("发起考评的输入有误：" + label + "：须为整数年度");
         }
     }
 
-    private static Instant date(DelegateExecution execution, String field) {
+    private static Instant date(DelegateExecution execution, String field, String label) {
         try {
             return Deadlines.toInstant(execution.getVariable(field));
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException("发起考评的输入有误："
-                    + BadInputException.describe(List.of(InputError.field(field, e.getMessage()))));
+                    + BadInputException.describe(List.of(InputError.field(field, label, e.getMessage()))));
         }
     }
 

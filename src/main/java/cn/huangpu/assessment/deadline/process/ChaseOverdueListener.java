@@ -50,10 +50,10 @@ class ChaseOverdueListener implements TaskListener, CompletionCheck {
         Object decision = variables.get(DeadlineProcess.CHASE_DECISION);
         Object reason = variables.get(DeadlineProcess.CHASE_REASON);
         if (!DeadlineProcess.EXTEND.equals(decision) && !DeadlineProcess.CLOSE.equals(decision)) {
-            throw refused(DeadlineProcess.CHASE_DECISION, "请选择处理方式：延长期限，或按未提交关闭");
+            throw refused(DeadlineProcess.CHASE_DECISION, "处理方式", "请选择处理方式：延长期限，或按未提交关闭");
         }
         if (reason == null || reason.toString().isBlank()) {
-            throw refused(DeadlineProcess.CHASE_REASON, "请填写处理说明");
+            throw refused(DeadlineProcess.CHASE_REASON, "处理说明", "请填写处理说明");
         }
         if (!DeadlineProcess.EXTEND.equals(decision)) {
             return null;
@@ -62,14 +62,14 @@ class ChaseOverdueListener implements TaskListener, CompletionCheck {
         try {
             newDue = Deadlines.toInstant(variables.get(DeadlineProcess.NEW_DUE_DATE));
         } catch (IllegalArgumentException e) {
-            throw refused(DeadlineProcess.NEW_DUE_DATE, e.getMessage());
+            throw refused(DeadlineProcess.NEW_DUE_DATE, "新的截止时间", e.getMessage());
         }
         deadlines.checkExtension(DeadlineOf.due(variables), newDue);
         return newDue;
     }
 
-    private static BadInputException refused(String field, String reason) {
-        return new BadInputException("逾期处理有误", InputError.field(field, reason));
+    private static BadInputException refused(String field, String label, String reason) {
+        return new BadInputException("逾期处理有误", InputError.field(field, label, reason));
     }
 
     @Override

@@ -38,12 +38,12 @@ class ApproveGradesListener implements TaskListener, CompletionCheck {
     public void check(Map<String, Object> variables) {
         Object decision = variables.get(CampaignProcess.APPROVAL_DECISION);
         if (!CampaignProcess.APPROVE.equals(decision) && !CampaignProcess.SEND_BACK.equals(decision)) {
-            throw new BadInputException("审定意见有误", InputError.field(CampaignProcess.APPROVAL_DECISION,
+            throw new BadInputException("审定意见有误", InputError.field(CampaignProcess.APPROVAL_DECISION, "审定意见",
                     "请选择审定意见：审定通过，或退回重新综合评估"));
         }
         Object reason = variables.get(CampaignProcess.SEND_BACK_REASON);
         if (CampaignProcess.SEND_BACK.equals(decision) && (reason == null || reason.toString().isBlank())) {
-            throw new BadInputException("审定意见有误", InputError.field(CampaignProcess.SEND_BACK_REASON, "退回须填写退回理由"));
+            throw new BadInputException("审定意见有误", InputError.field(CampaignProcess.SEND_BACK_REASON, "退回理由", "退回须填写退回理由"));
         }
     }
 

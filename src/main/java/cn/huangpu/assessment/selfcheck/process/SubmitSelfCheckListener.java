@@ -35,7 +35,7 @@ class SubmitSelfCheckListener implements TaskListener, CompletionCheck {
         List<InputError> missing = selfChecks.missing((Long) variables.get(CampaignProcess.CAMPAIGN_ID),
                 (String) variables.get(UnitAssessmentProcess.UNIT_CODE));
         if (!missing.isEmpty()) {
-            throw new BadInputException("自查尚未填写完整，不能提交", missing);
+            throw SelfCheckService.incomplete(missing);
         }
     }
 

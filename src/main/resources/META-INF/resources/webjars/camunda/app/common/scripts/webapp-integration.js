@@ -32,6 +32,39 @@ custom.config(['$provide', ($provide) => {
 }]);
 
 /*
+ * 新建任务 (a task outside every process) is for administrators: the engine refuses it to anyone without CREATE
+ * on tasks, but the Tasklist shows the action to everyone. So the action is left out of the header's list and put
+ * back once the engine, asked for the current user, says the user may create tasks (the engine decides again
+ * when a task is created).
+ */
+const CREATE_TASK_ACTION = 'create-task-action';
+if (app === 'tasklist') {
+  custom.config(['$provide', ($provide) => {
+    $provide.decorator('Views', ['$delegate', '$http', 'Uri', (views, $http, Uri) => {
+      const getProviders = views.getProviders;
+      views.getProviders = function (options) {
+        const providers = getProviders.apply(this, arguments);
+        const at = providers.findIndex((p) => p.id === CREATE_TASK_ACTION);
+        if (!options || options.component !== 'tasklist.navbar.action' || at < 0) {
+          return providers;
+        }
+        const createTask = providers[at];
+        const shown = providers.filter((p) => p !== createTask);
+        $http.get(Uri.appUri('engine://engine/:engine/authorization/check'), {
+          params: { permissionName: 'CREATE', resourceName: 'Task', resourceType: 7 }
+        }).then((answer) => {
+          if (answer.data && answer.data.authorized === true) {
+            shown.splice(at, 0, createTask);
+          }
+        }, () => { /* not logged in or refused: the action stays hidden */ });
+        return shown;
+      };
+      return views;
+    }]);
+  }]);
+}
+
+/*
  * The webapps fetch their locale file with $http only after bootstrap. Widgets that translate once when
  * they link (the Tasklist's search and sort, $translate.instant) and the page titles showed the keys
  * whenever they rendered first: about one fresh load in four showed CREATION_DATE and SEARCH_PLACEHOLDER.
