@@ -90,7 +90,7 @@ class ComprehensiveUnitPageTests {
                 "why[" + JUDGEMENT + "]", "复核", "v[" + RATE + "]", "0.8", "why[" + RATE + "]", "复核"))
                 // then it is refused with 400, the indicator and the input named, the reason in Chinese
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("指标 2.3 interpretationQuality：")))
+                .andExpect(content().string(Matchers.containsString("指标 2.3 抽选政策解读内容的针对性、丰富性、完整性、精准性评分：")))
                 .andExpect(content().string(Matchers.containsString("waitan：评分须写明理由")));
         // and nothing of it is saved
         assertThat(evaluation.facts(campaign).get("waitan").get(JUDGEMENT).getValueJson()).contains("\"score\":1.5");
@@ -138,7 +138,7 @@ class ComprehensiveUnitPageTests {
         // and a refused save stays on its unit with 400, nothing saved
         save("waitan", Map.of("v[" + RATE + "]", "0.7", "then", "next"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(Matchers.containsString("指标 4.1 disclosureRate：")))
+                .andExpect(content().string(Matchers.containsString("指标 4.1 公文主动公开率：")))
                 .andExpect(content().string(Matchers.containsString("年度综合评估：外滩街道")));
         assertThat(evaluation.facts(campaign).getOrDefault("waitan", Map.of())).doesNotContainKey(RATE);
     }

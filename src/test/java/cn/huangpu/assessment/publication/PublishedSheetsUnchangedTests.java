@@ -40,8 +40,16 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.AdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.CockpitRuntimeDelegate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.TasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.WelcomeRuntimeDelegate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -69,11 +77,25 @@ class PublishedSheetsUnchangedTests {
     private final HttpClient http = HttpClient.newHttpClient();
     private ConfigurableApplicationContext app;
 
+    /*
+     * The Camunda webapps keep their engine access in static fields that a closing application clears, and an
+     * engine registers itself by name in a static registry: the runs here take another engine name and give the
+     * webapps of the test contexts still cached in this JVM their access back.
+     */
+    private final CockpitRuntimeDelegate cockpit = Cockpit.getRuntimeDelegate();
+    private final AdminRuntimeDelegate admin = Admin.getRuntimeDelegate();
+    private final TasklistRuntimeDelegate tasklist = Tasklist.getRuntimeDelegate();
+    private final WelcomeRuntimeDelegate welcome = Welcome.getRuntimeDelegate();
+
     @AfterEach
     void stop() throws SQLException {
         if (app != null) {
             app.close();
         }
+        Cockpit.setCockpitRuntimeDelegate(cockpit);
+        Admin.setAdminRuntimeDelegate(admin);
+        Tasklist.setTasklistRuntimeDelegate(tasklist);
+        Welcome.setRuntimeDelegate(welcome);
         try (Connection connection = DriverManager.getConnection(database, "sa", "")) {
             connection.createStatement().execute("shutdown");
         }
@@ -137,7 +159,7 @@ class PublishedSheetsUnchangedTests {
         return new SpringApplicationBuilder(AssessmentApplication.class).profiles("demo", "test").run(
                 "--spring.datasource.url=" + database, "--server.port=0",
                 "--assessment.catalogue-location=" + catalogues.toUri() + "/",
-                "--spring.application.name=published-sheets");
+                "--spring.application.name=published-sheets", "--camunda.bpm.process-engine-name=published-sheets");
     }
 
     private Long publishCampaign() {
