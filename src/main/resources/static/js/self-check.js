@@ -30,8 +30,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const chosen = fileInputs().filter(input => input.files.length > 0);
     if (submitter && submitter.name === 'action' && chosen.length > 0) {
       // 保存草稿 with files chosen: upload them with the draft, so that no chosen file is silently dropped.
+      // (After this event: a form does not start a second submission while it dispatches one.)
       event.preventDefault();
-      form.requestSubmit(chosen[0].closest('tr').querySelector('button[name=upload]'));
+      const upload = chosen[0].closest('tr').querySelector('button[name=upload]');
+      setTimeout(() => form.requestSubmit(upload), 0);
       return;
     }
     if (submitter && submitter.name === 'upload') {
@@ -99,8 +101,10 @@ document.addEventListener('DOMContentLoaded', () => {
     return row;
   };
   document.addEventListener('click', event => {
-    const link = event.target.closest('a[href^="#i-"]');
-    if (link) {
+    const link = event.target.closest('a[href^="#i-"], a[href="#missing"]');
+    if (link && link.getAttribute('href') === '#missing') {
+      document.getElementById('missing').open = true; // the save bar's 查看未填项: the list, unfolded
+    } else if (link) {
       sectionOf(link.getAttribute('href'));
     }
   });

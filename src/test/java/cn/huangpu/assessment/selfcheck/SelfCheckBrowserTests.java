@@ -107,6 +107,52 @@ class SelfCheckBrowserTests {
     }
 
     @Test
+    void savingTheDraftWithAFileChosenUploadsTheFileToo() throws Exception {
+        // given text typed into 1.1 and a file chosen for 1.2, not uploaded
+        browser.login("waitan01", "demo");
+        browser.open(page);
+        browser.type(completion("1.1"), "已按季度更新主动公开目录。");
+        evidence = Files.createTempFile("年度报告-", ".pdf");
+        Files.write(evidence, "%PDF-1.4 年度报告".getBytes(StandardCharsets.UTF_8));
+        browser.driver().findElement(By.cssSelector("tr[id='i-1.2'] input[type=file]"))
+                .sendKeys(evidence.toAbsolutePath().toString());
+
+        // when 保存草稿 is clicked
+        browser.click(By.xpath("//button[normalize-space()='保存草稿']"));
+        browser.waitForText("附件已上传");
+
+        // then the text is saved and the chosen file is not left behind
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getCompletion()).isEqualTo("已按季度更新主动公开目录。");
+        assertThat(selfChecks.files(campaign, "waitan")).extracting(EvidenceFileInfo::indicatorCode).containsExactly("1.2");
+    }
+
+    @Test
+    void filesTooLargeTogetherForOneUploadAreRefusedBeforeTheyAreSentWithTheTextKept() throws Exception {
+        // given text typed, and two files of 6 MB chosen in two rows: each within 10 MB, together over one upload
+        browser.login("waitan01", "demo");
+        browser.open(page);
+        browser.type(completion("1.1"), "已按季度更新主动公开目录。");
+        evidence = Files.createTempFile("扫描件-", ".pdf");
+        Files.write(evidence, new byte[6 * 1024 * 1024]);
+        for (String code : List.of("1.1", "1.2")) {
+            browser.driver().findElement(By.cssSelector("tr[id='i-" + code + "'] input[type=file]"))
+                    .sendKeys(evidence.toAbsolutePath().toString());
+        }
+
+        // when 上传 is clicked
+        browser.click(By.xpath("//tr[@id='i-1.1']//button[normalize-space()='上传']"));
+
+        // then the page says why and stays, with the text; nothing was sent
+        WebElement field = browser.driver().findElement(By.cssSelector("tr[id='i-1.1'] input[type=file]"));
+        assertThat((String) browser.js("return arguments[0].validationMessage;", field))
+                .startsWith("所选文件合计12.0MB").contains("请分几次上传");
+        assertThat(browser.path()).isEqualTo(page);
+        assertThat(browser.visible(completion("1.1")).getAttribute("value")).isEqualTo("已按季度更新主动公开目录。");
+        assertThat(selfChecks.entries(campaign, "waitan")).isEmpty();
+        assertThat(selfChecks.files(campaign, "waitan")).isEmpty();
+    }
+
+    @Test
     void leavingWithUnsavedTextAsksFirstAndLeavingAfterSavingDoesNot() throws Exception {
         // given text typed into a row (a real key press: a browser asks before leaving only after one), in a
         // browser that leaves the question open for the test
@@ -154,7 +200,8 @@ class SelfCheckBrowserTests {
                 "i-" + deep.code());
         browser.click(By.cssSelector("details#" + section + " > summary"));
         assertThat(browser.driver().findElement(By.id("i-" + deep.code())).isDisplayed()).isFalse();
-        browser.click(By.cssSelector("#missing > summary"));
+        browser.click(By.xpath("//div[contains(@class,'sc-save-bar')]//a[normalize-space()='查看未填项']"));
+        assertThat(browser.driver().findElement(By.id("missing")).getDomProperty("open")).isEqualTo("true");
         browser.click(By.cssSelector("#missing a.sc-chip[href='#i-" + deep.code() + "']"));
 
         // then the section opens and the row is at the top of the screen

@@ -240,6 +240,17 @@ class SelfCheckUploadTests {
         assertThat(selfChecks.files(campaign, "waitan")).extracting(EvidenceFileInfo::fileName).containsExactly(name);
     }
 
+    @Test
+    void aFileSentAsTheFormerUploadFormWithoutDraftsStillAttaches() throws Exception {
+        // when a client sends the former upload form: the indicator's code and one field "file", no drafts
+        HttpResponse<String> answer = waitan.upload(page + "/files", Map.of("indicatorCode", "1.1"), "材料.pdf", PDF);
+
+        // then the file is attached to that indicator
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+        assertThat(selfChecks.files(campaign, "waitan")).extracting(EvidenceFileInfo::indicatorCode).containsExactly("1.1");
+        assertThat(selfChecks.entries(campaign, "waitan")).isEmpty();
+    }
+
     /** A second staff of 外滩街道, for an edit made side by side. */
     private String secondStaff() {
         if (identityService.createUserQuery().userId("waitan02").count() == 0) {
