@@ -70,15 +70,6 @@ public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
         this.indicatorCode = indicatorCode;
     }
 
-    /** A draft as typed, never saved: shown again on the page when the save is refused. */
-    static SelfCheckEntry unsaved(Long campaignId, String unitCode, String indicatorCode, SelfCheckService.Draft draft) {
-        SelfCheckEntry entry = new SelfCheckEntry(campaignId, unitCode, indicatorCode);
-        entry.completion = draft.completion();
-        entry.evidenceLinks = draft.evidenceLinks();
-        entry.notInvolved = draft.notInvolved();
-        return entry;
-    }
-
     public String getIndicatorCode() {
         return indicatorCode;
     }

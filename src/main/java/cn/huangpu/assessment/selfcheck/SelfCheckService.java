@@ -148,6 +148,38 @@ public class SelfCheckService {
         if (!errors.isEmpty()) {
             throw new BadInputException("自查草稿未保存", errors);
         }
+        write(campaignId, unitCode, drafts, actor);
+    }
+
+    /** A file chosen on the page for an indicator, as it arrived. */
+    public record NewFile(String indicatorCode, String fileName, String contentType, byte[] content) {
+    }
+
+    /**
+     * Saves the drafts and attaches the files in one transaction, so that a file is never uploaded over text the
+     * page then throws away: a bad draft or a bad file refuses all of it with every problem listed (nothing
+     * saved, nothing attached), and a draft changed by someone else refuses all of it as {@link #saveDraft} does.
+     *
+     * @param newFiles at least one; an empty file is refused
+     */
+    public List<EvidenceFileInfo> saveDraftWithFiles(Long campaignId, String unitCode, Map<String, Draft> drafts,
+                                                     List<NewFile> newFiles, String actor) {
+        Catalogue catalogue = requireEditable(campaignId, unitCode);
+        List<InputError> errors = new ArrayList<>();
+        drafts.forEach((code, draft) -> check(catalogue, code, draft, errors));
+        newFiles.forEach(file -> check(catalogue, file, errors));
+        if (newFiles.isEmpty()) {
+            errors.add(InputError.field("file", "请选择要上传的文件（不能为空文件）"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("附件未上传，草稿未保存", errors);
+        }
+        write(campaignId, unitCode, drafts, actor);
+        return newFiles.stream().map(file -> attach(campaignId, unitCode, file, actor)).toList();
+    }
+
+    /** Writes drafts already checked; refuses all of them on a conflict (see {@link #saveDraft}). */
+    private void write(Long campaignId, String unitCode, Map<String, Draft> drafts, String actor) {
         Map<String, SelfCheckEntry> existing = entries(campaignId, unitCode);
         List<InputError> conflicts = conflicts(existing, drafts);
         if (!conflicts.isEmpty()) {
@@ -265,12 +297,23 @@ public class SelfCheckService {
     public EvidenceFileInfo upload(Long campaignId, String unitCode, String indicatorCode, String fileName,
                                    String contentType, byte[] content, String actor) {
         Catalogue catalogue = requireEditable(campaignId, unitCode);
+        NewFile file = new NewFile(indicatorCode, fileName, contentType, content);
         List<InputError> errors = new ArrayList<>();
+        check(catalogue, file, errors);
+        if (!errors.isEmpty()) {
+            throw new BadInputException("附件未上传", errors);
+        }
+        return attach(campaignId, unitCode, file, actor);
+    }
+
+    private void check(Catalogue catalogue, NewFile file, List<InputError> errors) {
+        String indicatorCode = file.indicatorCode();
         if (catalogue.indicator(indicatorCode).isEmpty()) {
             errors.add(new InputError(indicatorCode, null, "指标目录中没有该指标"));
         }
-        String name = fileName == null ? "" : fileName.strip();
+        String name = fileName(file);
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        byte[] content = file.content();
         if (name.isEmpty() || content == null || content.length == 0) {
             errors.add(new InputError(indicatorCode, "file", FILE, "请选择要上传的文件（不能为空文件）"));
         } else if (!FILE_TYPES.contains(extension)) {
@@ -281,13 +324,20 @@ public class SelfCheckService {
         } else if (name.length() > 200) {
             errors.add(new InputError(indicatorCode, "file", FILE, "文件名过长"));
         }
-        if (!errors.isEmpty()) {
-            throw new BadInputException("附件未上传", errors);
-        }
-        EvidenceFile file = files.save(new EvidenceFile(campaignId, unitCode, indicatorCode, name,
-                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, content, actor,
-                clock.instant()));
-        return new EvidenceFileInfo(file.getId(), indicatorCode, name, file.getSizeBytes(), actor, file.getUploadedAt());
+    }
+
+    private EvidenceFileInfo attach(Long campaignId, String unitCode, NewFile file, String actor) {
+        String name = fileName(file);
+        String contentType = file.contentType();
+        EvidenceFile saved = files.save(new EvidenceFile(campaignId, unitCode, file.indicatorCode(), name,
+                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, file.content(),
+                actor, clock.instant()));
+        return new EvidenceFileInfo(saved.getId(), file.indicatorCode(), name, saved.getSizeBytes(), actor,
+                saved.getUploadedAt());
+    }
+
+    private static String fileName(NewFile file) {
+        return file.fileName() == null ? "" : file.fileName().strip();
     }
 
     public void deleteFile(Long campaignId, String unitCode, Long fileId) {

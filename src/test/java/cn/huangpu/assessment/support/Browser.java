@@ -67,6 +67,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser(String baseUrl, Path screenshots) {
+        this(baseUrl, screenshots, false);
+    }
+
+    /**
+     * @param leavePrompts whether the question a page asks before it is left (beforeunload) stays open for the test
+     *                     to see and answer ({@code driver().switchTo().alert()}). ChromeDriver otherwise accepts it
+     *                     at once; it leaves it open only in a WebDriver BiDi session told to ignore such prompts.
+     */
+    public Browser(String baseUrl, Path screenshots, boolean leavePrompts) {
         this.baseUrl = baseUrl;
         this.screenshots = screenshots;
         this.dumps = Path.of(System.getProperty("java.io.tmpdir"), "walkthrough-dumps");
@@ -82,6 +91,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        if (leavePrompts) {
+            options.setCapability("webSocketUrl", true);
+            options.setCapability("unhandledPromptBehavior", Map.of("beforeUnload", "ignore", "default", "dismiss and notify"));
+        }
         // The driver executable is given, so Selenium Manager never runs (no download, no network).
         this.service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)

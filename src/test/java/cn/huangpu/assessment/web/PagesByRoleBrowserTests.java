@@ -246,9 +246,14 @@ class PagesByRoleBrowserTests {
 
         browser.login("waitan01", "demo");
         browser.open("/app/self-check/" + campaign.getId() + "/waitan");
-        browser.driver().findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(big.toAbsolutePath().toString());
-        browser.click(By.xpath("//button[normalize-space()='上传']"));
-        browser.waitForText("附件未上传", "单个文件不超过10MB");
+        // a file over the 10 MB of one file is refused before it is sent, with the typed text still on the page
+        // (the server's own refusal of it: selfcheck/SelfCheckUploadTests)
+        browser.type(By.name("completion[1.1]"), "已公开。");
+        WebElement field = browser.driver().findElement(By.cssSelector("input[type=file][name='file[1.1]']"));
+        field.sendKeys(big.toAbsolutePath().toString());
+        browser.click(By.xpath("//tr[@id='i-1.1']//button[normalize-space()='上传']"));
+        assertThat(browser.js("return arguments[0].validationMessage;", field)).isEqualTo("文件过大（11.0MB），单个文件不超过10MB");
+        assertThat(browser.driver().findElement(By.name("completion[1.1]")).getAttribute("value")).isEqualTo("已公开。");
         assertThat(selfChecks.files(campaign.getId(), "waitan")).isEmpty();
         Files.delete(big);
     }

@@ -61,10 +61,10 @@ class UploadSizeBrowserTests {
         browser.login("waitan01", "demo");
         browser.open("/app/self-check/" + campaign.getId() + "/waitan");
 
-        // when the file is chosen and the upload clicked
-        WebElement field = browser.driver().findElement(By.cssSelector("input[type=file][name=file]"));
+        // when the file is chosen for 1.1 and its row's upload clicked
+        WebElement field = browser.driver().findElement(By.cssSelector("input[type=file][name='file[1.1]']"));
         field.sendKeys(big.toAbsolutePath().toString());
-        browser.click(By.xpath("//button[normalize-space()='上传']"));
+        browser.click(By.xpath("//tr[@id='i-1.1']//button[normalize-space()='上传']"));
 
         // then the field says why, the page stays, and nothing was uploaded
         assertThat(browser.js("return arguments[0].validationMessage;", field))
