@@ -71,7 +71,7 @@ class TasklistWalkthroughTests {
 
     @Test
     void aCampaignFromStartToPublishedScoreSheetThroughTheTasklist() {
-        int year = TestUsers.freshYear();
+        int year = TestUsers.formYear();
 
         // 1. The office starts the campaign from the Tasklist's start form.
         browser.login("office01", PASSWORD);
