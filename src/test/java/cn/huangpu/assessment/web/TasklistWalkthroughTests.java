@@ -32,8 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A whole campaign walked through in a real browser the way new users would: the office starts it from
  * the Tasklist, 外滩街道 fills in and submits its self-check, the office verifies, 区财政局 delivers its
  * evaluation, the office evaluates comprehensively, the leader approves, and the unit reads its score
- * sheet. A task is claimed before its form's link is followed: the Tasklist lays an overlay over the form
- * of an unclaimed task, so the link cannot be clicked before. Only the job executor is played by the test
+ * sheet. A task is claimed before its form's link is followed, as a clerk who means to complete it would
+ * (that the link also works unclaimed is VerificationBrowserTests' concern). Only the job executor is played by the test
  * ({@link ProcessDriver#runJobs()}); the engine's task service is used read-only, to tell this campaign's
  * task from those of other campaigns in a shared context and to check that completed tasks are gone.
  * Screenshots go to {@code target/walkthrough/}; page dumps of failed waits to {@code $TMPDIR/walkthrough-dumps/}.
@@ -108,7 +108,7 @@ class TasklistWalkthroughTests {
         long openSelfChecks = unitTasks.stream().filter("提交自查：外滩街道"::equals).count();
         browser.screenshot("02-unit-tasklist.png");
         browser.openTask(selfCheck.getId(), "提交自查：外滩街道");
-        // Claim first: an unclaimed task's form, link included, lies under the Tasklist's "disabled-form" overlay.
+        // Claim first, then follow the form's link to the page.
         browser.claim();
         browser.followFormLink("打开自查填报页面");
         assertThat(browser.path()).startsWith("/app/self-check/" + campaignId + "/waitan");
