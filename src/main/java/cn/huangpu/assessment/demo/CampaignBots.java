@@ -14,6 +14,7 @@ import cn.huangpu.assessment.verification.Finding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.verification.VerificationService.NewFinding;
 import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,6 +102,23 @@ public class CampaignBots {
         }
         complete(COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.VERIFY,
                 UnitAssessmentProcess.tasks(taskService, campaignId, unitCode), Map.of("confirmVerified", true));
+    }
+
+    /** Closes an overdue unit's or evaluator's deadline as the coordinator. */
+    public void closeOverdue(Long campaignId, String subjectCode, String reason) {
+        chase(campaignId, subjectCode,
+                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, reason));
+    }
+
+    /**
+     * Completes the chase task of an overdue unit's or evaluator's deadline as the coordinator, found by the
+     * campaign and the code its caller passed to the Deadline instance.
+     */
+    public void chase(Long campaignId, String subjectCode, Map<String, Object> decision) {
+        complete(COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
+                taskService.createTaskQuery().processDefinitionKey(DeadlineProcess.KEY)
+                        .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaignId)
+                        .processVariableValueEquals(DeadlineProcess.SUBJECT_CODE, subjectCode), decision);
     }
 
     /** Enters every input the evaluator owns for every unit, then delivers. */

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.web;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -21,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +56,7 @@ class UnitListsBrowserTests {
     @Autowired ProcessDriver driver;
     @Autowired ReferenceData referenceData;
     @Autowired CampaignBots bots;
+    @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
 
     Long everyone;
@@ -102,12 +105,9 @@ class UnitListsBrowserTests {
     @AfterAll
     void endTheCampaignsProcesses() {
         for (Long id : opened) {
-            // the campaign's own instance (business key: its id), and each unit's and evaluator's ("id/code")
+            // the campaign's own instance, each unit's, evaluator's and deadline's: all hold the campaign id
             List<String> instances = new ArrayList<>();
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(id + "/%").list()
-                    .forEach(p -> instances.add(p.getId()));
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).list()
-                    .forEach(p -> instances.add(p.getId()));
+            ProcessLookup.allInstances(runtimeService, id).list().forEach(p -> instances.add(p.getId()));
             runtimeService.deleteProcessInstancesIfExists(instances, "browser test over", true, true, false);
         }
     }
@@ -207,7 +207,7 @@ class UnitListsBrowserTests {
         }
         bots.enterValues(id, "FINANCE", random);
         bots.complete("eval-finance", List.of(Groups.evaluator("FINANCE")), SpecialistEvaluationProcess.DELIVER,
-                SpecialistEvaluationProcess.businessKey(id, "FINANCE"), Map.of("confirmDelivered", true));
+                ProcessLookup.evaluatorTasks(taskService, id, "FINANCE"), Map.of("confirmDelivered", true));
         driver.runJobs();
         phone();
 
