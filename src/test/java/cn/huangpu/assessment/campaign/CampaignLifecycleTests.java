@@ -141,6 +141,7 @@ class CampaignLifecycleTests {
     private void rename(String unitCode, String name) {
         jdbc.update("update assessed_unit set name = ? where code = ?", name, unitCode);
         // names are cached as read at startup; a rename arrives by migration, so a restart would read it anew
-        ReflectionTestUtils.setField(AopTestUtils.getTargetObject(referenceData), "names", Map.of());
+        ReferenceData target = AopTestUtils.getTargetObject(referenceData);
+        ReflectionTestUtils.setField(target, "names", Map.of());
     }
 }
