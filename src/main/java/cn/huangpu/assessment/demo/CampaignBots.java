@@ -14,6 +14,7 @@ import cn.huangpu.assessment.verification.Finding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.verification.VerificationService.NewFinding;
 import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,7 +86,7 @@ public class CampaignBots {
 
     public void submitSelfCheck(Long campaignId, String unitCode) {
         complete(unitUser(unitCode), List.of(Groups.unit(unitCode)), UnitAssessmentProcess.SUBMIT_SELF_CHECK,
-                UnitAssessmentProcess.businessKey(campaignId, unitCode), Map.of("confirmSubmit", true));
+                UnitAssessmentProcess.tasks(taskService, campaignId, unitCode), Map.of("confirmSubmit", true));
     }
 
     /** Records 0 to 2 findings and completes the verification task as the coordinator. */
@@ -99,31 +101,48 @@ public class CampaignBots {
                     Finding.Kind.values()[random.nextInt(4)], "网上核查发现问题", null), COORDINATOR_USER);
         }
         complete(COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.VERIFY,
-                UnitAssessmentProcess.businessKey(campaignId, unitCode), Map.of("confirmVerified", true));
+                UnitAssessmentProcess.tasks(taskService, campaignId, unitCode), Map.of("confirmVerified", true));
+    }
+
+    /** Closes an overdue unit's or evaluator's deadline as the coordinator. */
+    public void closeOverdue(Long campaignId, String subjectCode, String reason) {
+        chase(campaignId, subjectCode,
+                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, reason));
+    }
+
+    /**
+     * Completes the chase task of an overdue unit's or evaluator's deadline as the coordinator, found by the
+     * campaign and the code its caller passed to the Deadline instance.
+     */
+    public void chase(Long campaignId, String subjectCode, Map<String, Object> decision) {
+        complete(COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
+                taskService.createTaskQuery().processDefinitionKey(DeadlineProcess.KEY)
+                        .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaignId)
+                        .processVariableValueEquals(DeadlineProcess.SUBJECT_CODE, subjectCode), decision);
     }
 
     /** Enters every input the evaluator owns for every unit, then delivers. */
     public void deliver(Long campaignId, String evaluatorCode, Random random) {
         enterValues(campaignId, evaluatorCode, random);
         complete(evaluatorUser(evaluatorCode), List.of(Groups.evaluator(evaluatorCode)), SpecialistEvaluationProcess.DELIVER,
-                SpecialistEvaluationProcess.businessKey(campaignId, evaluatorCode), Map.of("confirmDelivered", true));
+                SpecialistEvaluationProcess.tasks(taskService, campaignId, evaluatorCode), Map.of("confirmDelivered", true));
     }
 
     /** Enters the office's own inputs for every unit (with reasons) and completes the comprehensive evaluation. */
     public void evaluateComprehensively(Long campaignId, Random random) {
         enterValues(campaignId, Catalogue.OFFICE, random, COORDINATOR_USER, true);
         complete(COORDINATOR_USER, List.of(Groups.COORDINATOR), CampaignProcess.COMPREHENSIVE_EVALUATION,
-                String.valueOf(campaignId), Map.of("confirmComprehensive", true));
+                CampaignProcess.tasks(taskService, campaignId), Map.of("confirmComprehensive", true));
     }
 
     public void approve(Long campaignId) {
-        complete(LEADER_USER, List.of(Groups.LEADER), CampaignProcess.APPROVE_GRADES, String.valueOf(campaignId),
-                Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.APPROVE));
+        complete(LEADER_USER, List.of(Groups.LEADER), CampaignProcess.APPROVE_GRADES,
+                CampaignProcess.tasks(taskService, campaignId), Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.APPROVE));
     }
 
     public void sendBack(Long campaignId, String reason) {
-        complete(LEADER_USER, List.of(Groups.LEADER), CampaignProcess.APPROVE_GRADES, String.valueOf(campaignId),
-                Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.SEND_BACK, CampaignProcess.SEND_BACK_REASON, reason));
+        complete(LEADER_USER, List.of(Groups.LEADER), CampaignProcess.APPROVE_GRADES,
+                CampaignProcess.tasks(taskService, campaignId), Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.SEND_BACK, CampaignProcess.SEND_BACK_REASON, reason));
     }
 
     /** Enters every input the evaluator owns for every unit, without delivering. */
@@ -160,13 +179,16 @@ public class CampaignBots {
         };
     }
 
-    /** Finds the task by business key and activity, visible to the user, and completes it as that user. */
-    public void complete(String userId, List<String> groups, String taskKey, String businessKey, Map<String, Object> variables) {
+    /**
+     * Finds the task of an activity among an instance's tasks (a query by its variables, e.g.
+     * {@link UnitAssessmentProcess#tasks}), visible to the user, and completes it as that user.
+     */
+    public void complete(String userId, List<String> groups, String taskKey, TaskQuery instanceTasks,
+                         Map<String, Object> variables) {
         as(userId, groups, () -> {
-            Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
-                    .taskDefinitionKey(taskKey).singleResult();
+            Task task = instanceTasks.taskDefinitionKey(taskKey).singleResult();
             if (task == null) {
-                throw new IllegalStateException("No task " + taskKey + " of " + businessKey + " visible to " + userId);
+                throw new IllegalStateException("No task " + taskKey + " visible to " + userId);
             }
             taskService.complete(task.getId(), variables);
             return null;

@@ -1,5 +1,8 @@
 package cn.huangpu.assessment.workflow;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+
 /** Names of processes/AssessmentCampaign.bpmn: the campaign from opening to publication. */
 public final class CampaignProcess {
 
@@ -49,5 +52,22 @@ public final class CampaignProcess {
     public static final String SEND_BACK = "SEND_BACK";
 
     private CampaignProcess() {
+    }
+
+    /**
+     * Business key of a campaign's instance as Cockpit shows it, e.g. {@code 2023年度政务公开考核评估}: one
+     * campaign a year. A reopened campaign's new instance takes the key of the first one.
+     */
+    public static String businessKey(int year) {
+        return year + "年度政务公开考核评估";
+    }
+
+    /**
+     * The campaign's tasks, by its {@link #CAMPAIGN_ID} variable. A reopened campaign has an ended instance and a
+     * running one with the same id; only the running one has tasks.
+     */
+    public static TaskQuery tasks(TaskService taskService, Long campaignId) {
+        return taskService.createTaskQuery().processDefinitionKey(KEY)
+                .processVariableValueEquals(CAMPAIGN_ID, campaignId);
     }
 }

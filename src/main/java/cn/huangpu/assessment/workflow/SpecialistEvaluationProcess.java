@@ -1,5 +1,8 @@
 package cn.huangpu.assessment.workflow;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+
 /** Names of processes/SpecialistEvaluation.bpmn: one specialist evaluator's delivery. */
 public final class SpecialistEvaluationProcess {
 
@@ -18,7 +21,19 @@ public final class SpecialistEvaluationProcess {
     private SpecialistEvaluationProcess() {
     }
 
-    public static String businessKey(Long campaignId, String evaluatorCode) {
-        return campaignId + "/" + evaluatorCode;
+    /**
+     * Business key of an evaluator's instance as Cockpit shows it, e.g. {@code 2023年度/区财政局}. Set once at
+     * launch; names may change later, so nothing looks an instance up by a rebuilt key: {@link #tasks} goes
+     * by the variables.
+     */
+    public static String businessKey(int campaignYear, String evaluatorName) {
+        return campaignYear + "年度/" + evaluatorName;
+    }
+
+    /** An evaluator's tasks in a campaign, by the instance's variables (never by a rebuilt business key). */
+    public static TaskQuery tasks(TaskService taskService, Long campaignId, String evaluatorCode) {
+        return taskService.createTaskQuery().processDefinitionKey(KEY)
+                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaignId)
+                .processVariableValueEquals(EVALUATOR_CODE, evaluatorCode);
     }
 }

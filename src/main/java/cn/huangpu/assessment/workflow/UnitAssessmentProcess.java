@@ -1,5 +1,8 @@
 package cn.huangpu.assessment.workflow;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+
 /** Names of processes/UnitAssessment.bpmn: one unit's self-check and its online verification. */
 public final class UnitAssessmentProcess {
 
@@ -20,8 +23,19 @@ public final class UnitAssessmentProcess {
     private UnitAssessmentProcess() {
     }
 
-    /** Business key of a unit's instance: campaign id and unit code. */
-    public static String businessKey(Long campaignId, String unitCode) {
-        return campaignId + "/" + unitCode;
+    /**
+     * Business key of a unit's instance as Cockpit shows it, e.g. {@code 2023年度/外滩街道}: the campaign year is
+     * unique and so is a unit's name. Set once at launch; names may change later, so nothing looks an
+     * instance up by a rebuilt key: {@link #tasks} goes by the variables.
+     */
+    public static String businessKey(int campaignYear, String unitName) {
+        return campaignYear + "年度/" + unitName;
+    }
+
+    /** A unit's tasks in a campaign, by the instance's variables (never by a rebuilt business key). */
+    public static TaskQuery tasks(TaskService taskService, Long campaignId, String unitCode) {
+        return taskService.createTaskQuery().processDefinitionKey(KEY)
+                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaignId)
+                .processVariableValueEquals(UNIT_CODE, unitCode);
     }
 }

@@ -127,9 +127,7 @@ final class AppSubject implements Subject {
 
     @Override
     public void closeOverdue(String unitCode) {
-        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                UnitAssessmentProcess.businessKey(campaignId, unitCode),
-                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
+        bots.chase(campaignId, unitCode, Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
     }
 
     @Override

@@ -181,25 +181,25 @@ final class BaselineSubject implements Subject {
     @Override
     public void submit(String unitCode, int seed) {
         complete(CampaignBots.unitUser(unitCode), Groups.unit(unitCode), UnitAssessmentProcess.SUBMIT_SELF_CHECK,
-                UnitAssessmentProcess.businessKey(CAMPAIGN_ID, unitCode), Map.of("confirmSubmit", true));
+                key(unitCode), Map.of("confirmSubmit", true));
     }
 
     @Override
     public void verify(String unitCode, int seed) {
         complete(CampaignBots.COORDINATOR_USER, Groups.COORDINATOR, UnitAssessmentProcess.VERIFY,
-                UnitAssessmentProcess.businessKey(CAMPAIGN_ID, unitCode), Map.of("confirmVerified", true));
+                key(unitCode), Map.of("confirmVerified", true));
     }
 
     @Override
     public void deliver(String evaluatorCode, int seed) {
         complete(CampaignBots.evaluatorUser(evaluatorCode), Groups.evaluator(evaluatorCode), SpecialistEvaluationProcess.DELIVER,
-                SpecialistEvaluationProcess.businessKey(CAMPAIGN_ID, evaluatorCode), Map.of("confirmDelivered", true));
+                key(evaluatorCode), Map.of("confirmDelivered", true));
     }
 
     @Override
     public void closeOverdue(String unitCode) {
         complete(CampaignBots.COORDINATOR_USER, Groups.COORDINATOR, DeadlineProcess.CHASE,
-                UnitAssessmentProcess.businessKey(CAMPAIGN_ID, unitCode),
+                key(unitCode),
                 Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
     }
 
@@ -272,7 +272,7 @@ final class BaselineSubject implements Subject {
             for (String unitCode : unitCodes.subList(from, to)) {
                 execution.getProcessEngineServices().getRuntimeService()
                         .createProcessInstanceByKey(UnitAssessmentProcess.KEY)
-                        .businessKey(UnitAssessmentProcess.businessKey(CAMPAIGN_ID, unitCode))
+                        .businessKey(key(unitCode))
                         .setVariables(Variables.createVariables()
                                 .putValue(CampaignProcess.CAMPAIGN_ID, CAMPAIGN_ID)
                                 .putValue(UnitAssessmentProcess.UNIT_CODE, unitCode)
@@ -290,7 +290,7 @@ final class BaselineSubject implements Subject {
             for (String evaluatorCode : evaluatorCodes) {
                 execution.getProcessEngineServices().getRuntimeService()
                         .createProcessInstanceByKey(SpecialistEvaluationProcess.KEY)
-                        .businessKey(SpecialistEvaluationProcess.businessKey(CAMPAIGN_ID, evaluatorCode))
+                        .businessKey(key(evaluatorCode))
                         .setVariables(Variables.createVariables()
                                 .putValue(CampaignProcess.CAMPAIGN_ID, CAMPAIGN_ID)
                                 .putValue(SpecialistEvaluationProcess.EVALUATOR_CODE, evaluatorCode)
@@ -327,5 +327,13 @@ final class BaselineSubject implements Subject {
                         .processInstanceBusinessKey(String.valueOf(CAMPAIGN_ID)).correlate();
             }
         }
+    }
+
+    /**
+     * The baseline's own business key of a unit's or evaluator's instance: it starts them itself (no reference
+     * data, names never change) and looks them up by the same key, as a plain engine application would.
+     */
+    private static String key(String code) {
+        return CAMPAIGN_ID + "/" + code;
     }
 }

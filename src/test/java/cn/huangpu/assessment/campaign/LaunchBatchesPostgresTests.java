@@ -1,5 +1,7 @@
 package cn.huangpu.assessment.campaign;
 
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
@@ -33,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 class LaunchBatchesPostgresTests {
 
     @Autowired CampaignStarter starter;
+    @Autowired ReferenceData referenceData;
     @Autowired CampaignService campaigns;
     @Autowired ProcessDriver driver;
     @Autowired ManagementService managementService;
@@ -70,9 +73,11 @@ class LaunchBatchesPostgresTests {
 
         List<ProcessInstance> unitProcesses = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(UnitAssessmentProcess.KEY).variableValueEquals(CampaignProcess.CAMPAIGN_ID, id).list();
+        int year = campaigns.get(id).getYear();
         assertThat(unitProcesses).extracting(ProcessInstance::getBusinessKey).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(campaigns.units(id).stream()
-                        .map(unit -> UnitAssessmentProcess.businessKey(id, unit.getUnitCode())).toList());
+                        .map(unit -> UnitAssessmentProcess.businessKey(year, referenceData.unitName(unit.getUnitCode())))
+                        .toList());
         assertThat(campaigns.units(id)).allMatch(CampaignUnit::isLaunched);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SpecialistEvaluationProcess.KEY)
                 .variableValueEquals(CampaignProcess.CAMPAIGN_ID, id).count()).isEqualTo(campaigns.evaluators(id).size());
@@ -82,7 +87,6 @@ class LaunchBatchesPostgresTests {
     }
 
     private ProcessInstance processOf(Long campaignId) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY)
-                .processInstanceBusinessKey(String.valueOf(campaignId)).singleResult();
+        return ProcessLookup.campaignInstances(runtimeService, campaignId).singleResult();
     }
 }

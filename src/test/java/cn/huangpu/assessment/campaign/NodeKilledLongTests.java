@@ -93,9 +93,7 @@ class NodeKilledLongTests {
         // and the campaign goes on: the office closes them all, the evaluator delivers, scoring runs once
         bots.deliver(id, "FINANCE", new Random(1));
         for (CampaignUnit unit : units) {
-            bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                    UnitAssessmentProcess.businessKey(id, unit.getUnitCode()),
-                    Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
+            bots.chase(id, unit.getUnitCode(), Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
         }
         driver.runJobs();
         assertThat(open(CampaignProcess.COMPREHENSIVE_EVALUATION, id)).isOne();
@@ -123,8 +121,9 @@ class NodeKilledLongTests {
     }
 
     private long open(String taskKey, Long campaignId) {
+        // by the campaign id variable: a key prefix of campaign 1 would also match campaigns 10 to 19
         return taskService.createTaskQuery().taskDefinitionKey(taskKey)
-                .processInstanceBusinessKeyLike(campaignId + "%").count();
+                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaignId).count();
     }
 
     private static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {

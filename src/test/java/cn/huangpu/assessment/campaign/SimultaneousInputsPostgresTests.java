@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.campaign;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
@@ -64,14 +65,16 @@ class SimultaneousInputsPostgresTests {
         List<CampaignUnit> units = campaigns.units(id);
         assertThat(units).hasSize(60);
         await(() -> taskService.createTaskQuery().taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK)
-                .processInstanceBusinessKeyLike(id + "/%").count() == 60);
+                .processDefinitionKey(UnitAssessmentProcess.KEY).processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, id)
+                .count() == 60);
         Random random = new Random(71);
         for (CampaignUnit unit : units) {
             bots.fillSelfCheck(id, unit.getUnitCode(), random);
             bots.submitSelfCheck(id, unit.getUnitCode());
         }
         await(() -> taskService.createTaskQuery().taskDefinitionKey(UnitAssessmentProcess.VERIFY)
-                .processInstanceBusinessKeyLike(id + "/%").count() == 60);
+                .processDefinitionKey(UnitAssessmentProcess.KEY).processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, id)
+                .count() == 60);
         List<CampaignEvaluator> evaluators = campaigns.evaluators(id);
         for (CampaignEvaluator evaluator : evaluators) {
             bots.enterValues(id, evaluator.getEvaluatorCode(), random);
@@ -84,7 +87,7 @@ class SimultaneousInputsPostgresTests {
             completions.add(() -> {
                 start.await();
                 bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.VERIFY,
-                        UnitAssessmentProcess.businessKey(id, unit.getUnitCode()), Map.of("confirmVerified", true));
+                        ProcessLookup.unitTasks(taskService, id, unit.getUnitCode()), Map.of("confirmVerified", true));
                 return null;
             });
         }
@@ -93,7 +96,7 @@ class SimultaneousInputsPostgresTests {
                 start.await();
                 bots.complete(CampaignBots.evaluatorUser(evaluator.getEvaluatorCode()),
                         List.of(Groups.evaluator(evaluator.getEvaluatorCode())), SpecialistEvaluationProcess.DELIVER,
-                        SpecialistEvaluationProcess.businessKey(id, evaluator.getEvaluatorCode()),
+                        ProcessLookup.evaluatorTasks(taskService, id, evaluator.getEvaluatorCode()),
                         Map.of("confirmDelivered", true));
                 return null;
             });
@@ -115,8 +118,8 @@ class SimultaneousInputsPostgresTests {
         // then no user saw an error, and once the jobs are done scoring ran exactly once without incidents
         assertThat(seenByUsers).isEmpty();
         await(() -> campaigns.get(id).getStatus() == CampaignStatus.GRADING
-                && taskService.createTaskQuery().taskDefinitionKey(CampaignProcess.COMPREHENSIVE_EVALUATION)
-                .processInstanceBusinessKey(String.valueOf(id)).count() == 1);
+                && ProcessLookup.campaignTasks(taskService, id).taskDefinitionKey(CampaignProcess.COMPREHENSIVE_EVALUATION)
+                .count() == 1);
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
         assertThat(historyService.createHistoricActivityInstanceQuery().activityId(CampaignProcess.SCORE_UNITS)
                 .processInstanceId(campaigns.get(id).getProcessInstanceId()).count()).isOne();

@@ -115,10 +115,7 @@ class TwoNodesLongTests {
         assertThat(campaigns.units(id).stream().filter(CampaignUnit::isOverdue).count()).isEqualTo(100);
 
         // the office closes them as not submitted, through both nodes
-        inParallel(units.subList(500, 600), (i, unit) -> (i % 2 == 0 ? botsA : botsB).complete(
-                CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                UnitAssessmentProcess.businessKey(id, unit.getUnitCode()),
-                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交")));
+        inParallel(units.subList(500, 600), (i, unit) -> (i % 2 == 0 ? botsA : botsB).chase(id, unit.getUnitCode(), Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交")));
 
         // then every unit is in and scored exactly once, by one of the nodes, without incidents
         await(() -> open(CampaignProcess.COMPREHENSIVE_EVALUATION, id) == 1);
@@ -132,8 +129,9 @@ class TwoNodesLongTests {
     }
 
     private long open(String taskKey, Long campaignId) {
+        // by the campaign id variable: a key prefix of campaign 1 would also match campaigns 10 to 19
         return taskService.createTaskQuery().taskDefinitionKey(taskKey)
-                .processInstanceBusinessKeyLike(campaignId + "%").count();
+                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaignId).count();
     }
 
     private interface Work<T> {

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.dashboard;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -144,8 +145,7 @@ class RemindersTests {
         assertThat(answer.statusCode()).isEqualTo(200);
         List<Notification> reminders = manual(Groups.evaluator("FINANCE"));
         assertThat(reminders).hasSize(1);
-        String task = taskService.createTaskQuery().processInstanceBusinessKey(
-                        SpecialistEvaluationProcess.businessKey(campaignId, "FINANCE"))
+        String task = ProcessLookup.evaluatorTasks(taskService, campaignId, "FINANCE")
                 .taskDefinitionKey(SpecialistEvaluationProcess.DELIVER).singleResult().getId();
         assertThat(reminders.get(0).getTaskId()).isEqualTo(task);
         assertThat(reminders.get(0).getPage()).isEqualTo("/app/evaluation/" + campaignId + "/FINANCE");
@@ -176,8 +176,7 @@ class RemindersTests {
         // and the notifications page shows as many unread, and links each to the unit's 提交自查 task
         Document list = page(unit, "/app/notifications");
         assertThat(list.select("tr.unread")).hasSize(Integer.parseInt(count));
-        String task = taskService.createTaskQuery().processInstanceBusinessKey(
-                        UnitAssessmentProcess.businessKey(campaignId, "yuyuan"))
+        String task = ProcessLookup.unitTasks(taskService, campaignId, "yuyuan")
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult().getId();
         for (Notification n : received) {
             Element row = list.selectFirst("tr[data-notification=" + n.getId() + "]");

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.linkcheck;
 
+import cn.huangpu.assessment.workflow.CampaignProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -111,7 +112,8 @@ class LinkCheckCampaignTests {
 
         // then the process moved on at once: every unit waits for verification while nothing is checked yet
         assertThat(taskService.createTaskQuery().taskDefinitionKey(UnitAssessmentProcess.VERIFY)
-                .processInstanceBusinessKeyLike(id + "/%").count()).isEqualTo(units.size());
+                .processDefinitionKey(UnitAssessmentProcess.KEY).processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, id)
+                .count()).isEqualTo(units.size());
         assertThat(linkChecks.pending()).isEqualTo(500);
 
         // when the checker runs until nothing is due

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.security;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -78,10 +79,8 @@ class AuthorizationMatrixTests {
         Campaign open = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        String task = taskService.createTaskQuery()
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(open.getId(), "waitan")).singleResult().getId();
-        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitAssessmentProcess.KEY)
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(open.getId(), "waitan")).singleResult().getId();
+        String task = ProcessLookup.unitTasks(taskService, open.getId(), "waitan").singleResult().getId();
+        String instance = ProcessLookup.unitInstance(runtimeService, open.getId(), "waitan").getId();
 
         // resource → request → the roles allowed (in the order of ROLES: public, unit, other unit, evaluator,
         // coordinator, leader, admin)

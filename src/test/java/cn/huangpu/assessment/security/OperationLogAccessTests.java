@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.security;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -109,8 +110,7 @@ class OperationLogAccessTests {
         Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        String task = taskService.createTaskQuery()
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "waitan"))
+        String task = ProcessLookup.unitTasks(taskService, campaign.getId(), "waitan")
                 .singleResult().getId();
         assertThat(send("office01", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\": \"office01\"}")
                 .statusCode()).isEqualTo(204);

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.security;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -63,8 +64,8 @@ class ProcessVariableAccessTests {
             campaignId = campaign.getId();
             driver.runJobs();
         }
-        selfCheck = task(UnitAssessmentProcess.businessKey(campaignId, "xiaodongmen"));
-        delivery = task(SpecialistEvaluationProcess.businessKey(campaignId, "MEDIA"));
+        selfCheck = ProcessLookup.unitTasks(taskService, campaignId, "xiaodongmen").singleResult();
+        delivery = ProcessLookup.evaluatorTasks(taskService, campaignId, "MEDIA").singleResult();
     }
 
     @Test
@@ -113,7 +114,7 @@ class ProcessVariableAccessTests {
                     post(user, "/engine-rest/task/" + selfCheck.getId() + "/resolve",
                             "{\"variables\": {\"unitCode\": " + change + "}}"),
                     post(user, "/engine-rest/message", "{\"messageName\": \"x\", \"businessKey\": \""
-                            + UnitAssessmentProcess.businessKey(campaignId, "xiaodongmen")
+                            + ProcessLookup.unitInstance(runtimeService, campaignId, "xiaodongmen").getBusinessKey()
                             + "\", \"processVariables\": {\"unitCode\": " + change + "}}"));
             for (HttpResponse<String> answer : answers) {
                 if (answer.statusCode() < 400 || answer.statusCode() >= 500) {
@@ -189,10 +190,6 @@ class ProcessVariableAccessTests {
         assertThat(answer.body()).contains("自查尚未填写完整").contains("指标 1.1").doesNotContain("ENGINE-")
                 .doesNotContain("Cannot submit");
         assertThat(taskService.createTaskQuery().taskId(selfCheck.getId()).count()).isOne();
-    }
-
-    private Task task(String businessKey) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
     }
 
     private HttpResponse<String> get(String user, String path) throws Exception {

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.security;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -126,7 +127,7 @@ class TaskAccessTests {
     }
 
     private Task taskOf(String unitCode) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(campaign.getId() + "/" + unitCode).singleResult();
+        return ProcessLookup.unitTasks(taskService, campaign.getId(), unitCode).singleResult();
     }
 
     private String campaignTaskIds(String unitCode) {

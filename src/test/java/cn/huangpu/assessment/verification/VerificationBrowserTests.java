@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.verification;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.OpenCampaign;
@@ -70,8 +71,8 @@ class VerificationBrowserTests {
     void theFormsLinksOpenTheirPagesBeforeTheTaskIsClaimed() {
         // given a campaign of 外滩街道 and 区财政局, nobody's task claimed
         Long id = campaign();
-        Task selfCheck = task(UnitAssessmentProcess.businessKey(id, "waitan"), UnitAssessmentProcess.SUBMIT_SELF_CHECK);
-        Task deliver = task(SpecialistEvaluationProcess.businessKey(id, "FINANCE"), SpecialistEvaluationProcess.DELIVER);
+        Task selfCheck = ProcessLookup.unitTask(taskService, id, "waitan", UnitAssessmentProcess.SUBMIT_SELF_CHECK);
+        Task deliver = ProcessLookup.evaluatorTask(taskService, id, "FINANCE", SpecialistEvaluationProcess.DELIVER);
 
         // when the unit opens its self-check task and follows the form's link without claiming, then the page opens
         followUnclaimed("waitan01", selfCheck, "打开自查填报页面");
@@ -90,7 +91,7 @@ class VerificationBrowserTests {
         bots.fillSelfCheck(id, "waitan", new Random(5));
         bots.submitSelfCheck(id, "waitan");
         driver.runJobs();
-        Task verify = task(UnitAssessmentProcess.businessKey(id, "waitan"), UnitAssessmentProcess.VERIFY);
+        Task verify = ProcessLookup.unitTask(taskService, id, "waitan", UnitAssessmentProcess.VERIFY);
         followUnclaimed("office01", verify, "打开网上核查页面");
         assertThat(browser.path()).startsWith("/app/verification/" + id + "/waitan");
         browser.waitForText("外滩街道网上核查");
@@ -203,8 +204,4 @@ class VerificationBrowserTests {
                 .getText().contains("链接检查") ? true : null);
     }
 
-    private Task task(String businessKey, String definitionKey) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(definitionKey)
-                .singleResult();
-    }
 }

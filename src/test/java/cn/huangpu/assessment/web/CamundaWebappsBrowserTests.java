@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.web;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -139,8 +140,7 @@ class CamundaWebappsBrowserTests {
         Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        Task selfCheck = taskService.createTaskQuery()
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "waitan"))
+        Task selfCheck = ProcessLookup.unitTasks(taskService, campaign.getId(), "waitan")
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
         assertThat(selfCheck).isNotNull();
         browser.login("waitan01", "demo");
@@ -240,8 +240,7 @@ class CamundaWebappsBrowserTests {
         Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("laoximen"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        Task selfCheck = taskService.createTaskQuery()
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "laoximen"))
+        Task selfCheck = ProcessLookup.unitTasks(taskService, campaign.getId(), "laoximen")
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
         cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_ANSWERS));
         browser.login("laoximen01", "demo");

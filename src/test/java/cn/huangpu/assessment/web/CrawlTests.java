@@ -75,9 +75,7 @@ class CrawlTests {
         Random random = new Random(7);
         for (CampaignUnit unit : campaigns.units(id)) {
             if (unit.getStatus() == CampaignUnit.Status.PENDING) {
-                bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                        UnitAssessmentProcess.businessKey(id, unit.getUnitCode()),
-                        Map.of(DeadlineProcess.CHASE_DECISION, "CLOSE", DeadlineProcess.CHASE_REASON, "逾期未提交，按已有材料评分"));
+                bots.chase(id, unit.getUnitCode(), Map.of(DeadlineProcess.CHASE_DECISION, "CLOSE", DeadlineProcess.CHASE_REASON, "逾期未提交，按已有材料评分"));
             } else if (unit.getStatus() == CampaignUnit.Status.SUBMITTED) {
                 bots.verify(id, unit.getUnitCode(), random);
             }

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.web;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -156,8 +157,7 @@ class HumanMessagesTests {
         Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("wuliqiao"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        return taskService.createTaskQuery()
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "wuliqiao"))
+        return ProcessLookup.unitTasks(taskService, campaign.getId(), "wuliqiao")
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
     }
 

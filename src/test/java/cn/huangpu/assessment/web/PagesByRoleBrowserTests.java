@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.web;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -31,6 +32,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.camunda.bpm.engine.TaskService;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -60,6 +62,7 @@ class PagesByRoleBrowserTests {
     @Autowired CampaignStarter starter;
     @Autowired CampaignService campaigns;
     @Autowired CampaignBots bots;
+    @Autowired TaskService taskService;
     @Autowired ProcessDriver driver;
     @Autowired CampaignScoring scoring;
     @Autowired EvaluationService evaluation;
@@ -150,13 +153,12 @@ class PagesByRoleBrowserTests {
         browser.logout();
 
         // close the overdue unit and deliver: scoring runs, and the dashboard shows the distribution
-        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                UnitAssessmentProcess.businessKey(id, "yuyuan"), Map.of(DeadlineProcess.CHASE_DECISION,
+        bots.chase(id, "yuyuan", Map.of(DeadlineProcess.CHASE_DECISION,
                         DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
         bots.verify(id, "czj", random);
         bots.complete("eval-finance", List.of(Groups.evaluator("FINANCE")),
                 SpecialistEvaluationProcess.DELIVER,
-                SpecialistEvaluationProcess.businessKey(id, "FINANCE"),
+                ProcessLookup.evaluatorTasks(taskService, id, "FINANCE"),
                 Map.of("confirmDelivered", true));
         driver.runJobs();
         List<ScoreRecord> scored = scoring.latest(id);

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.web;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,8 +104,7 @@ class TasklistWalkthroughTests {
 
         // 2. 外滩街道 fills in its self-check page and submits in the Tasklist.
         driver.runJobs();
-        String unitKey = UnitAssessmentProcess.businessKey(campaignId, "waitan");
-        Task selfCheck = task(unitKey, UnitAssessmentProcess.SUBMIT_SELF_CHECK);
+        Task selfCheck = task(ProcessLookup.unitTasks(taskService, campaignId, "waitan"), UnitAssessmentProcess.SUBMIT_SELF_CHECK);
         browser.login("waitan01", PASSWORD);
         browser.openTasklist();
         browser.selectFilter(GROUP_FILTER);
@@ -148,7 +149,7 @@ class TasklistWalkthroughTests {
 
         // 3. The office verifies online and records a finding on 1.1.
         driver.runJobs();
-        Task verify = task(unitKey, UnitAssessmentProcess.VERIFY);
+        Task verify = task(ProcessLookup.unitTasks(taskService, campaignId, "waitan"), UnitAssessmentProcess.VERIFY);
         browser.login("office01", PASSWORD);
         browser.openTasklist();
         browser.selectFilter(GROUP_FILTER);
@@ -172,7 +173,7 @@ class TasklistWalkthroughTests {
         browser.logout();
 
         // 4. 区财政局 enters its count for 外滩街道 and delivers.
-        Task deliver = task(SpecialistEvaluationProcess.businessKey(campaignId, "FINANCE"),
+        Task deliver = task(ProcessLookup.evaluatorTasks(taskService, campaignId, "FINANCE"),
                 SpecialistEvaluationProcess.DELIVER);
         browser.login("eval-finance", PASSWORD);
         browser.openTasklist();
@@ -198,7 +199,7 @@ class TasklistWalkthroughTests {
         // 5. All inputs in: scoring runs; the office judges 2.3 and completes the comprehensive evaluation.
         driver.runJobs();
         assertThat(campaigns.get(campaignId).getStatus()).isEqualTo(CampaignStatus.GRADING);
-        Task comprehensive = task(String.valueOf(campaignId), CampaignProcess.COMPREHENSIVE_EVALUATION);
+        Task comprehensive = task(ProcessLookup.campaignTasks(taskService, campaignId), CampaignProcess.COMPREHENSIVE_EVALUATION);
         browser.login("office01", PASSWORD);
         browser.open("/app/comprehensive/" + campaignId);
         browser.waitForText(year + "年度政务公开考核评估：综合评估", "外滩街道", "录入与评分说明");
@@ -225,7 +226,7 @@ class TasklistWalkthroughTests {
 
         // 6. The leader reads the results and approves.
         driver.runJobs();
-        Task approve = task(String.valueOf(campaignId), CampaignProcess.APPROVE_GRADES);
+        Task approve = task(ProcessLookup.campaignTasks(taskService, campaignId), CampaignProcess.APPROVE_GRADES);
         browser.login("leader01", PASSWORD);
         browser.openTasklist();
         browser.selectFilter(GROUP_FILTER);
@@ -254,10 +255,10 @@ class TasklistWalkthroughTests {
         browser.screenshot("09-score-sheet.png");
     }
 
-    private Task task(String businessKey, String taskKey) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+    private Task task(TaskQuery instanceTasks, String taskKey) {
+        Task task = instanceTasks.taskDefinitionKey(taskKey)
                 .singleResult();
-        assertThat(task).as("task %s of %s", taskKey, businessKey).isNotNull();
+        assertThat(task).as("task %s", taskKey).isNotNull();
         return task;
     }
 }

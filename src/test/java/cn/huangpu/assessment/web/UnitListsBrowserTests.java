@@ -12,6 +12,7 @@ import cn.huangpu.assessment.directory.SpecialistEvaluator;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
+import cn.huangpu.assessment.support.ProcessLookup;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
@@ -21,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +56,7 @@ class UnitListsBrowserTests {
     @Autowired ProcessDriver driver;
     @Autowired ReferenceData referenceData;
     @Autowired CampaignBots bots;
+    @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
 
     Long everyone;
@@ -102,12 +105,10 @@ class UnitListsBrowserTests {
     @AfterAll
     void endTheCampaignsProcesses() {
         for (Long id : opened) {
-            // the campaign's own instance (business key: its id), and each unit's and evaluator's ("id/code"); only
-            // root instances: deleting one deletes the deadline it called, which shares its business key
+            // the campaign's own instance, each unit's and evaluator's: all hold the campaign id; only root
+            // instances: deleting one deletes the deadline it called
             List<String> instances = new ArrayList<>();
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(id + "/%").rootProcessInstances().list()
-                    .forEach(p -> instances.add(p.getId()));
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).list()
+            ProcessLookup.allInstances(runtimeService, id).rootProcessInstances().list()
                     .forEach(p -> instances.add(p.getId()));
             runtimeService.deleteProcessInstancesIfExists(instances, "browser test over", true, true, false);
         }
@@ -208,7 +209,7 @@ class UnitListsBrowserTests {
         }
         bots.enterValues(id, "FINANCE", random);
         bots.complete("eval-finance", List.of(Groups.evaluator("FINANCE")), SpecialistEvaluationProcess.DELIVER,
-                SpecialistEvaluationProcess.businessKey(id, "FINANCE"), Map.of("confirmDelivered", true));
+                ProcessLookup.evaluatorTasks(taskService, id, "FINANCE"), Map.of("confirmDelivered", true));
         driver.runJobs();
         phone();
 

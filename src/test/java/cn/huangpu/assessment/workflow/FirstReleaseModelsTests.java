@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.workflow;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -53,6 +55,7 @@ class FirstReleaseModelsTests {
     @Autowired ProcessEngine engine;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
     @Autowired CampaignStarter starter;
     @Autowired CampaignService campaigns;
     @Autowired CampaignBots bots;
@@ -71,7 +74,7 @@ class FirstReleaseModelsTests {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        unit = instance(UnitAssessmentProcess.KEY, UnitAssessmentProcess.businessKey(campaign.getId(), "waitan"));
+        unit = ProcessLookup.unitInstance(runtimeService, campaign.getId(), "waitan");
         // the old model: no Deadline is called, the boundary timers sit on the task
         assertThat(repositoryService.getProcessDefinition(unit.getProcessDefinitionId()).getResourceName())
                 .isEqualTo("first-release/UnitAssessment.bpmn");
@@ -127,8 +130,7 @@ class FirstReleaseModelsTests {
     void anEvaluatorOnTheOldModelIsChasedAndClosedAsBefore() {
         ClockUtil.setCurrentTime(Date.from(campaign.getDates().specialistDue().plusSeconds(60)));
         driver.runJobs();
-        ProcessInstance evaluation = instance(SpecialistEvaluationProcess.KEY,
-                SpecialistEvaluationProcess.businessKey(campaign.getId(), "FINANCE"));
+        ProcessInstance evaluation = ProcessLookup.evaluatorInstance(runtimeService, campaign.getId(), "FINANCE");
         assertThat(evaluation).isWaitingAt(SpecialistEvaluationProcess.DELIVER, OLD_CHASE_EVALUATION);
         assertThat(BpmnAwareTests.task(OLD_CHASE_EVALUATION, evaluation)).hasName("督促逾期专项评估：区财政局");
         assertThat(campaigns.evaluator(campaign.getId(), "FINANCE").isOverdue()).isTrue();
@@ -140,11 +142,6 @@ class FirstReleaseModelsTests {
         assertThat(campaigns.evaluator(campaign.getId(), "FINANCE").getStatus()).isEqualTo(CampaignEvaluator.Status.CLOSED);
     }
 
-    private ProcessInstance instance(String processKey, String businessKey) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey).singleResult();
-    }
-
     private void chase(String taskKey, String code, String decision, Instant newDue) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(DeadlineProcess.CHASE_DECISION, decision);
@@ -152,8 +149,10 @@ class FirstReleaseModelsTests {
         if (newDue != null) {
             variables.put(DeadlineProcess.NEW_DUE_DATE, newDue.toString());
         }
+        // the first release chases inside the unit's or evaluator's own instance, not in a Deadline instance
         bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), taskKey,
-                campaign.getId() + "/" + code, variables);
+                taskKey.equals(OLD_CHASE_EVALUATION) ? ProcessLookup.evaluatorTasks(taskService, campaign.getId(), code)
+                        : ProcessLookup.unitTasks(taskService, campaign.getId(), code), variables);
     }
 
     private List<String> messages(String unitCode, Notification.Kind kind) {

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.workflow;
 
+import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -82,8 +83,7 @@ class ProcessPathsTests {
         driver.runJobs();
         campaignProcess = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(campaigns.get(campaign.getId()).getProcessInstanceId()).singleResult();
-        unit = runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitAssessmentProcess.KEY)
-                .processInstanceBusinessKey(UnitAssessmentProcess.businessKey(campaign.getId(), "waitan")).singleResult();
+        unit = ProcessLookup.unitInstance(runtimeService, campaign.getId(), "waitan");
     }
 
     @AfterEach
@@ -283,9 +283,7 @@ class ProcessPathsTests {
         assertThat(notifications.forGroups(List.of(Groups.evaluator("FINANCE")), 50)).extracting(Notification::getMessage)
                 .contains("区财政局的专项评估结果已超过截止时间（" + campaigns.format(campaign.getDates().specialistDue())
                         + "），请尽快提交；区政府办公室将督促处理。");
-        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                SpecialistEvaluationProcess.businessKey(campaign.getId(), "FINANCE"),
-                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "未报送"));
+        bots.chase(campaign.getId(), "FINANCE", Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "未报送"));
         driver.runJobs();
         assertThat(deadline).isEnded().hasPassed(DeadlineProcess.END_CLOSED);
         assertThat(evaluation).isEnded().hasPassed(SpecialistEvaluationProcess.CLOSED, SpecialistEvaluationProcess.RECORD_READY);
@@ -300,9 +298,7 @@ class ProcessPathsTests {
         ProcessInstance evaluation = evaluationInstance();
         ProcessInstance deadline = deadlineOf(evaluation);
         Instant newDue = due.plus(2, ChronoUnit.DAYS);
-        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                SpecialistEvaluationProcess.businessKey(campaign.getId(), "FINANCE"),
-                Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.EXTEND, DeadlineProcess.CHASE_REASON, "同意延期",
+        bots.chase(campaign.getId(), "FINANCE", Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.EXTEND, DeadlineProcess.CHASE_REASON, "同意延期",
                         DeadlineProcess.NEW_DUE_DATE, newDue.toString()));
         driver.runJobs();
 
@@ -349,8 +345,7 @@ class ProcessPathsTests {
         assertThatThrownBy(() -> starter.reopen(campaign.getId(), "", CampaignBots.COORDINATOR_USER))
                 .isInstanceOf(BadInputException.class);
         starter.reopen(campaign.getId(), "复议决定纠正，需重新计分", CampaignBots.COORDINATOR_USER);
-        ProcessInstance reopened = runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY)
-                .processInstanceBusinessKey(String.valueOf(campaign.getId())).active().singleResult();
+        ProcessInstance reopened = ProcessLookup.campaignInstances(runtimeService, campaign.getId()).active().singleResult();
         assertThat(reopened).isWaitingAt(CampaignProcess.COMPREHENSIVE_EVALUATION).hasPassed(CampaignProcess.START_REOPENED);
         bots.evaluateComprehensively(campaign.getId(), random);
         driver.runJobs();
@@ -390,8 +385,7 @@ class ProcessPathsTests {
         if (newDue != null) {
             variables.put(DeadlineProcess.NEW_DUE_DATE, newDue.toString());
         }
-        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), DeadlineProcess.CHASE,
-                UnitAssessmentProcess.businessKey(campaign.getId(), "waitan"), variables);
+        bots.chase(campaign.getId(), "waitan", variables);
     }
 
     private List<String> reminders(String unitCode) {
@@ -452,8 +446,7 @@ class ProcessPathsTests {
     }
 
     private ProcessInstance evaluationInstance() {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(SpecialistEvaluationProcess.KEY)
-                .processInstanceBusinessKey(SpecialistEvaluationProcess.businessKey(campaign.getId(), "FINANCE")).singleResult();
+        return ProcessLookup.evaluatorInstance(runtimeService, campaign.getId(), "FINANCE");
     }
 
     private ProcessInstance unitInstance() {

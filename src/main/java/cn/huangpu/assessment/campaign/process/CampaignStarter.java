@@ -6,7 +6,9 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -19,10 +21,12 @@ public class CampaignStarter {
 
     private final CampaignService campaigns;
     private final RuntimeService runtimeService;
+    private final HistoryService historyService;
 
-    CampaignStarter(CampaignService campaigns, RuntimeService runtimeService) {
+    CampaignStarter(CampaignService campaigns, RuntimeService runtimeService, HistoryService historyService) {
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
+        this.historyService = historyService;
     }
 
     @Transactional
@@ -34,7 +38,7 @@ public class CampaignStarter {
     public Campaign start(OpenCampaign request, String actor, boolean allowPastDates) {
         Campaign campaign = campaigns.open(request, actor, allowPastDates);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(CampaignProcess.KEY,
-                String.valueOf(campaign.getId()), processVariables(campaign)
+                CampaignProcess.businessKey(campaign.getYear()), processVariables(campaign)
                         .putValue(CampaignProcess.UNIT_BATCHES, campaigns.launchBatches(campaign.getId()))
                         .putValue(CampaignProcess.INITIATOR, actor));
         campaigns.attachProcess(campaign.getId(), instance.getId());
@@ -44,15 +48,27 @@ public class CampaignStarter {
     /** Reopens published results with a reason and starts the comprehensive evaluation again. */
     @Transactional
     public Campaign reopen(Long campaignId, String reason, String actor) {
+        String launchedKey = launchedBusinessKey(campaigns.get(campaignId));
         Campaign campaign = campaigns.reopen(campaignId, reason, actor);
+        // A start message correlates to no instance: the business key here is the new instance's, kept from
+        // the campaign's first instance rather than rebuilt.
         ProcessInstance instance = runtimeService.createMessageCorrelation(CampaignProcess.MESSAGE_REOPENED)
-                .processInstanceBusinessKey(String.valueOf(campaignId))
+                .processInstanceBusinessKey(launchedKey)
                 .setVariables(processVariables(campaign))
                 // Grading rounds go on from the last recorded one, so the reopened results are a new round.
                 .setVariable(CampaignProcess.GRADING_ROUND, campaign.getScoringRound())
                 .correlateStartMessage();
         campaigns.attachProcess(campaignId, instance.getId());
         return campaign;
+    }
+
+    /** The business key the campaign's instance got at launch (the instance has ended; history keeps it). */
+    private String launchedBusinessKey(Campaign campaign) {
+        HistoricProcessInstance launched = campaign.getProcessInstanceId() == null ? null
+                : historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceId(campaign.getProcessInstanceId()).singleResult();
+        return launched == null || launched.getBusinessKey() == null
+                ? CampaignProcess.businessKey(campaign.getYear()) : launched.getBusinessKey();
     }
 
     static VariableMap processVariables(Campaign campaign) {

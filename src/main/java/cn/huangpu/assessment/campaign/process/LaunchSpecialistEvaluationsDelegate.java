@@ -3,11 +3,13 @@ package cn.huangpu.assessment.campaign.process;
 import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignSettings;
+import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.RuntimeStatistics;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,9 +27,12 @@ class LaunchSpecialistEvaluationsDelegate implements JavaDelegate {
     private final RuntimeService runtimeService;
     private final RuntimeStatistics statistics;
     private final CampaignSettings settings;
+    private final ReferenceData referenceData;
 
     LaunchSpecialistEvaluationsDelegate(CampaignService campaigns, RuntimeService runtimeService,
-                                        RuntimeStatistics statistics, CampaignSettings settings) {
+                                        RuntimeStatistics statistics, CampaignSettings settings,
+                                        ReferenceData referenceData) {
+        this.referenceData = referenceData;
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
         this.statistics = statistics;
@@ -37,9 +42,12 @@ class LaunchSpecialistEvaluationsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
+        int year = campaigns.get(campaignId).getYear();
+        Map<String, String> names = referenceData.evaluatorNames();
         for (CampaignEvaluator evaluator : campaigns.evaluators(campaignId)) {
+            String code = evaluator.getEvaluatorCode();
             runtimeService.createProcessInstanceByKey(SpecialistEvaluationProcess.KEY)
-                    .businessKey(SpecialistEvaluationProcess.businessKey(campaignId, evaluator.getEvaluatorCode()))
+                    .businessKey(SpecialistEvaluationProcess.businessKey(year, names.getOrDefault(code, code)))
                     .setVariables(Variables.createVariables()
                             .putValue(CampaignProcess.CAMPAIGN_ID, campaignId)
                             .putValue(SpecialistEvaluationProcess.EVALUATOR_CODE, evaluator.getEvaluatorCode())

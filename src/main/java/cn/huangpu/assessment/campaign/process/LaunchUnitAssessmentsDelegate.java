@@ -3,6 +3,7 @@ package cn.huangpu.assessment.campaign.process;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
@@ -23,10 +24,12 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
 
     private final CampaignService campaigns;
     private final RuntimeService runtimeService;
+    private final ReferenceData referenceData;
 
-    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService) {
+    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService, ReferenceData referenceData) {
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
+        this.referenceData = referenceData;
     }
 
     @Override
@@ -37,7 +40,8 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
         int batches = (Integer) execution.getVariable(CampaignProcess.NR_OF_INSTANCES);
         for (CampaignUnit unit : campaigns.launchBatch(campaignId, batch, batches)) {
             runtimeService.createProcessInstanceByKey(UnitAssessmentProcess.KEY)
-                    .businessKey(UnitAssessmentProcess.businessKey(campaignId, unit.getUnitCode()))
+                    .businessKey(UnitAssessmentProcess.businessKey(campaign.getYear(),
+                            referenceData.unitName(unit.getUnitCode())))
                     .setVariables(Variables.createVariables()
                             .putValue(CampaignProcess.CAMPAIGN_ID, campaignId)
                             .putValue(UnitAssessmentProcess.UNIT_CODE, unit.getUnitCode())

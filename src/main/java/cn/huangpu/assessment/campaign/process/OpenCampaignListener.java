@@ -39,7 +39,7 @@ class OpenCampaignListener implements ExecutionListener {
         try {
             Campaign campaign = campaigns.open(fromForm(execution), Actors.of(execution));
             campaigns.attachProcess(campaign.getId(), execution.getProcessInstanceId());
-            execution.setProcessBusinessKey(String.valueOf(campaign.getId()));
+            execution.setProcessBusinessKey(CampaignProcess.businessKey(campaign.getYear()));
             execution.setVariables(CampaignStarter.processVariables(campaign));
             execution.setVariable(CampaignProcess.UNIT_BATCHES, campaigns.launchBatches(campaign.getId()));
         } catch (BadInputException e) {

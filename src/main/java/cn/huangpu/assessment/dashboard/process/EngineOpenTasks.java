@@ -6,9 +6,13 @@ import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
-/** Finds a unit's or evaluator's open task by its process instance's business key (campaign and code). */
+/**
+ * Finds a unit's or evaluator's open task by its instance's variables (campaign id and code), not by the business
+ * key: that carries the name the unit had at launch.
+ */
 @Component
 class EngineOpenTasks implements OpenTasks {
 
@@ -20,20 +24,18 @@ class EngineOpenTasks implements OpenTasks {
 
     @Override
     public Optional<String> selfCheck(Long campaignId, String unitCode) {
-        return open(UnitAssessmentProcess.KEY, UnitAssessmentProcess.businessKey(campaignId, unitCode),
-                UnitAssessmentProcess.SUBMIT_SELF_CHECK);
+        return newest(UnitAssessmentProcess.tasks(taskService, campaignId, unitCode)
+                .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK));
     }
 
     @Override
     public Optional<String> evaluation(Long campaignId, String evaluatorCode) {
-        return open(SpecialistEvaluationProcess.KEY, SpecialistEvaluationProcess.businessKey(campaignId, evaluatorCode),
-                SpecialistEvaluationProcess.DELIVER);
+        return newest(SpecialistEvaluationProcess.tasks(taskService, campaignId, evaluatorCode)
+                .taskDefinitionKey(SpecialistEvaluationProcess.DELIVER));
     }
 
-    private Optional<String> open(String processKey, String businessKey, String taskKey) {
+    private static Optional<String> newest(TaskQuery query) {
         // one such task is open at a time; newest first keeps the answer defined should there be two
-        return taskService.createTaskQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(taskKey).active().orderByTaskCreateTime().desc().listPage(0, 1).stream()
-                .map(Task::getId).findFirst();
+        return query.active().orderByTaskCreateTime().desc().listPage(0, 1).stream().map(Task::getId).findFirst();
     }
 }
