@@ -5,6 +5,7 @@ import cn.huangpu.assessment.grading.CampaignScoring;
 import cn.huangpu.assessment.grading.ScoreRecord;
 import cn.huangpu.assessment.publication.PublicationService.Published;
 import cn.huangpu.assessment.web.NotFoundException;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +39,11 @@ class PublicResultsController {
     String campaign(@PathVariable Long campaignId, Model model) {
         Published published = published(campaignId);
         model.addAttribute("published", published);
-        model.addAttribute("records", scoring.round(campaignId, published.round()));
+        List<ScoreRecord> records = scoring.round(campaignId, published.round());
+        model.addAttribute("records", records);
+        // as the office's results page: 委办局 and 街道 each ranked by total
+        model.addAttribute("groups", referenceData.unitOrder().grouped(records, ScoreRecord::getUnitCode,
+                Comparator.comparing(ScoreRecord::getTotal).reversed()));
         model.addAttribute("unitNames", referenceData.unitNames());
         return "public/campaign";
     }

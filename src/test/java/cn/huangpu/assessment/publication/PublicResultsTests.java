@@ -17,6 +17,8 @@ import cn.huangpu.assessment.grading.CampaignScoring;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,54 @@ class PublicResultsTests {
         assertThat(scoring.latest(id, "waitan").orElseThrow().getRound()).isEqualTo(3);
         mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(publishedTotal)));
+    }
+
+    @Test
+    void listsDepartmentsThenStreetsEachRankedByTotal() throws Exception {
+        // given a published campaign of two departments and two streets
+        int year = TestUsers.freshYear();
+        Random random = new Random(11);
+        List<String> units = List.of("waitan", "nanjingdonglu", "czj", "fgw");
+        Long id = starter.start(new OpenCampaign(year, 2023, null, null, null, null, units, List.of("FINANCE")),
+                CampaignBots.COORDINATOR_USER).getId();
+        driver.runJobs();
+        for (String unit : units) {
+            bots.fillSelfCheck(id, unit, random);
+            bots.submitSelfCheck(id, unit);
+        }
+        driver.runJobs();
+        for (String unit : units) {
+            bots.verify(id, unit, random);
+        }
+        bots.deliver(id, "FINANCE", random);
+        driver.runJobs();
+        bots.evaluateComprehensively(id, random);
+        driver.runJobs();
+        bots.approve(id);
+        driver.runJobs();
+        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+
+        // when the public opens the year's results
+        String page = mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        // then 委办局 come first and 街道 after, and within each kind the higher total comes first
+        int departments = page.indexOf(">委办局<");
+        int streets = page.indexOf(">街道<");
+        assertThat(departments).isPositive().isLessThan(streets);
+        assertThat(List.of(page.indexOf("区财政局"), page.indexOf("区发展改革委"))).allMatch(i -> i > departments && i < streets);
+        assertThat(List.of(page.indexOf("外滩街道"), page.indexOf("南京东路街道"))).allMatch(i -> i > streets);
+        assertRankedWithinKind(page, id, "czj", "区财政局", "fgw", "区发展改革委");
+        assertRankedWithinKind(page, id, "waitan", "外滩街道", "nanjingdonglu", "南京东路街道");
+    }
+
+    private void assertRankedWithinKind(String page, Long id, String a, String aName, String b, String bName) {
+        BigDecimal totalA = scoring.latest(id, a).orElseThrow().getTotal();
+        BigDecimal totalB = scoring.latest(id, b).orElseThrow().getTotal();
+        boolean aListedFirst = page.indexOf(aName) < page.indexOf(bName);
+        if (totalA.compareTo(totalB) != 0) {
+            assertThat(aListedFirst).as("%s %s, %s %s", aName, totalA, bName, totalB).isEqualTo(totalA.compareTo(totalB) > 0);
+        }
     }
 
     private void assertHidden(Long id, int year, CampaignStatus state) throws Exception {
