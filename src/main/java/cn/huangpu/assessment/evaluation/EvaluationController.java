@@ -118,7 +118,7 @@ class EvaluationController {
             shown.add(InputError.field(null, EditConflictException.TITLE + (conflicting.isEmpty() ? "。"
                     : "。下列格中已换为当前保存的值，您填写的值列在其下，核对后再保存。")));
             shown.addAll(e.conflicts().isEmpty() ? conflicting.stream().map(c -> new InputError(c.indicatorCode(),
-                    c.inputName(), c.unitCode() + "：已被他人修改")).toList() : e.conflicts());
+                    c.inputName(), referenceData.unitName(c.unitCode()) + "：已被他人修改")).toList() : e.conflicts());
             return render(campaignId, evaluatorCode, model, shown, form, conflicting);
         }
         List<InputError> missing = evaluation.missing(campaignId, evaluatorCode);

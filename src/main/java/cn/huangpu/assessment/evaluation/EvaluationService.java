@@ -9,6 +9,7 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.NumberRules;
@@ -54,15 +55,22 @@ public class EvaluationService {
     private final SelfCheckService selfChecks;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReferenceData referenceData;
 
     EvaluationService(UnitFactRepository facts, CampaignService campaigns, Catalogues catalogues,
-                      SelfCheckService selfChecks, AuditLog audit, Clock clock) {
+                      SelfCheckService selfChecks, AuditLog audit, Clock clock, ReferenceData referenceData) {
         this.facts = facts;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
         this.selfChecks = selfChecks;
         this.audit = audit;
         this.clock = clock;
+        this.referenceData = referenceData;
+    }
+
+    /** Messages name the unit as people know it; the code is for machines. */
+    private String unitName(String unitCode) {
+        return referenceData.unitName(unitCode);
     }
 
     /**
@@ -138,7 +146,7 @@ public class EvaluationService {
 
     private InputError describeConflict(Map<UnitFact.Key, UnitFact> stored, Long campaignId, FactEntry entry) {
         UnitFact fact = stored.get(key(campaignId, entry));
-        return new InputError(entry.indicatorCode(), entry.inputName(), entry.unitCode() + "：" + (fact == null
+        return new InputError(entry.indicatorCode(), entry.inputName(), unitName(entry.unitCode()) + "：" + (fact == null
                 ? "该值已被他人清除"
                 : "已由 " + fact.getEnteredBy() + " 于 " + campaigns.format(fact.getEnteredAt()) + " 修改"));
     }
@@ -176,27 +184,27 @@ public class EvaluationService {
             // the value is stored as its JSON text, a judgement's reason with it, in a column of 2,000 characters
             String judged = entry.value().path("reason").asText("");
             if (judged.strip().length() > MAX_JUDGEMENT_REASON_LENGTH) {
-                errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：评分理由不能超过"
+                errors.add(new InputError(code, entry.inputName(), label, unitName(entry.unitCode()) + "：评分理由不能超过"
                         + MAX_JUDGEMENT_REASON_LENGTH + "字"));
                 return;
             }
             if (entry.value().toString().length() > VALUE_COLUMN_LENGTH) {
-                errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：内容过长，无法保存"));
+                errors.add(new InputError(code, entry.inputName(), label, unitName(entry.unitCode()) + "：内容过长，无法保存"));
                 return;
             }
             try {
                 FactsParser.parseInput(indicator.get(), entry.inputName(), entry.value());
             } catch (InvalidFactsException e) {
                 errors.addAll(e.errors().stream()
-                        .map(err -> err.withReason(entry.unitCode() + "：" + err.reason()))
+                        .map(err -> err.withReason(unitName(entry.unitCode()) + "：" + err.reason()))
                         .toList());
                 return;
             }
         }
         if (reasonRequired && (entry.reason() == null || entry.reason().isBlank())) {
-            errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：修改须写明理由"));
+            errors.add(new InputError(code, entry.inputName(), label, unitName(entry.unitCode()) + "：修改须写明理由"));
         } else if (entry.reason() != null && entry.reason().strip().length() > MAX_REASON_LENGTH) {
-            errors.add(new InputError(code, entry.inputName(), label, entry.unitCode() + "：修改理由不能超过" + MAX_REASON_LENGTH + "字"));
+            errors.add(new InputError(code, entry.inputName(), label, unitName(entry.unitCode()) + "：修改理由不能超过" + MAX_REASON_LENGTH + "字"));
         }
     }
 
@@ -311,7 +319,7 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public List<InputError> missing(Long campaignId, String evaluatorCode) {
         return gaps(campaignId, evaluatorCode).stream()
-                .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.input().label(), g.unitCode() + "："
+                .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.input().label(), unitName(g.unitCode()) + "："
                         + (g.problem() != null ? g.problem() : "未录入“" + g.input().label() + "”")))
                 .toList();
     }

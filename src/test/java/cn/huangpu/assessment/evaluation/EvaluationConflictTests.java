@@ -80,7 +80,7 @@ class EvaluationConflictTests {
 
         // then the second is refused in Chinese and nothing of its save is stored
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains(EditConflictException.TITLE).contains("waitan：已由 eval-finance 于");
+        assertThat(refused.body()).contains(EditConflictException.TITLE).contains("外滩街道：已由 eval-finance 于");
         assertThat(stored(WAITAN).getValueJson()).isEqualTo("2");
         assertThat(evaluation.facts(campaign).get("yuyuan")).isNull();
         // and the grid shows the first's value at its version, the second's beside it, and 豫园街道's as typed

@@ -134,7 +134,7 @@ class EvaluationNumbersTests {
         // and the invalid value is priced as missing, and counts as not delivered
         assertThat(scoring.currentSheet(campaign.getId(), "waitan").indicator("1.4").missingInputs()).isNotEmpty();
         assertThat(evaluation.missing(campaign.getId(), "FINANCE")).extracting(InputError::reason)
-                .anySatisfy(r -> assertThat(r).startsWith("waitan：").contains("已保存的值无效"));
+                .anySatisfy(r -> assertThat(r).startsWith("外滩街道：").contains("已保存的值无效"));
         // and a scoring round refuses to record a result from it, in Chinese
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
                 () -> scoring.scoreRound(campaign.getId(), 1)).getMessage()).contains("已保存的值无效");

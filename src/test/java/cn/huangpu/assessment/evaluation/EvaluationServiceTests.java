@@ -83,7 +83,7 @@ class EvaluationServiceTests {
         InvalidFactsException refused = catchThrowableOfType(InvalidFactsException.class,
                 () -> evaluation.record(campaign.getId(), Catalogue.OFFICE, batch, true, "office01"));
         assertThat(refused.errors()).extracting(InputError::reason)
-                .containsExactly("waitan：评分理由不能超过500字", "waitan：内容过长，无法保存", "czj：修改理由不能超过1000字");
+                .containsExactly("外滩街道：评分理由不能超过500字", "外滩街道：内容过长，无法保存", "区财政局：修改理由不能超过1000字");
         assertThat(refused.errors()).extracting(InputError::field)
                 .containsExactly("interpretationQuality", "socialCooperation", "interpretationQuality");
         assertThat(evaluation.facts(campaign.getId())).isEmpty();
@@ -95,6 +95,6 @@ class EvaluationServiceTests {
                 new FactEntry("waitan", "1.4", "missingLateOrIncompleteItems", JSON.numberNode(0), null)), false, "eval-finance");
 
         assertThat(evaluation.missing(campaign.getId(), "FINANCE")).singleElement()
-                .extracting(InputError::reason).asString().startsWith("czj：");
+                .extracting(InputError::reason).asString().startsWith("区财政局：");
     }
 }

@@ -91,7 +91,7 @@ class ComprehensiveUnitPageTests {
                 // then it is refused with 400, the indicator and the input named, the reason in Chinese
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("指标 2.3 抽选政策解读内容的针对性、丰富性、完整性、精准性评分：")))
-                .andExpect(content().string(Matchers.containsString("waitan：评分须写明理由")));
+                .andExpect(content().string(Matchers.containsString("外滩街道：评分须写明理由")));
         // and nothing of it is saved
         assertThat(evaluation.facts(campaign).get("waitan").get(JUDGEMENT).getValueJson()).contains("\"score\":1.5");
         assertThat(evaluation.facts(campaign).get("waitan").get(RATE).getValueJson()).isEqualTo("0.9");
