@@ -1,6 +1,10 @@
 package cn.huangpu.assessment.dashboard;
 
+import cn.huangpu.assessment.calendar.WorkingDayCalendar;
+import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignDates;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignSettings;
 import cn.huangpu.assessment.dashboard.Dashboard.Party;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.AccessDenied;
@@ -12,6 +16,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +39,14 @@ class DashboardController {
     private final ReferenceData referenceData;
     private final CurrentUser user;
     private final ObjectMapper json;
+    private final WorkingDayCalendar calendar;
+    private final CampaignSettings settings;
 
     DashboardController(DashboardService dashboards, CampaignService campaigns, ReferenceData referenceData,
-                        CurrentUser user, ObjectMapper json) {
+                        CurrentUser user, ObjectMapper json, WorkingDayCalendar calendar, CampaignSettings settings) {
         this.json = json;
+        this.calendar = calendar;
+        this.settings = settings;
         this.dashboards = dashboards;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
@@ -47,13 +59,27 @@ class DashboardController {
             throw new AccessDenied("考评看板仅区政府办公室和区领导可查看");
         }
         Dashboard dashboard = dashboards.dashboard(campaignId);
-        model.addAttribute("campaign", campaigns.get(campaignId));
+        Campaign campaign = campaigns.get(campaignId);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("calendarWarnings", calendarWarnings(campaign.getDates()));
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("groups", referenceData.unitOrder().grouped(dashboard.rows(), Dashboard.UnitRow::unitCode));
         model.addAttribute("histogramJson", json.writeValueAsString(dashboard.histogram()));
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("coordinator", user.isCoordinator());
         return "dashboard";
+    }
+
+    /**
+     * A warning for each year the campaign's deadlines fall in (as days in the office's time zone) whose holidays
+     * are not entered, since any period counted in working days from them cannot be known.
+     */
+    private List<String> calendarWarnings(CampaignDates dates) {
+        List<LocalDate> days = Stream.of(dates.selfCheckDue(), dates.specialistDue(), dates.comprehensiveDue(),
+                        dates.resultsDue())
+                .map((Instant due) -> LocalDate.ofInstant(due, settings.zone()))
+                .toList();
+        return calendar.missingYearWarnings(days);
     }
 
     /**
