@@ -8,7 +8,9 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.register.RegisterFacts;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import cn.huangpu.assessment.scoring.ScoringService;
@@ -62,10 +64,13 @@ public class CampaignScoring {
     private final ObjectMapper json;
     private final AuditLog audit;
     private final Clock clock;
+    private final RegisterFacts registers;
+    private final ReferenceData referenceData;
 
     CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
                     Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
-                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock) {
+                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
+                    RegisterFacts registers, ReferenceData referenceData) {
         this.records = records;
         this.sheets = sheets;
         this.campaigns = campaigns;
@@ -77,6 +82,8 @@ public class CampaignScoring {
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.registers = registers;
+        this.referenceData = referenceData;
     }
 
     /**
@@ -119,14 +126,24 @@ public class CampaignScoring {
     }
 
     /**
-     * The stored values that today's rules refuse (saved before a rule existed, or damaged), by unit code:
-     * current sheets price them as missing, and no round is recorded while there are any.
+     * The stored values that today's rules refuse (saved before a rule existed, or damaged), by unit code, and the
+     * inputs a register cannot compute (a year without holidays entered) that the office has not overridden, by
+     * the unit's name: current sheets price them as missing, and no round is recorded while there are any.
      */
     @Transactional(readOnly = true)
     public List<InputError> invalidValues(Long campaignId) {
         List<InputError> invalid = new ArrayList<>();
-        evaluation.values(campaignId).forEach((unit, values) -> values.values().stream()
+        Map<String, Map<String, EvaluationService.StoredValue>> values = evaluation.values(campaignId);
+        values.forEach((unit, stored) -> stored.values().stream()
                 .filter(v -> !v.usable()).forEach(v -> invalid.add(v.refusal(unit))));
+        Map<String, Set<String>> overridden = new HashMap<>();
+        values.forEach((unit, stored) -> stored.forEach((key, v) -> {
+            if (v.usable()) {
+                overridden.computeIfAbsent(unit, u -> new java.util.HashSet<>()).add(key);
+            }
+        }));
+        invalid.addAll(registers.problems(campaignId, catalogues.forYear(campaigns.get(campaignId).getCatalogueYear())
+                .orElseThrow(), overridden, referenceData.unitNames()));
         return invalid;
     }
 
@@ -141,7 +158,7 @@ public class CampaignScoring {
         Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
-                evaluation.values(campaignId, unitCode));
+                evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue));
         return scoring.score(scoring.pricingForView(campaign.getCatalogueYear()),
                 scoring.parse(campaign.getCatalogueYear(), facts));
     }
@@ -223,17 +240,20 @@ public class CampaignScoring {
         Map<String, List<Finding>> findings = verification.allFindings(campaignId).stream()
                 .collect(Collectors.groupingBy(Finding::getUnitCode));
         Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
+        Map<String, Map<String, RegisterFacts.Derived>> derived = registers.derived(campaignId, catalogue);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
             String code = unit.getUnitCode();
             byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
-                    findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of())));
+                    findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of()),
+                    derived.getOrDefault(code, Map.of())));
         }
         return byUnit;
     }
 
     private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckEntry> selfCheck,
-                                 List<Finding> findings, Map<String, EvaluationService.StoredValue> delivered) {
+                                 List<Finding> findings, Map<String, EvaluationService.StoredValue> delivered,
+                                 Map<String, RegisterFacts.Derived> derived) {
         Map<String, Long> findingCounts = new HashMap<>();
         findings.forEach(f -> findingCounts.merge(f.getIndicatorCode() + "/"
                 + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), 1L, Long::sum));
@@ -255,6 +275,12 @@ public class CampaignScoring {
                     if (verified || count > 0) {
                         node.put(input.name(), count);
                     }
+                } else if (input.fromRegister()) {
+                    // the register's figure, unless the office entered the input (an override, with its reason)
+                    EvaluationService.StoredValue override = delivered.get(key);
+                    boolean overrides = override != null && override.usable();
+                    RegisterFacts.put(node, input, overrides ? override.value() : null,
+                            overrides ? override.fact().getReason() : null, derived.get(key));
                 } else if (delivered.containsKey(key) && delivered.get(key).usable()) {
                     node.set(input.name(), delivered.get(key).value());
                 }
