@@ -9,16 +9,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.UnitFact;
 import cn.huangpu.assessment.support.H2IntegrationTest;
+import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -43,6 +47,9 @@ class ComprehensiveUnitPageTests {
     @Autowired MockMvc mvc;
     @Autowired CampaignStarter starter;
     @Autowired EvaluationService evaluation;
+    @Autowired CampaignBots bots;
+    @Autowired ProcessDriver driver;
+    @Autowired CampaignService campaigns;
     Long campaign;
 
     @BeforeEach
@@ -141,6 +148,35 @@ class ComprehensiveUnitPageTests {
                 .andExpect(content().string(Matchers.containsString("指标 4.1 公文主动公开率：")))
                 .andExpect(content().string(Matchers.containsString("年度综合评估：外滩街道")));
         assertThat(evaluation.facts(campaign).getOrDefault("waitan", Map.of())).doesNotContainKey(RATE);
+    }
+
+    @Test
+    void onceApprovedTheOfficesInputsAreShownAsTextWithoutControls() throws Exception {
+        // given the campaign run to the leaders' approval
+        Random random = new Random(5);
+        List<String> units = List.of("waitan", "czj", "yuyuan", "fgw");
+        driver.runJobs();
+        for (String unit : units) {
+            bots.fillSelfCheck(campaign, unit, random);
+            bots.submitSelfCheck(campaign, unit);
+        }
+        driver.runJobs();
+        units.forEach(unit -> bots.verify(campaign, unit, random));
+        bots.deliver(campaign, "FINANCE", random);
+        driver.runJobs();
+        bots.evaluateComprehensively(campaign, random);
+        driver.runJobs();
+        bots.approve(campaign);
+        assertThat(campaigns.get(campaign).getStatus()).isEqualTo(CampaignStatus.APPROVED);
+
+        // when the office opens a unit's page
+        Document page = page("/app/comprehensive/" + campaign + "/waitan");
+
+        // then it says why nothing can be changed, and shows values as text: no control, no save button
+        assertThat(page.select("main p.notice").text()).contains("考核结果已审定，综合评估的输入不能再修改");
+        assertThat(page.select("main form select, main form input:not([type=hidden]), main form button")).isEmpty();
+        assertThat(page.select("main form tbody tr")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.select("td").get(2).text()).as(row.text()).isNotBlank());
     }
 
     private org.springframework.test.web.servlet.ResultActions save(String unit, Map<String, String> fields)
