@@ -4,6 +4,7 @@ import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.progress.ScoringRoundRecorded;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -35,6 +36,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
@@ -62,10 +64,11 @@ public class CampaignScoring {
     private final ObjectMapper json;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
                     Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
-                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock) {
+                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.records = records;
         this.sheets = sheets;
         this.campaigns = campaigns;
@@ -77,6 +80,7 @@ public class CampaignScoring {
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -114,7 +118,7 @@ public class CampaignScoring {
         }
         sheets.saveAll(priced);
         audit.recordAll(campaignId, changes, "system");
-        campaigns.scoringRoundAtLeast(campaignId, round);
+        events.publishEvent(new ScoringRoundRecorded(campaignId, round));
         return changes.size();
     }
 

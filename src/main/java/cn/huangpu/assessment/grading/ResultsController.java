@@ -21,6 +21,7 @@ import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
@@ -68,12 +69,13 @@ class ResultsController {
     private final SheetPdf sheetPdf;
     private final SelfCheckService selfChecks;
     private final LinkCheckService linkChecks;
+    private final DisplayTime time;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       EvaluationService evaluation, VerificationService verification, ReferenceData referenceData,
                       CurrentUser user, SheetPdf sheetPdf,
                       SelfCheckService selfChecks,
-                      LinkCheckService linkChecks) {
+                      LinkCheckService linkChecks, DisplayTime time) {
         this.scoring = scoring;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -84,6 +86,7 @@ class ResultsController {
         this.sheetPdf = sheetPdf;
         this.selfChecks = selfChecks;
         this.linkChecks = linkChecks;
+        this.time = time;
     }
 
     @GetMapping("/app/results/{campaignId}")
@@ -176,14 +179,14 @@ class ResultsController {
         campaigns.unit(campaignId, unitCode);
         ScoreRecord record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分，预计 "
-                        + campaigns.formatDay(campaign.getDates().comprehensiveDue()) + " 综合评估后生成"));
+                        + time.formatDay(campaign.getDates().comprehensiveDue()) + " 综合评估后生成"));
         Map<String, Object> model = new HashMap<>();
         model.put("year", campaign.getYear());
         model.put("unitName", referenceData.unitName(unitCode));
         model.put("round", record.getRound());
         model.put("pricedWith", record.getPricedWith());
         model.put("status", campaign.getStatus().label());
-        model.put("generatedAt", campaigns.format(Instant.now()));
+        model.put("generatedAt", time.format(Instant.now()));
         model.put("sheet", scoring.sheet(record));
         model.put("findings", verification.findings(campaignId, unitCode));
         model.put("entries", selfChecks.entries(campaignId, unitCode));
