@@ -1,11 +1,10 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
 import java.sql.Connection;

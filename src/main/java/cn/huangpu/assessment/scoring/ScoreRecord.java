@@ -1,6 +1,5 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.scoring;
 
-import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

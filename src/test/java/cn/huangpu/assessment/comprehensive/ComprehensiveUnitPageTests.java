@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.comprehensive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

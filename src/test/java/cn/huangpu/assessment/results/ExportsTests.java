@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -9,6 +9,8 @@ import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.scoring.CampaignScoring;
+import cn.huangpu.assessment.scoring.ScoreRecord;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;

@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.grading.process;
+package cn.huangpu.assessment.comprehensive.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,6 +1,6 @@
-package cn.huangpu.assessment.grading.process;
+package cn.huangpu.assessment.scoring.process;
 
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.scoring.CampaignScoring;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoreUnitsDelegate implements JavaDelegate {
 
-    static final int FIRST_ROUND = 1;
-
     private final CampaignScoring scoring;
 
     ScoreUnitsDelegate(CampaignScoring scoring) {
@@ -20,7 +18,7 @@ class ScoreUnitsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        scoring.scoreRound((Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID), FIRST_ROUND);
-        execution.setVariable(CampaignProcess.GRADING_ROUND, FIRST_ROUND);
+        scoring.scoreRound((Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID), CampaignScoring.FIRST_ROUND);
+        execution.setVariable(CampaignProcess.GRADING_ROUND, CampaignScoring.FIRST_ROUND);
     }
 }

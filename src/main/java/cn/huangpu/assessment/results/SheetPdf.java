@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.results;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;

@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.scoring;
 
 import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.Campaign;
@@ -10,9 +10,6 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.evaluation.EvaluationService;
-import cn.huangpu.assessment.scoring.ScoreSheet;
-import cn.huangpu.assessment.scoring.ScoreSheetJson;
-import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
 import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
@@ -52,6 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CampaignScoring {
+
+    /** The first scoring round, once all inputs are in; each later grading round counts on from it. */
+    public static final int FIRST_ROUND = 1;
 
     private final ScoreRecordRepository records;
     private final StoredSheetRepository sheets;

@@ -1,8 +1,6 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.scoring;
 
 import cn.huangpu.assessment.persistence.AssignedKeyEntity;
-import cn.huangpu.assessment.scoring.ScoreSheet;
-import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

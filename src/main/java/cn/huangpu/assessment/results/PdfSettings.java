@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.grading;
+package cn.huangpu.assessment.results;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
