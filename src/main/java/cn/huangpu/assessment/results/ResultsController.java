@@ -7,8 +7,6 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.linkcheck.LinkCheck;
 import cn.huangpu.assessment.linkcheck.LinkCheckService;
-import cn.huangpu.assessment.scoring.CampaignScoring;
-import cn.huangpu.assessment.scoring.ScoreRecord;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;

@@ -9,7 +9,7 @@ import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.scoring.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import com.zaxxer.hikari.HikariDataSource;

@@ -17,7 +17,7 @@ import cn.huangpu.assessment.deadline.Deadline;
 import cn.huangpu.assessment.deadline.DeadlineKind;
 import cn.huangpu.assessment.deadline.DeadlinePassed;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.scoring.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.StatementCounter;

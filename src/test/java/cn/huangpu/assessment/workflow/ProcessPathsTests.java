@@ -10,7 +10,7 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.deadline.DeadlineKind;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.scoring.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;

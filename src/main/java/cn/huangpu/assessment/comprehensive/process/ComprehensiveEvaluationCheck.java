@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.comprehensive.process;
 
-import cn.huangpu.assessment.scoring.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.workflow.CampaignProcess;

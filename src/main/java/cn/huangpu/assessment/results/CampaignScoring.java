@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.scoring;
+package cn.huangpu.assessment.results;
 
 import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.Campaign;
@@ -10,7 +10,10 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.scoring.ScoreSheet;
+import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
+import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.Finding;

@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.scoring;
+package cn.huangpu.assessment.results;
 
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;

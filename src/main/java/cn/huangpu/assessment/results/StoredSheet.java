@@ -1,6 +1,8 @@
-package cn.huangpu.assessment.scoring;
+package cn.huangpu.assessment.results;
 
 import cn.huangpu.assessment.persistence.AssignedKeyEntity;
+import cn.huangpu.assessment.scoring.ScoreSheet;
+import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,7 +1,12 @@
-package cn.huangpu.assessment.scoring;
+package cn.huangpu.assessment.results;
 
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.scoring.FactsParser;
+import cn.huangpu.assessment.scoring.InvalidFactsException;
+import cn.huangpu.assessment.scoring.ScoreCalculator;
+import cn.huangpu.assessment.scoring.ScoreSheet;
+import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
-package cn.huangpu.assessment.scoring;
+package cn.huangpu.assessment.results;
 
+import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

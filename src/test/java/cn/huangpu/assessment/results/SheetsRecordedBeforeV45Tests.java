@@ -1,10 +1,11 @@
-package cn.huangpu.assessment.scoring;
+package cn.huangpu.assessment.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
 import java.sql.Connection;

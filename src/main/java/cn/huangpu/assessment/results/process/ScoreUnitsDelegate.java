@@ -1,6 +1,6 @@
-package cn.huangpu.assessment.scoring.process;
+package cn.huangpu.assessment.results.process;
 
-import cn.huangpu.assessment.scoring.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
