@@ -4,6 +4,7 @@ import cn.huangpu.assessment.directory.SpecialistEvaluator;
 import cn.huangpu.assessment.directory.AssessedUnit;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.web.BadInputException;

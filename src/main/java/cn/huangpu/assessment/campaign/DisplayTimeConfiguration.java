@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.campaign;
 
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import cn.huangpu.assessment.web.DisplayTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

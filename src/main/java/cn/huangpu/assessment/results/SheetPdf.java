@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.results;
 
+import cn.huangpu.assessment.results.internal.PdfSettings;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayInputStream;

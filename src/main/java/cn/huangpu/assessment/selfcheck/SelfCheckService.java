@@ -7,6 +7,7 @@ import cn.huangpu.assessment.campaign.progress.SelfCheckSubmitted;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;

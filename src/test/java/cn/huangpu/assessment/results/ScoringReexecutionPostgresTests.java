@@ -3,7 +3,7 @@ package cn.huangpu.assessment.results;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.audit.AuditEntry;
+import cn.huangpu.assessment.audit.internal.AuditEntry;
 import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.OpenCampaign;
