@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens campaigns and keeps track of every unit and evaluator in them: launches, submissions,
  * deadlines, and the moment all inputs are in. It knows nothing of the engine; the process glue in
- * {@code campaign.process} calls it.
+ * {@code campaign.process} calls it. Other modules read through it; their progress reaches it as events
+ * ({@link CampaignProgress}), so its recording methods are the module's own.
  */
 @Service
 @Transactional
