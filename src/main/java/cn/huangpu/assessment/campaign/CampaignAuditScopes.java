@@ -2,6 +2,7 @@ package cn.huangpu.assessment.campaign;
 
 import cn.huangpu.assessment.audit.AuditScope;
 import cn.huangpu.assessment.audit.AuditScopes;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,13 +23,15 @@ class CampaignPagesController {
     private final ReferenceData referenceData;
     private final NotificationService notifications;
     private final CurrentUser user;
+    private final DisplayTime time;
 
     CampaignPagesController(CampaignService campaigns, ReferenceData referenceData, NotificationService notifications,
-                            CurrentUser user) {
+                            CurrentUser user, DisplayTime time) {
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.notifications = notifications;
         this.user = user;
+        this.time = time;
     }
 
     @GetMapping("/app")
@@ -41,7 +44,7 @@ class CampaignPagesController {
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("notifications", notifications.inbox(user.id(), user.groups(), 10));
-        model.addAttribute("format", new Formats(campaigns));
+        model.addAttribute("format", new Formats(time));
         return "home";
     }
 
@@ -59,7 +62,7 @@ class CampaignPagesController {
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("coordinator", user.isCoordinator());
-        model.addAttribute("format", new Formats(campaigns));
+        model.addAttribute("format", new Formats(time));
         return "campaign";
     }
 
@@ -67,7 +70,7 @@ class CampaignPagesController {
     @GetMapping("/app/notifications")
     String notifications(Model model) {
         model.addAttribute("notifications", notifications.openInbox(user.id(), user.groups(), 200));
-        model.addAttribute("format", new Formats(campaigns));
+        model.addAttribute("format", new Formats(time));
         return "notifications";
     }
 
@@ -78,9 +81,9 @@ class CampaignPagesController {
     }
 
     /** Date formatting for templates, in the office's time zone. */
-    record Formats(CampaignService campaigns) {
+    record Formats(DisplayTime time) {
         public String at(Instant instant) {
-            return instant == null ? "" : campaigns.format(instant);
+            return instant == null ? "" : time.format(instant);
         }
     }
 }

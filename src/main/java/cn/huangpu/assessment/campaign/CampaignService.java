@@ -4,15 +4,17 @@ import cn.huangpu.assessment.directory.SpecialistEvaluator;
 import cn.huangpu.assessment.directory.AssessedUnit;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,14 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens campaigns and keeps track of every unit and evaluator in them: launches, submissions,
  * deadlines, and the moment all inputs are in. It knows nothing of the engine; the process glue in
- * {@code campaign.process} calls it.
+ * {@code campaign.process} calls it. Other modules read through it; their progress reaches it as events
+ * ({@link CampaignProgress}), so its recording methods are the module's own.
  */
 @Service
 @Transactional
 public class CampaignService {
-
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final CampaignRepository campaigns;
     private final CampaignUnitRepository units;
@@ -43,11 +43,13 @@ public class CampaignService {
     private final Catalogues catalogues;
     private final CampaignSettings settings;
     private final AuditLog audit;
+    private final DisplayTime time;
+    private final DeadlineService deadlines;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, CampaignUnitRepository units, CampaignEvaluatorRepository evaluators,
                     ReferenceData referenceData, Catalogues catalogues, CampaignSettings settings, AuditLog audit,
-                    Clock clock) {
+                    DisplayTime time, DeadlineService deadlines, Clock clock) {
         this.campaigns = campaigns;
         this.units = units;
         this.evaluators = evaluators;
@@ -55,6 +57,8 @@ public class CampaignService {
         this.catalogues = catalogues;
         this.settings = settings;
         this.audit = audit;
+        this.time = time;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -165,13 +169,8 @@ public class CampaignService {
                 : LocalDateTime.of(day.atYear(year), settings.dueTime()).atZone(settings.zone()).toInstant();
     }
 
-    public String format(Instant instant) {
-        return DATE_TIME.format(instant.atZone(settings.zone()));
-    }
-
-    /** A day as people write it in a sentence: 12月8日. */
-    public String formatDay(Instant instant) {
-        return DAY.format(instant.atZone(settings.zone()));
+    private String format(Instant instant) {
+        return time.format(instant);
     }
 
     private String describe(CampaignDates d) {
@@ -253,64 +252,53 @@ public class CampaignService {
         }
     }
 
-    public void unitSubmitted(Long campaignId, String unitCode, String actor) {
+    void unitSubmitted(Long campaignId, String unitCode, String actor) {
         CampaignUnit unit = unit(campaignId, unitCode);
         unit.submit(clock.instant());
         audit.record(campaignId, "unit " + unitCode, "SELF_CHECK_SUBMITTED", null, null, null, actor);
     }
 
-    public void unitVerified(Long campaignId, String unitCode, String actor) {
+    void unitVerified(Long campaignId, String unitCode, String actor) {
         unit(campaignId, unitCode).verified();
         audit.record(campaignId, "unit " + unitCode, "VERIFIED", null, null, null, actor);
     }
 
-    public void evaluatorDelivered(Long campaignId, String evaluatorCode, String actor) {
+    void evaluatorDelivered(Long campaignId, String evaluatorCode, String actor) {
         evaluator(campaignId, evaluatorCode).deliver(clock.instant());
         audit.record(campaignId, "evaluator " + evaluatorCode, "DELIVERED", null, null, null, actor);
     }
 
-    public void unitOverdue(Long campaignId, String unitCode) {
+    void unitOverdue(Long campaignId, String unitCode) {
         unit(campaignId, unitCode).markOverdue();
     }
 
-    public void evaluatorOverdue(Long campaignId, String evaluatorCode) {
+    void evaluatorOverdue(Long campaignId, String evaluatorCode) {
         evaluator(campaignId, evaluatorCode).markOverdue();
     }
 
     /** Moves one unit's self-check deadline; refuses a date that is not after now and after the old one. */
-    public void extendUnit(Long campaignId, String unitCode, Instant newDue, String reason, String actor) {
+    void extendUnit(Long campaignId, String unitCode, Instant newDue, String reason, String actor) {
         CampaignUnit unit = unit(campaignId, unitCode);
-        checkExtension(unit.getDue(), newDue);
+        deadlines.checkExtension(unit.getDue(), newDue);
         audit.record(campaignId, "unit " + unitCode + " self_check_due", "EXTEND", format(unit.getDue()),
                 format(newDue), reason, actor);
         unit.extend(newDue);
     }
 
-    public void extendEvaluator(Long campaignId, String evaluatorCode, Instant newDue, String reason, String actor) {
+    void extendEvaluator(Long campaignId, String evaluatorCode, Instant newDue, String reason, String actor) {
         CampaignEvaluator evaluator = evaluator(campaignId, evaluatorCode);
-        checkExtension(evaluator.getDue(), newDue);
+        deadlines.checkExtension(evaluator.getDue(), newDue);
         audit.record(campaignId, "evaluator " + evaluatorCode + " specialist_due", "EXTEND", format(evaluator.getDue()),
                 format(newDue), reason, actor);
         evaluator.extend(newDue);
     }
 
-    /** Checks a new deadline for an overdue unit or evaluator; the chase form calls it before completing. */
-    public void checkExtension(Instant oldDue, Instant newDue) {
-        if (newDue == null) {
-            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "新的截止时间", "延长期限须给出新的截止时间"));
-        }
-        if (!newDue.isAfter(clock.instant()) || !newDue.isAfter(oldDue)) {
-            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "新的截止时间",
-                    "新的截止时间（" + format(newDue) + "）须晚于现在和原截止时间（" + format(oldDue) + "）"));
-        }
-    }
-
-    public void closeUnit(Long campaignId, String unitCode, String reason, String actor) {
+    void closeUnit(Long campaignId, String unitCode, String reason, String actor) {
         unit(campaignId, unitCode).close();
         audit.record(campaignId, "unit " + unitCode, "CLOSED_NOT_SUBMITTED", null, null, reason, actor);
     }
 
-    public void closeEvaluator(Long campaignId, String evaluatorCode, String reason, String actor) {
+    void closeEvaluator(Long campaignId, String evaluatorCode, String reason, String actor) {
         evaluator(campaignId, evaluatorCode).close();
         audit.record(campaignId, "evaluator " + evaluatorCode, "CLOSED_NOT_SUBMITTED", null, null, reason, actor);
     }
@@ -344,17 +332,17 @@ public class CampaignService {
     }
 
     /** Notes that results of a scoring round exist. */
-    public void scoringRoundAtLeast(Long campaignId, int round) {
+    void scoringRoundAtLeast(Long campaignId, int round) {
         get(campaignId).scoringRoundAtLeast(round);
     }
 
-    public void approve(Long campaignId, String actor) {
+    void approve(Long campaignId, String actor) {
         Campaign campaign = get(campaignId);
         audit.record(campaignId, "campaign " + campaignId, "APPROVE", campaign.getStatus().name(), "APPROVED", null, actor);
         campaign.approve();
     }
 
-    public void publish(Long campaignId) {
+    void publish(Long campaignId) {
         Campaign campaign = get(campaignId);
         audit.record(campaignId, "campaign " + campaignId, "PUBLISH", campaign.getStatus().name(), "PUBLISHED", null, "system");
         campaign.publish(clock.instant());

@@ -6,7 +6,6 @@ import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.campaign.CampaignUnit;
-import cn.huangpu.assessment.campaign.CampaignSettings;
 import cn.huangpu.assessment.dashboard.Dashboard.Deadline;
 import cn.huangpu.assessment.dashboard.Dashboard.Overdue;
 import cn.huangpu.assessment.dashboard.Dashboard.Party;
@@ -14,12 +13,13 @@ import cn.huangpu.assessment.dashboard.Dashboard.Stage;
 import cn.huangpu.assessment.dashboard.Dashboard.UnitRow;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.evaluation.EvaluationService;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.ScoreRecord;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,25 +52,25 @@ public class DashboardService {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final CampaignService campaigns;
-    private final CampaignSettings settings;
     private final EvaluationService evaluation;
     private final CampaignScoring scoring;
     private final ReferenceData referenceData;
     private final NotificationService notifications;
     private final OpenTasks openTasks;
     private final Clock clock;
+    private final DisplayTime time;
 
-    DashboardService(CampaignService campaigns, CampaignSettings settings, EvaluationService evaluation,
+    DashboardService(CampaignService campaigns, EvaluationService evaluation,
                      CampaignScoring scoring, ReferenceData referenceData, NotificationService notifications,
-                     OpenTasks openTasks, Clock clock) {
+                     OpenTasks openTasks, Clock clock, DisplayTime time) {
         this.campaigns = campaigns;
-        this.settings = settings;
         this.evaluation = evaluation;
         this.scoring = scoring;
         this.referenceData = referenceData;
         this.notifications = notifications;
         this.openTasks = openTasks;
         this.clock = clock;
+        this.time = time;
     }
 
     public Dashboard dashboard(Long campaignId) {
@@ -156,12 +156,12 @@ public class DashboardService {
 
     private Overdue overdue(CampaignUnit unit, Instant reminded) {
         return new Overdue(Party.UNIT, unit.getUnitCode(), referenceData.unitName(unit.getUnitCode()),
-                campaigns.format(unit.getDue()), unit.getStatus().label(), reminded(reminded));
+                time.format(unit.getDue()), unit.getStatus().label(), reminded(reminded));
     }
 
     private Overdue overdue(CampaignEvaluator evaluator, Instant reminded) {
         return new Overdue(Party.EVALUATOR, evaluator.getEvaluatorCode(),
-                referenceData.evaluatorName(evaluator.getEvaluatorCode()), campaigns.format(evaluator.getDue()),
+                referenceData.evaluatorName(evaluator.getEvaluatorCode()), time.format(evaluator.getDue()),
                 evaluator.getStatus().label(), reminded(reminded));
     }
 
@@ -170,8 +170,8 @@ public class DashboardService {
         if (at == null) {
             return null;
         }
-        ZonedDateTime when = at.atZone(settings.zone());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+        ZonedDateTime when = at.atZone(time.zone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), time.zone());
         DateTimeFormatter format = when.toLocalDate().equals(today) ? TIME
                 : when.getYear() == today.getYear() ? DAY_TIME : DATE_TIME;
         return "已提醒 " + format.format(when);
@@ -183,9 +183,9 @@ public class DashboardService {
     }
 
     private Deadline deadline(String name, Instant due) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-        LocalDate day = LocalDate.ofInstant(due, settings.zone());
-        return new Deadline(name, campaigns.format(due), ChronoUnit.DAYS.between(today, day));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), time.zone());
+        LocalDate day = LocalDate.ofInstant(due, time.zone());
+        return new Deadline(name, time.format(due), ChronoUnit.DAYS.between(today, day));
     }
 
     /**

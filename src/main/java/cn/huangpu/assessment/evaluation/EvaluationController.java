@@ -13,6 +13,7 @@ import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
@@ -50,14 +51,16 @@ class EvaluationController {
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
     private final CurrentUser user;
+    private final DisplayTime time;
 
     EvaluationController(EvaluationService evaluation, EvaluationSpreadsheet spreadsheet, CampaignService campaigns,
-                         ReferenceData referenceData, CurrentUser user) {
+                         ReferenceData referenceData, CurrentUser user, DisplayTime time) {
         this.evaluation = evaluation;
         this.spreadsheet = spreadsheet;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.user = user;
+        this.time = time;
     }
 
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
@@ -233,7 +236,7 @@ class EvaluationController {
     private String locked(Campaign campaign, CampaignEvaluator evaluator) {
         return switch (evaluator.getStatus()) {
             case DELIVERED -> evaluator.getDeliveredAt() == null ? "已提交（未记录提交时间），不能再修改。"
-                    : "已于 " + campaigns.format(evaluator.getDeliveredAt()) + " 提交，不能再修改。";
+                    : "已于 " + time.format(evaluator.getDeliveredAt()) + " 提交，不能再修改。";
             case CLOSED -> "逾期未提交，区政府办公室已关闭本项专项评估，不能再修改。";
             case PENDING -> campaign.isFrozen() ? "考核结果已审定，评估结果不能再修改。"
                     : "尚未提交。评估结果由" + referenceData.evaluatorName(evaluator.getEvaluatorCode()) + "录入，本页只读。";

@@ -5,6 +5,7 @@ import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.progress.EvaluationDelivered;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -16,6 +17,7 @@ import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -55,16 +58,21 @@ public class EvaluationService {
     private final SelfCheckService selfChecks;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final DisplayTime time;
     private final ReferenceData referenceData;
 
     EvaluationService(UnitFactRepository facts, CampaignService campaigns, Catalogues catalogues,
-                      SelfCheckService selfChecks, AuditLog audit, Clock clock, ReferenceData referenceData) {
+                      SelfCheckService selfChecks, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                      DisplayTime time, ReferenceData referenceData) {
+        this.events = events;
         this.facts = facts;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
         this.selfChecks = selfChecks;
         this.audit = audit;
         this.clock = clock;
+        this.time = time;
         this.referenceData = referenceData;
     }
 
@@ -148,7 +156,7 @@ public class EvaluationService {
         UnitFact fact = stored.get(key(campaignId, entry));
         return new InputError(entry.indicatorCode(), entry.inputName(), unitName(entry.unitCode()) + "：" + (fact == null
                 ? "该值已被他人清除"
-                : "已由 " + fact.getEnteredBy() + " 于 " + campaigns.format(fact.getEnteredAt()) + " 修改"));
+                : "已由 " + fact.getEnteredBy() + " 于 " + time.format(fact.getEnteredAt()) + " 修改"));
     }
 
     private static UnitFact.Key key(Long campaignId, FactEntry entry) {
@@ -359,7 +367,7 @@ public class EvaluationService {
             throw new BadInputException("评估结果尚未录入完整（共" + missing.size() + "项）",
                     missing.subList(0, Math.min(10, missing.size())));
         }
-        campaigns.evaluatorDelivered(campaignId, evaluatorCode, actor);
+        events.publishEvent(new EvaluationDelivered(campaignId, evaluatorCode, actor));
     }
 
     public Catalogue catalogue(Campaign campaign) {

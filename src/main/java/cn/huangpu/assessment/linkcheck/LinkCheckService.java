@@ -11,6 +11,7 @@ import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.Finding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.NotFoundException;
 import cn.huangpu.assessment.web.InputError;
 import java.time.Clock;
@@ -45,10 +46,11 @@ public class LinkCheckService {
     private final LinkCheckSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final DisplayTime time;
 
     LinkCheckService(LinkCheckRepository checks, SelfCheckService selfChecks, VerificationService verification,
                      CampaignService campaigns, Catalogues catalogues, LinkCheckSettings settings, AuditLog audit,
-                     Clock clock) {
+                     Clock clock, DisplayTime time) {
         this.checks = checks;
         this.selfChecks = selfChecks;
         this.verification = verification;
@@ -57,6 +59,7 @@ public class LinkCheckService {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.time = time;
     }
 
     /** Queues a check of every evidence link of the unit's self-check; an already known link is checked again. */
@@ -150,7 +153,7 @@ public class LinkCheckService {
         Finding finding = verification.record(campaignId, check.getUnitCode(), new VerificationService.NewFinding(
                 indicator.code(), indicator.findingInputs().get(0).name(),
                 check.getOutcome() == Outcome.BROKEN ? Finding.Kind.BROKEN_LINK : Finding.Kind.WRONG_LINK,
-                "链接自动检查（" + campaigns.format(check.getCheckedAt()) + "）：" + check.getDetail(), check.getUrl()),
+                "链接自动检查（" + time.format(check.getCheckedAt()) + "）：" + check.getDetail(), check.getUrl()),
                 actor);
         check.decide(LinkCheck.Proposal.ACCEPTED, actor, finding.getId());
     }

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.publication;
 
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.ScoreRecord;
 import cn.huangpu.assessment.publication.PublicationService.Published;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.util.Comparator;

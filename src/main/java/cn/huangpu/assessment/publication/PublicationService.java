@@ -2,9 +2,10 @@ package cn.huangpu.assessment.publication;
 
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.progress.ResultsPublished;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.ScoreRecord;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +29,16 @@ public class PublicationService {
     private final ReferenceData referenceData;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PublicationService(CampaignService campaigns, CampaignScoring scoring, ReferenceData referenceData, JdbcTemplate jdbc,
-                       Clock clock) {
+                       Clock clock, ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.scoring = scoring;
         this.referenceData = referenceData;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Marks the approved results public and records the report of their round, once. */
@@ -49,7 +53,7 @@ public class PublicationService {
             jdbc.update("insert into campaign_report (campaign_id, scoring_round, content, created_at) values (?, ?, ?, ?)",
                     campaignId, round, report(campaign, results), Timestamp.from(clock.instant()));
         }
-        campaigns.publish(campaignId);
+        events.publishEvent(new ResultsPublished(campaignId));
     }
 
     /** A campaign's results as last published: its year, the published round and when. */

@@ -6,6 +6,7 @@ import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.NewFile;
+import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.selfcheck;
 
+import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;

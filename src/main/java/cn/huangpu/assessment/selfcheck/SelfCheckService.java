@@ -3,10 +3,13 @@ package cn.huangpu.assessment.selfcheck;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.progress.SelfCheckSubmitted;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -58,14 +62,18 @@ public class SelfCheckService {
     private final CampaignService campaigns;
     private final Catalogues catalogues;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final DisplayTime time;
 
     SelfCheckService(SelfCheckEntryRepository entries, EvidenceFileRepository files, CampaignService campaigns,
-                     Catalogues catalogues, Clock clock) {
+                     Catalogues catalogues, Clock clock, ApplicationEventPublisher events, DisplayTime time) {
+        this.events = events;
         this.entries = entries;
         this.files = files;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
         this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -230,7 +238,7 @@ public class SelfCheckService {
                 conflicts.add(new InputError(code, "completion", COMPLETION, "页面已过期"));
             } else if (!entry.holds(draft.completion(), draft.evidenceLinks(), draft.notInvolved())) {
                 conflicts.add(new InputError(code, "completion", COMPLETION, "已由 " + entry.getUpdatedBy() + " 于 "
-                        + campaigns.format(entry.getUpdatedAt()) + " 修改"));
+                        + time.format(entry.getUpdatedAt()) + " 修改"));
             }
         });
         return conflicts;
@@ -381,7 +389,7 @@ public class SelfCheckService {
         if (!missing.isEmpty()) {
             throw incomplete(missing);
         }
-        campaigns.unitSubmitted(campaignId, unitCode, actor);
+        events.publishEvent(new SelfCheckSubmitted(campaignId, unitCode, actor));
     }
 
     private Catalogue requireEditable(Long campaignId, String unitCode) {

@@ -4,6 +4,7 @@ import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.progress.SelfCheckVerified;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,15 +34,17 @@ public class VerificationService {
     private final Catalogues catalogues;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     VerificationService(FindingRepository findings, CampaignService campaigns, SelfCheckService selfChecks,
-                        Catalogues catalogues, AuditLog audit, Clock clock) {
+                        Catalogues catalogues, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.findings = findings;
         this.campaigns = campaigns;
         this.selfChecks = selfChecks;
         this.catalogues = catalogues;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A finding as the office enters it. {@code inputName} is null only for a rejected "not involved" claim. */
@@ -139,7 +143,7 @@ public class VerificationService {
         if (campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.SUBMITTED) {
             throw new BadInputException("不能完成核查", InputError.field("unitCode", "自查", "该单位自查尚未提交"));
         }
-        campaigns.unitVerified(campaignId, unitCode, actor);
+        events.publishEvent(new SelfCheckVerified(campaignId, unitCode, actor));
     }
 }
 

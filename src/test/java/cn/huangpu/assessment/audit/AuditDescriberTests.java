@@ -2,6 +2,7 @@ package cn.huangpu.assessment.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huangpu.assessment.audit.internal.AuditEntry;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.support.H2IntegrationTest;

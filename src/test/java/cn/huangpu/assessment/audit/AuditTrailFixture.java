@@ -3,6 +3,9 @@ package cn.huangpu.assessment.audit;
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.deadline.Deadline;
+import cn.huangpu.assessment.deadline.DeadlineKind;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.verification.Finding;
@@ -41,7 +44,7 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
     static final int BY_OFFICE = 4;
 
     static AuditTrailFixture create(int year, CampaignService campaigns, EvaluationService evaluation,
-                                    VerificationService verification) {
+                                    VerificationService verification, DeadlineService deadlines) {
         LocalDate firstDay = LocalDate.of(year, 3, 1);
         LocalDate secondDay = LocalDate.of(year, 3, 3);
         Campaign campaign = campaigns.open(new OpenCampaign(year, 2023, null, null, null, null,
@@ -63,7 +66,8 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
             evaluation.record(id, "OFFICE", List.of(new FactEntry("czj", "1.5", "workPlanMissing", BooleanNode.TRUE,
                     "门户网站未见年度工作计划")), true, "office01");
             Instant due = campaigns.unit(id, "czj").getDue();
-            campaigns.extendUnit(id, "czj", due.plusSeconds(7 * 24 * 3600), "单位系统故障，申请延期", "office01");
+            deadlines.extend(new Deadline(DeadlineKind.SELF_CHECK, id, "czj", due), due.plusSeconds(7 * 24 * 3600),
+                    "单位系统故障，申请延期", "office01");
         } finally {
             ClockUtil.reset();
         }

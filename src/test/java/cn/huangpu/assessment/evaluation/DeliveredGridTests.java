@@ -13,6 +13,7 @@ import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.util.List;
 import java.util.Random;
 import org.jsoup.Jsoup;
@@ -36,6 +37,7 @@ class DeliveredGridTests {
     @Autowired MockMvc mvc;
     @Autowired CampaignStarter starter;
     @Autowired CampaignService campaigns;
+    @Autowired DisplayTime time;
     @Autowired CampaignBots bots;
     @Autowired ProcessDriver driver;
     @Autowired EvaluationService evaluation;
@@ -70,7 +72,7 @@ class DeliveredGridTests {
         assertThat(page.select("main table tr[data-unit=waitan] td").text()).isEqualTo(waitan);
         // and says when it was delivered and that it cannot be changed, instead of asking to deliver
         assertThat(page.select("main").text())
-                .contains("已于 " + campaigns.format(delivered.getDeliveredAt()) + " 提交，不能再修改")
+                .contains("已于 " + time.format(delivered.getDeliveredAt()) + " 提交，不能再修改")
                 .doesNotContain("录入完毕后到");
         // and the upload is gone, the template download stays
         assertThat(page.select("input[type=file]")).isEmpty();

@@ -13,6 +13,7 @@ import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,7 @@ class RecheckBrowserTests {
     @Autowired SelfCheckService selfChecks;
     @Autowired LinkCheckService linkChecks;
     @Autowired CampaignService campaigns;
+    @Autowired DisplayTime time;
 
     Browser browser;
 
@@ -162,6 +164,6 @@ class RecheckBrowserTests {
     }
 
     private String format(Instant instant) {
-        return campaigns.format(instant);
+        return time.format(instant);
     }
 }

@@ -9,10 +9,15 @@ import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.progress.SelfCheckSubmitted;
+import cn.huangpu.assessment.campaign.progress.SelfCheckVerified;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.deadline.Deadline;
+import cn.huangpu.assessment.deadline.DeadlineKind;
+import cn.huangpu.assessment.deadline.DeadlinePassed;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.StatementCounter;
@@ -28,6 +33,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +56,7 @@ class BoundedStatementsTests {
     @Autowired VerificationService verification;
     @Autowired CampaignScoring scoring;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationEventPublisher events;
 
     @Test
     void listPagesRunTheSameStatementsAtSixtyAndSixHundredUnits() throws Exception {
@@ -105,14 +112,14 @@ class BoundedStatementsTests {
             bots.fillSelfCheck(id, code, random);
             int index = Integer.parseInt(code.substring("bulk".length()));
             if (index % 3 == 0) {
-                campaigns.unitOverdue(id, code);
+                events.publishEvent(new DeadlinePassed(new Deadline(DeadlineKind.SELF_CHECK, id, code, unit.getDue())));
                 continue;
             }
-            campaigns.unitSubmitted(id, code, CampaignBots.unitUser(code));
+            events.publishEvent(new SelfCheckSubmitted(id, code, CampaignBots.unitUser(code)));
             if (index % 3 == 2) {
                 verification.record(id, code, new NewFinding(withFinding.code(), withFinding.findingInputs().get(0).name(),
                         Finding.Kind.BROKEN_LINK, "网上核查发现问题", null), CampaignBots.COORDINATOR_USER);
-                campaigns.unitVerified(id, code, CampaignBots.COORDINATOR_USER);
+                events.publishEvent(new SelfCheckVerified(id, code, CampaignBots.COORDINATOR_USER));
             }
         }
         bots.enterValues(id, "FINANCE", random);

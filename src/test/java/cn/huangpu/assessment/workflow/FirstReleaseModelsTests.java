@@ -1,10 +1,6 @@
 package cn.huangpu.assessment.workflow;
 
 import cn.huangpu.assessment.support.ProcessLookup;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
@@ -18,6 +14,7 @@ import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -37,6 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * A campaign that started on the first release's models (the deadline block inside UnitAssessment and
@@ -58,6 +58,7 @@ class FirstReleaseModelsTests {
     @Autowired TaskService taskService;
     @Autowired CampaignStarter starter;
     @Autowired CampaignService campaigns;
+    @Autowired DisplayTime time;
     @Autowired CampaignBots bots;
     @Autowired ProcessDriver driver;
     @Autowired NotificationService notifications;
@@ -92,7 +93,7 @@ class FirstReleaseModelsTests {
         ClockUtil.setCurrentTime(Date.from(due.minus(7, ChronoUnit.DAYS).plusSeconds(60)));
         driver.runJobs();
         assertThat(messages("waitan", Notification.Kind.REMINDER)).containsExactly(
-                "提醒：外滩街道的自查将于" + campaigns.format(due) + "截止（还有6天），请及时提交。");
+                "提醒：外滩街道的自查将于" + time.format(due) + "截止（还有6天），请及时提交。");
 
         // when the deadline passes: the old chase task, named as before, and the overdue notice
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
@@ -100,7 +101,7 @@ class FirstReleaseModelsTests {
         assertThat(unit).isWaitingAt(UnitAssessmentProcess.SUBMIT_SELF_CHECK, OLD_CHASE_SELF_CHECK);
         assertThat(BpmnAwareTests.task(OLD_CHASE_SELF_CHECK, unit)).hasName("督促逾期自查：外滩街道");
         assertThat(messages("waitan", Notification.Kind.OVERDUE)).containsExactly(
-                "外滩街道的自查已超过截止时间（" + campaigns.format(due) + "），请尽快提交；区政府办公室将督促处理。");
+                "外滩街道的自查已超过截止时间（" + time.format(due) + "），请尽快提交；区政府办公室将督促处理。");
         assertThat(campaigns.unit(campaign.getId(), "waitan").isOverdue()).isTrue();
 
         // an extension into the past is refused before completion, as on the new model

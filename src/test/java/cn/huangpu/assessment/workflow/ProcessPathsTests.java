@@ -1,10 +1,6 @@
 package cn.huangpu.assessment.workflow;
 
 import cn.huangpu.assessment.support.ProcessLookup;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
@@ -14,7 +10,7 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.deadline.DeadlineKind;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
@@ -22,6 +18,7 @@ import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -47,6 +44,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * Every path of the models with the real delegates. The deadline (Deadline.bpmn): reminders before it, due
@@ -65,6 +65,7 @@ class ProcessPathsTests {
     @Autowired TaskService taskService;
     @Autowired CampaignStarter starter;
     @Autowired CampaignService campaigns;
+    @Autowired DisplayTime time;
     @Autowired CampaignBots bots;
     @Autowired ProcessDriver driver;
     @Autowired NotificationService notifications;
@@ -143,7 +144,7 @@ class ProcessPathsTests {
         ClockUtil.setCurrentTime(Date.from(due.minus(7, ChronoUnit.DAYS).plusSeconds(60)));
         driver.runJobs();
         assertThat(reminders("waitan")).singleElement().isEqualTo(
-                "提醒：外滩街道的自查将于" + campaigns.format(due) + "截止（还有6天），请及时提交。");
+                "提醒：外滩街道的自查将于" + time.format(due) + "截止（还有6天），请及时提交。");
 
         ClockUtil.setCurrentTime(Date.from(due.minus(1, ChronoUnit.DAYS).plusSeconds(60)));
         driver.runJobs();
@@ -168,9 +169,9 @@ class ProcessPathsTests {
         assertThat(deadline).isWaitingAt(DeadlineProcess.CHASE).hasPassed(DeadlineProcess.MARK_OVERDUE);
         assertThat(BpmnAwareTests.task(DeadlineProcess.CHASE, deadline)).hasCandidateGroup(Groups.COORDINATOR)
                 .hasName("督促逾期自查：外滩街道")
-                .hasDescription("外滩街道的自查已超过截止时间（" + campaigns.format(due) + "），请选择处理方式：延长期限，或按未提交关闭。");
+                .hasDescription("外滩街道的自查已超过截止时间（" + time.format(due) + "），请选择处理方式：延长期限，或按未提交关闭。");
         assertThat(overdueNotices("waitan")).containsExactly(
-                "外滩街道的自查已超过截止时间（" + campaigns.format(due) + "），请尽快提交；区政府办公室将督促处理。");
+                "外滩街道的自查已超过截止时间（" + time.format(due) + "），请尽快提交；区政府办公室将督促处理。");
         assertThat(campaigns.unit(campaign.getId(), "waitan").isOverdue()).isTrue();
         // the words are the notices' and the task's own: the deadline holds ids, dates and flags only
         assertThat(runtimeService.getVariables(deadline.getId()).values()).filteredOn(String.class::isInstance)
@@ -193,7 +194,7 @@ class ProcessPathsTests {
         assertThat(campaigns.unit(campaign.getId(), "waitan").isOverdue()).isFalse();
         // the new reminders: 7 days before the new deadline has passed, so it says what is really left
         assertThat(reminders("waitan")).singleElement().asString()
-                .startsWith("提醒：外滩街道的自查将于" + campaigns.format(newDue) + "截止（还有4天）");
+                .startsWith("提醒：外滩街道的自查将于" + time.format(newDue) + "截止（还有4天）");
 
         bots.fillSelfCheck(campaign.getId(), "waitan", random);
         bots.submitSelfCheck(campaign.getId(), "waitan");
@@ -216,9 +217,9 @@ class ProcessPathsTests {
 
         assertThat(deadline).isWaitingAt(DeadlineProcess.CHASE);
         assertThat(BpmnAwareTests.task(DeadlineProcess.CHASE, deadline)).hasDescription(
-                "外滩街道的自查已超过截止时间（" + campaigns.format(newDue) + "），请选择处理方式：延长期限，或按未提交关闭。");
+                "外滩街道的自查已超过截止时间（" + time.format(newDue) + "），请选择处理方式：延长期限，或按未提交关闭。");
         assertThat(overdueNotices("waitan")).hasSize(2).first().asString()
-                .contains("（" + campaigns.format(newDue) + "）");
+                .contains("（" + time.format(newDue) + "）");
         assertThat(campaigns.unit(campaign.getId(), "waitan").isOverdue()).isTrue();
 
         chase(DeadlineProcess.CLOSE, null, "延期后仍未提交，按已有材料评分");
@@ -267,7 +268,7 @@ class ProcessPathsTests {
         assertThat(caller).isEnded().hasPassed("EndEvent_Lapsed").hasNotPassed("EndEvent_WorkDone");
         assertThat(historicVariable(caller, DeadlineProcess.OUTCOME)).isEqualTo(DeadlineProcess.LAPSED);
         assertThat(overdueNotices("waitan")).containsExactly(
-                "外滩街道的自查已超过截止时间（" + campaigns.format(due) + "），未按期提交。");
+                "外滩街道的自查已超过截止时间（" + time.format(due) + "），未按期提交。");
         assertThat(taskService.createTaskQuery().taskDefinitionKey(DeadlineProcess.CHASE)
                 .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaign.getId()).count()).isZero();
     }
@@ -281,7 +282,7 @@ class ProcessPathsTests {
         assertThat(evaluation).isWaitingAt(SpecialistEvaluationProcess.DELIVER, SpecialistEvaluationProcess.DEADLINE);
         assertThat(BpmnAwareTests.task(DeadlineProcess.CHASE, deadline)).hasName("督促逾期专项评估：区财政局");
         assertThat(notifications.forGroups(List.of(Groups.evaluator("FINANCE")), 50)).extracting(Notification::getMessage)
-                .contains("区财政局的专项评估结果已超过截止时间（" + campaigns.format(campaign.getDates().specialistDue())
+                .contains("区财政局的专项评估结果已超过截止时间（" + time.format(campaign.getDates().specialistDue())
                         + "），请尽快提交；区政府办公室将督促处理。");
         bots.chase(campaign.getId(), "FINANCE", Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "未报送"));
         driver.runJobs();

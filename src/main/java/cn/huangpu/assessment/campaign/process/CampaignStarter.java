@@ -12,11 +12,17 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens a campaign and starts its process in one transaction, for the API and the demo data. */
+/**
+ * Opens a campaign and starts its process in one transaction, for the API and the demo data. The one type of
+ * the campaign's process glue that another module (demo) may use: it lives with the glue because it starts
+ * the engine's process, and is exposed on its own rather than the whole {@code process} package.
+ */
 @Service
+@NamedInterface("starter")
 public class CampaignStarter {
 
     private final CampaignService campaigns;

@@ -2,7 +2,7 @@ package cn.huangpu.assessment.campaign.process;
 
 import cn.huangpu.assessment.campaign.CampaignEvaluator;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignSettings;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
