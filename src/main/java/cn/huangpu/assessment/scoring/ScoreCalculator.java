@@ -178,13 +178,17 @@ public final class ScoreCalculator {
         private BigDecimal choice(Criterion c) {
             Input input = indicator.input(c.input()).orElseThrow();
             String chosen = (String) value(c.input());
-            if (chosen == null) {
+            boolean given = chosen != null;
+            if (!given) {
                 chosen = input.options().get(0).code();
             }
             String code = chosen;
             String label = input.options().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow().label();
             BigDecimal points = c.optionPoints().get(chosen);
-            line(c.text(), input.label() + "：" + label, effectWords(1, points, false), points, false, source(c.input()));
+            // a unit that gave no option reads that it gave none, and which option that counts as
+            String shown = given ? label : "未提供（按“" + label + "”计）";
+            line(c.text(), input.label() + "：" + shown, effectWords(1, points, false).substring(1), points, false,
+                    source(c.input()));
             return points;
         }
 
@@ -212,12 +216,12 @@ public final class ScoreCalculator {
             } else {
                 BigDecimal rate = (BigDecimal) value(c.input());
                 if (rate == null) {
-                    line(c.text(), label(c.input()) + "：未提供", "未计算", BigDecimal.ZERO, false, source(c.input()));
+                    line(c.text(), label(c.input()) + "：未提供", "未计算，不扣分", BigDecimal.ZERO, false, source(c.input()));
                     return BigDecimal.ZERO;
                 }
                 numerator = rate;
                 denominator = BigDecimal.ONE;
-                described = label(c.input()) + " " + percent(rate);
+                described = label(c.input()) + "：" + percent(rate);
             }
             // Compare numerator with threshold × denominator, so that no division rounds an edge case.
             for (Tier tier : c.tiers()) {
@@ -278,11 +282,17 @@ public final class ScoreCalculator {
             String label = label(when.input());
             return switch (when.test()) {
                 case IS_TRUE -> label + "：" + (value == null ? "未提供（按否）" : Boolean.TRUE.equals(value) ? "是" : "否");
-                case AT_LEAST -> describeValue(when.input(), value) + "（条件：不少于" + plain(when.threshold()) + "）";
-                case BELOW -> describeValue(when.input(), value) + "（条件：少于" + plain(when.threshold()) + "）";
+                case AT_LEAST -> describeValue(when.input(), value) + "（条件：不少于" + threshold(when) + "）";
+                case BELOW -> describeValue(when.input(), value) + "（条件：少于" + threshold(when) + "）";
                 case ON_OR_BEFORE -> label + "：" + (value == null ? "未提供" : value)
                         + "（条件：不晚于" + when.date().atYear(catalogue.year()) + "）";
             };
+        }
+
+        /** A threshold as its input's value is shown: a rate's as a percentage (75%), a count's as it is. */
+        private String threshold(Condition when) {
+            boolean rate = indicator.input(when.input()).orElseThrow().type() == InputType.RATE;
+            return rate ? percent(when.threshold()) : plain(when.threshold());
         }
 
         private String describe(String inputName) {
