@@ -96,7 +96,7 @@ public class CampaignScoring {
         var existing = records.findUnitCodesOfRound(campaignId, round);
         Map<String, ScoreRecord> previous = new HashMap<>();
         records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
-        Pricing pricing = scoring.pricingForRound(campaign.getCatalogueYear());
+        Pricing pricing = scoring.pricingForRound(campaign.getCatalogueYear(), campaign.getYear());
         List<AuditLog.Change> changes = new ArrayList<>();
         List<StoredSheet> priced = new ArrayList<>();
         for (var entry : facts.entrySet()) {
@@ -142,7 +142,7 @@ public class CampaignScoring {
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
                 evaluation.values(campaignId, unitCode));
-        return scoring.score(scoring.pricingForView(campaign.getCatalogueYear()),
+        return scoring.score(scoring.pricingForView(campaign.getCatalogueYear(), campaign.getYear()),
                 scoring.parse(campaign.getCatalogueYear(), facts));
     }
 
@@ -152,8 +152,9 @@ public class CampaignScoring {
      */
     @Transactional(readOnly = true)
     public Map<String, CurrentScore> currentScores(Long campaignId) {
-        int year = campaigns.get(campaignId).getCatalogueYear();
-        Pricing pricing = scoring.pricingForView(year);
+        Campaign campaign = campaigns.get(campaignId);
+        int year = campaign.getCatalogueYear();
+        Pricing pricing = scoring.pricingForView(year, campaign.getYear());
         Map<String, CurrentScore> scores = new LinkedHashMap<>();
         assembleFacts(campaignId).forEach((unit, facts) -> {
             ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, facts));
