@@ -236,8 +236,9 @@ public class CampaignScoring {
     private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckEntry> selfCheck,
                                  List<Finding> findings, Map<String, EvaluationService.StoredValue> delivered) {
         Map<String, Long> findingCounts = new HashMap<>();
+        // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.getIndicatorCode() + "/"
-                + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), 1L, Long::sum));
+                + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), (long) f.getCount(), Long::sum));
         boolean verified = unit.getStatus() == CampaignUnit.Status.VERIFIED;
         ObjectNode facts = json.createObjectNode();
         for (Indicator indicator : catalogue.indicators()) {
