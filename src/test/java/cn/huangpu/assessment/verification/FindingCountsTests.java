@@ -6,15 +6,21 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.support.WebSession;
+import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.TaskService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,6 +47,7 @@ class FindingCountsTests {
     @Autowired CampaignBots bots;
     @Autowired VerificationService verification;
     @Autowired CampaignScoring scoring;
+    @Autowired TaskService taskService;
 
     Long campaignId;
     WebSession office;
@@ -153,6 +160,32 @@ class FindingCountsTests {
                 .contains("项数不能超过1（该扣分项已记录 999999 项，合计不超过1000000）");
         assertThat(facts().path(INPUT).asLong()).isEqualTo(999999);
         assertThat(office.get("/app/comprehensive/" + campaignId + "/waitan").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRecordedSheetAndItsPdfShowTheCountAndTheItems() throws Exception {
+        // given a finding of two listed items on 1.1, the verification finished and the evaluator's results in
+        office.post(findings(), Map.of("indicatorCode", "1.1", "inputName", INPUT, "kind", "MISSING",
+                "note", "领导分工未公开\n内设机构职能未公开"));
+        bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.VERIFY,
+                UnitAssessmentProcess.tasks(taskService, campaignId, "waitan"), Map.of("confirmVerified", true));
+        bots.deliver(campaignId, "FINANCE", new Random(3));
+        driver.runJobs();
+
+        // when the unit's result is recorded, then it was priced on two items
+        assertThat(scoring.latest(campaignId, "waitan")).isPresent();
+        assertThat(scoring.sheet(scoring.latest(campaignId, "waitan").orElseThrow()).indicator("1.1").explanation())
+                .anySatisfy(line -> assertThat(line.text()).contains("机构职能信息应公开未公开或更新不及时的项数：2"));
+        // and the sheet page and its PDF give the count and each item
+        HttpResponse<String> sheet = office.get("/app/results/" + campaignId + "/waitan");
+        assertThat(Jsoup.parse(sheet.body()).select("ol.finding-items li").eachText())
+                .containsExactly("领导分工未公开", "内设机构职能未公开");
+        HttpResponse<byte[]> pdf = office.getBytes("/app/results/" + campaignId + "/waitan.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s", ""))
+                    .contains("核查问题：应公开未公开（共2项）：", "领导分工未公开", "内设机构职能未公开");
+        }
     }
 
     private JsonNode facts() {
