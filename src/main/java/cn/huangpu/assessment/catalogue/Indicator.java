@@ -24,7 +24,7 @@ public record Indicator(String code, String name, String keyPoints, String stand
     /**
      * The inputs fed by the office's online-verification findings: counts the office delivers that a
      * deduct-per criterion prices (missing, stale, broken or wrong items). Their value is the number of
-     * findings recorded against them.
+     * items the findings recorded against them stand for (each finding's count, 1 unless it lists more).
      */
     public List<Input> findingInputs() {
         return inputs.stream()

@@ -103,7 +103,7 @@ public class CampaignScoring {
         var existing = records.findUnitCodesOfRound(campaignId, round);
         Map<String, ScoreRecord> previous = new HashMap<>();
         records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
-        Pricing pricing = scoring.pricingForRound(campaign.getCatalogueYear());
+        Pricing pricing = scoring.pricingForRound(campaign.getCatalogueYear(), campaign.getYear());
         List<AuditLog.Change> changes = new ArrayList<>();
         List<StoredSheet> priced = new ArrayList<>();
         for (var entry : facts.entrySet()) {
@@ -149,7 +149,7 @@ public class CampaignScoring {
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
                 evaluation.values(campaignId, unitCode));
-        return scoring.score(scoring.pricingForView(campaign.getCatalogueYear()),
+        return scoring.score(scoring.pricingForView(campaign.getCatalogueYear(), campaign.getYear()),
                 scoring.parse(campaign.getCatalogueYear(), facts));
     }
 
@@ -159,8 +159,9 @@ public class CampaignScoring {
      */
     @Transactional(readOnly = true)
     public Map<String, CurrentScore> currentScores(Long campaignId) {
-        int year = campaigns.get(campaignId).getCatalogueYear();
-        Pricing pricing = scoring.pricingForView(year);
+        Campaign campaign = campaigns.get(campaignId);
+        int year = campaign.getCatalogueYear();
+        Pricing pricing = scoring.pricingForView(year, campaign.getYear());
         Map<String, CurrentScore> scores = new LinkedHashMap<>();
         assembleFacts(campaignId).forEach((unit, facts) -> {
             ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, facts));
@@ -242,8 +243,9 @@ public class CampaignScoring {
     private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckEntry> selfCheck,
                                  List<Finding> findings, Map<String, EvaluationService.StoredValue> delivered) {
         Map<String, Long> findingCounts = new HashMap<>();
+        // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.getIndicatorCode() + "/"
-                + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), 1L, Long::sum));
+                + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), (long) f.getCount(), Long::sum));
         boolean verified = unit.getStatus() == CampaignUnit.Status.VERIFIED;
         ObjectNode facts = json.createObjectNode();
         for (Indicator indicator : catalogue.indicators()) {

@@ -76,6 +76,8 @@ class SheetsRecordedBeforeV45 implements JavaMigration {
                         "Score record " + result.id() + " needs the " + result.catalogueYear() + " catalogue, which is missing"));
                 ScoreSheet priced;
                 try {
+                    // Priced as these results always were, dates in the catalogue's own year, so that no
+                    // sheet of a past round changes now that a catalogue's dates follow the campaign year.
                     priced = calculator.score(catalogue, FactsParser.parseRecorded(catalogue,
                             FactsParser.readValue(result.factsJson()))).withGrade(result.grade());
                 } catch (InvalidFactsException e) {

@@ -34,8 +34,20 @@ public final class ScoreCalculator {
     static final int SCALE = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** Scores one unit; the grade is left to the caller ({@link ScoreSheet#withGrade}). */
+    /**
+     * Scores one unit of a campaign of the catalogue's own year; the grade is left to the caller
+     * ({@link ScoreSheet#withGrade}).
+     */
     public ScoreSheet score(Catalogue catalogue, UnitFacts facts) {
+        return score(catalogue, catalogue.year(), facts);
+    }
+
+    /**
+     * Scores one unit of a campaign of {@code campaignYear} priced by {@code catalogue} (the newest catalogue not
+     * later than that year): a due date in the campaign year is that year's day. The grade is left to the caller
+     * ({@link ScoreSheet#withGrade}).
+     */
+    public ScoreSheet score(Catalogue catalogue, int campaignYear, UnitFacts facts) {
         Map<String, String> evaluatorNames = new HashMap<>();
         catalogue.evaluators().forEach(e -> evaluatorNames.put(e.code(), e.name()));
         List<IndicatorScore> indicators = new ArrayList<>();
@@ -46,8 +58,8 @@ public final class ScoreCalculator {
             BigDecimal sectionBase = BigDecimal.ZERO;
             BigDecimal sectionBonus = BigDecimal.ZERO;
             for (Indicator indicator : section.indicators()) {
-                IndicatorScore score = new IndicatorPricing(catalogue, indicator, facts.of(indicator.code()), evaluatorNames)
-                        .price(section.number());
+                IndicatorScore score = new IndicatorPricing(catalogue, campaignYear, indicator, facts.of(indicator.code()),
+                        evaluatorNames).price(section.number());
                 indicators.add(score);
                 sectionBase = sectionBase.add(score.basePart());
                 sectionBonus = sectionBonus.add(score.bonus());
@@ -78,14 +90,17 @@ public final class ScoreCalculator {
     private static final class IndicatorPricing {
 
         private final Catalogue catalogue;
+        private final int campaignYear;
         private final Indicator indicator;
         private final IndicatorFacts facts;
         private final Map<String, String> evaluatorNames;
         private final List<Explanation> lines = new ArrayList<>();
         private final Set<String> missing = new LinkedHashSet<>();
 
-        IndicatorPricing(Catalogue catalogue, Indicator indicator, IndicatorFacts facts, Map<String, String> evaluatorNames) {
+        IndicatorPricing(Catalogue catalogue, int campaignYear, Indicator indicator, IndicatorFacts facts,
+                         Map<String, String> evaluatorNames) {
             this.catalogue = catalogue;
+            this.campaignYear = campaignYear;
             this.indicator = indicator;
             this.facts = facts;
             this.evaluatorNames = evaluatorNames;
@@ -273,7 +288,7 @@ public final class ScoreCalculator {
                 case BELOW -> value != null ? ((BigDecimal) value).compareTo(when.threshold()) < 0
                         : isCount(when.input()) && BigDecimal.ZERO.compareTo(when.threshold()) < 0;
                 case ON_OR_BEFORE -> value != null
-                        && !((LocalDate) value).isAfter(when.date().atYear(catalogue.year()));
+                        && !((LocalDate) value).isAfter(when.date().forCampaignYear(campaignYear));
             };
         }
 
@@ -285,7 +300,7 @@ public final class ScoreCalculator {
                 case AT_LEAST -> describeValue(when.input(), value) + "（条件：不少于" + threshold(when) + "）";
                 case BELOW -> describeValue(when.input(), value) + "（条件：少于" + threshold(when) + "）";
                 case ON_OR_BEFORE -> label + "：" + (value == null ? "未提供" : value)
-                        + "（条件：不晚于" + when.date().atYear(catalogue.year()) + "）";
+                        + "（条件：不晚于" + when.date().forCampaignYear(campaignYear) + "）";
             };
         }
 

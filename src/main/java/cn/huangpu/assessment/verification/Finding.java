@@ -9,8 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
-/** One problem the office found for a unit's indicator. */
+/**
+ * One problem the office found for a unit's indicator. It stands for {@code count} items of its kind: the items
+ * listed in the note one a line, or stated in a one-line note with their number.
+ */
 @Entity
 @Table(name = "verification_finding")
 public class Finding {
@@ -54,6 +58,9 @@ public class Finding {
     @Column(nullable = false)
     private String note;
 
+    @Column(name = "item_count", nullable = false)
+    private int count;
+
     private String url;
 
     @Column(name = "recorded_by", nullable = false)
@@ -65,14 +72,15 @@ public class Finding {
     protected Finding() {
     }
 
-    Finding(Long campaignId, String unitCode, String indicatorCode, String inputName, Kind kind, String note, String url,
-            String recordedBy, Instant recordedAt) {
+    Finding(Long campaignId, String unitCode, String indicatorCode, String inputName, Kind kind, String note, int count,
+            String url, String recordedBy, Instant recordedAt) {
         this.campaignId = campaignId;
         this.unitCode = unitCode;
         this.indicatorCode = indicatorCode;
         this.inputName = inputName;
         this.kind = kind;
         this.note = note;
+        this.count = count;
         this.url = url;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
@@ -106,6 +114,30 @@ public class Finding {
         return note;
     }
 
+    /** How many items the finding stands for (at least 1); the scored count of its input adds these up. */
+    public int getCount() {
+        return count;
+    }
+
+    /** The note's lines that say something, each one item when the note lists several. */
+    public List<String> items() {
+        return lines(note);
+    }
+
+    /** Whether the note lists its items one a line (more than one line), which the pages show as a list. */
+    public boolean isList() {
+        return items().size() > 1;
+    }
+
+    /** The kind with the count when there is more than one item: 应公开未公开（共3项）. */
+    public String heading() {
+        return kind.label() + (count > 1 ? "（共" + count + "项）" : "");
+    }
+
+    static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
     public String getUrl() {
         return url;
     }
@@ -120,6 +152,6 @@ public class Finding {
 
     @Override
     public String toString() {
-        return kind.label() + "：" + note + (url == null ? "" : "（" + url + "）");
+        return heading() + "：" + (isList() ? String.join("；", items()) : note) + (url == null ? "" : "（" + url + "）");
     }
 }

@@ -44,7 +44,7 @@ class VerificationController {
     }
 
     /** What the office typed into a finding form that was refused, so that the page shows it again. */
-    record TypedFinding(String indicatorCode, String inputName, String kind, String note, String url) {
+    record TypedFinding(String indicatorCode, String inputName, String kind, String note, String url, String count) {
     }
 
     @GetMapping("/app/verification/{campaignId}/{unitCode}")
@@ -56,10 +56,10 @@ class VerificationController {
     @PostMapping("/app/verification/{campaignId}/{unitCode}/findings")
     String add(@PathVariable Long campaignId, @PathVariable String unitCode, @RequestParam String indicatorCode,
                @RequestParam(required = false) String inputName, @RequestParam(required = false) String kind,
-               @RequestParam(required = false) String note, @RequestParam(required = false) String url, Model model,
-               HttpServletResponse response) {
+               @RequestParam(required = false) String note, @RequestParam(required = false) String url,
+               @RequestParam(required = false) String count, Model model, HttpServletResponse response) {
         requireOffice(true);
-        TypedFinding typed = new TypedFinding(indicatorCode, inputName, kind, note, url);
+        TypedFinding typed = new TypedFinding(indicatorCode, inputName, kind, note, url, count);
         Finding.Kind parsed = null;
         if (kind != null && !kind.isBlank()) {
             parsed = Arrays.stream(Finding.Kind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
@@ -71,7 +71,7 @@ class VerificationController {
         }
         try {
             verification.record(campaignId, unitCode,
-                    new VerificationService.NewFinding(indicatorCode, inputName, parsed, note, url), user.id());
+                    new VerificationService.NewFinding(indicatorCode, inputName, parsed, note, url, count), user.id());
         } catch (BadInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return render(campaignId, unitCode, model, e.errors(), typed);

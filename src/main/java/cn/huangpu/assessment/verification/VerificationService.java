@@ -13,6 +13,10 @@ import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.scoring.NumberRules;
+import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +51,25 @@ public class VerificationService {
         this.events = events;
     }
 
-    /** A finding as the office enters it. {@code inputName} is null only for a rejected "not involved" claim. */
-    public record NewFinding(String indicatorCode, String inputName, Finding.Kind kind, String note, String url) {
+    /** The most lines a note may list, one item a line. */
+    static final int MAX_LINES = 1000;
+
+    /** The most characters of a note, a list of items included. */
+    static final int MAX_NOTE_LENGTH = 20_000;
+
+    /**
+     * A finding as the office enters it. {@code inputName} is null only for a rejected "not involved" claim.
+     *
+     * @param count how many items it stands for, as typed (a positive whole number); null or blank: as many as the
+     *              note's non-empty lines, one item a line
+     */
+    public record NewFinding(String indicatorCode, String inputName, Finding.Kind kind, String note, String url,
+                             String count) {
+
+        /** A finding of one item, or of as many as its note lists line by line. */
+        public NewFinding(String indicatorCode, String inputName, Finding.Kind kind, String note, String url) {
+            this(indicatorCode, inputName, kind, note, url, null);
+        }
     }
 
     public Finding record(Long campaignId, String unitCode, NewFinding request, String actor) {
@@ -76,11 +97,17 @@ public class VerificationService {
                     ? "该指标不按网上核查问题扣分，请在综合评估中录入"
                     : "扣分项为必选项，请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
         }
+        List<String> items = Finding.lines(request.note());
         if (request.note() == null || request.note().isBlank()) {
             errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明为必填项，请写明发现的问题"));
-        } else if (request.note().length() > 1000) {
-            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明不能超过1000字"));
+        } else if (request.note().length() > MAX_NOTE_LENGTH) {
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明不能超过" + MAX_NOTE_LENGTH
+                    + "字，收到 " + request.note().length() + " 字"));
+        } else if (items.size() > MAX_LINES) {
+            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明最多逐行列出" + MAX_LINES
+                    + "项，收到 " + items.size() + " 行；更多的问题请分几条记录"));
         }
+        Integer count = count(request, indicator, items, campaignId, unitCode, errors);
         if (request.url() != null && request.url().length() > 1000) {
             errors.add(new InputError(request.indicatorCode(), "url", "问题网址", "问题网址不能超过1000个字符"));
         }
@@ -89,11 +116,63 @@ public class VerificationService {
         }
         String input = request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED ? null : request.inputName();
         Finding finding = findings.save(new Finding(campaignId, unitCode, request.indicatorCode(), input, request.kind(),
-                request.note().strip(), request.url() == null || request.url().isBlank() ? null : request.url().strip(),
+                request.note().strip(), count, request.url() == null || request.url().isBlank() ? null : request.url().strip(),
                 actor, clock.instant()));
         audit.record(campaignId, "finding " + unitCode + " " + request.indicatorCode() + (input == null ? "" : " " + input),
                 "ADD", null, finding.toString(), null, actor);
         return finding;
+    }
+
+    /**
+     * The number of items a finding stands for, or null with the reason added to {@code errors}. Left empty it
+     * is the number of the note's lines, one item a line. A note that lists several lines is exactly that many
+     * items, so a typed number must agree with it; a one-line note may state any number of items (共37条未公开),
+     * which the office then types. The items of one input together stay within the input's range, so that the
+     * facts of the unit can always be priced. A rejected "not involved" claim is one finding of one item.
+     */
+    private Integer count(NewFinding request, Indicator indicator, List<String> items, Long campaignId, String unitCode,
+                          List<InputError> errors) {
+        String typed = request.count() == null ? "" : Normalizer.normalize(request.count(), Normalizer.Form.NFKC).strip();
+        String code = request.indicatorCode();
+        if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
+            if (!typed.isEmpty() && !typed.equals("1")) {
+                errors.add(new InputError(code, "count", "项数", "“" + Finding.Kind.NOT_INVOLVED_REJECTED.label()
+                        + "”按一项记录，项数须留空或为1，收到“" + NumberRules.shown(typed) + "”"));
+                return null;
+            }
+            return 1;
+        }
+        if (typed.isEmpty()) {
+            return Math.max(1, items.size());
+        }
+        if (!typed.matches("[0-9]+")) {
+            errors.add(new InputError(code, "count", "项数", "项数须为正整数（如 12），收到“" + NumberRules.shown(typed) + "”"));
+            return null;
+        }
+        String digits = typed.replaceFirst("^0+(?=.)", "");
+        if (digits.equals("0")) {
+            errors.add(new InputError(code, "count", "项数", "项数须为正整数，至少为1，收到“" + NumberRules.shown(typed) + "”"));
+            return null;
+        }
+        Input input = indicator == null ? null : indicator.input(request.inputName()).orElse(null);
+        BigDecimal highest = input == null ? NumberRules.DEFAULT_MAX : NumberRules.highest(input);
+        BigDecimal recorded = input == null ? BigDecimal.ZERO : BigDecimal.valueOf(findings(campaignId, unitCode).stream()
+                .filter(f -> f.getIndicatorCode().equals(code) && input.name().equals(f.getInputName()))
+                .mapToLong(Finding::getCount).sum());
+        BigDecimal room = highest.subtract(recorded);
+        if (digits.length() > 10 || new BigDecimal(digits).compareTo(room) > 0) {
+            errors.add(new InputError(code, "count", "项数", "项数不能超过" + room.toPlainString()
+                    + (recorded.signum() > 0 ? "（该扣分项已记录 " + recorded.toPlainString() + " 项，合计不超过"
+                    + highest.toPlainString() + "）" : "") + "，收到 " + NumberRules.shown(digits)));
+            return null;
+        }
+        int count = Integer.parseInt(digits);
+        if (items.size() > 1 && count != items.size()) {
+            errors.add(new InputError(code, "count", "项数", "问题说明逐行列出了 " + items.size() + " 项，项数须为 "
+                    + items.size() + "（留空即按行数计），收到 " + count + "；未逐一列出的问题请另记一条，用一行写明并填写项数"));
+            return null;
+        }
+        return count;
     }
 
     /**

@@ -133,7 +133,7 @@ class VerificationPageTests {
         Element row = row(html, withFindings);
         assertThat(row.hasClass("failed")).isTrue();
         assertThat(row.select(".field-errors").text()).contains("问题说明为必填项");
-        assertThat(row.select("input[name=note]").attr("aria-invalid")).isEqualTo("true");
+        assertThat(row.select("textarea[name=note]").attr("aria-invalid")).isEqualTo("true");
         // and keeps what was typed
         assertThat(row.select("select[name=inputName] option[selected]").attr("value")).isEqualTo(input);
         assertThat(row.select("select[name=kind] option[selected]").attr("value")).isEqualTo("STALE");

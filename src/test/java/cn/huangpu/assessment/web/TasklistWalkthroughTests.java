@@ -160,7 +160,7 @@ class TasklistWalkthroughTests {
         assertThat(browser.path()).startsWith("/app/verification/" + campaignId + "/waitan");
         browser.waitForText("外滩街道网上核查", "已按要求完成指标 1.1");
         By row = By.xpath("//tr[@id='i-1.1']");
-        browser.type(By.xpath("//tr[@id='i-1.1']//input[@name='note']"), "机构职能页面缺少负责人姓名");
+        browser.type(By.xpath("//tr[@id='i-1.1']//textarea[@name='note']"), "机构职能页面缺少负责人姓名");
         browser.click(By.xpath("//tr[@id='i-1.1']//button[normalize-space()='记录问题']"));
         browser.waitUntil("finding listed on 1.1",
                 d -> d.findElement(row).getText().contains("应公开未公开：机构职能页面缺少负责人姓名") ? true : null);
