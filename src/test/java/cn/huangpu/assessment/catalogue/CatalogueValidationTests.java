@@ -90,8 +90,11 @@ class CatalogueValidationTests {
             tiers: [{above: 0.002, points: 2}] | tiers: [{points: 2}] | 指标 1.1 的评分规则第4条：每个档次须且只须给出 below 或 above 之一
             tiers: [{above: 0.002, points: 2}] | tiers: [{above: 0.002, below: 0.5, points: 2}] | 指标 1.1 的评分规则第4条：每个档次须且只须给出 below 或 above 之一
             tiers: [{above: 0.002, points: 2}] | tiers: [{above: 0.002}] | 指标 1.1 的评分规则第4条：缺少 points
-            onOrBefore: "01-20" | onOrBefore: "1月20日" | 指标 2.1 的评分规则第5条 的条件：onOrBefore 须为 月-日，如 01-20
-            onOrBefore: "01-20" | before: "01-20" | 指标 2.1 的评分规则第5条 的条件：缺少 onOrBefore
+            campaignYear: "01-20"} | campaignYear: "1月20日"} | 指标 2.1 的评分规则第5条 的条件：onOrBefore 的 campaignYear 须为 月-日（两位数字，如 "01-20"），收到 "1月20日"
+            onOrBefore: {campaignYear: "01-20"} | onOrBefore: {year: "01-20"} | 指标 2.1 的评分规则第5条 的条件：onOrBefore 的对象形式只能是 {campaignYear: "月-日"}，收到 {"year":"01-20"}
+            onOrBefore: {campaignYear: "01-20"} | onOrBefore: "01-20" | 指标 2.1 的评分规则第5条 的条件：onOrBefore "01-20" 没有写明年份，须写成固定日期（如 "2023-01-20"），或考评年度的月-日（如 {campaignYear: "01-20"}，即考评当年的1月20日）
+            onOrBefore: {campaignYear: "01-20"} | onOrBefore: "2023/01/20" | 指标 2.1 的评分规则第5条 的条件：onOrBefore "2023/01/20" 不是日期，须写成固定日期（如 "2023-01-20"），或考评年度的月-日（如 {campaignYear: "01-20"}，即考评当年的1月20日）
+            onOrBefore: {campaignYear: "01-20"} | before: {campaignYear: "01-20"} | 指标 2.1 的评分规则第5条 的条件：缺少 onOrBefore，须写成固定日期（如 "2023-01-20"），或考评年度的月-日（如 {campaignYear: "01-20"}，即考评当年的1月20日）
             when: {flag: late} | when: {flg: late} | 指标 1.1 的评分规则第2条 的条件：须给出 flag、count、rate 或 date 之一
             when: {count: cases, atLeast: 10} | when: {count: cases, atLeast: 10, below: 20} | 指标 2.2 的评分规则第1条 的条件：须且只须给出 atLeast 或 below 之一
             when: {count: cases, atLeast: 10} | when: {count: cases} | 指标 2.2 的评分规则第1条 的条件：须且只须给出 atLeast 或 below 之一
@@ -114,7 +117,7 @@ class CatalogueValidationTests {
             when: {count: handled, below: 1} | when: {count: late, below: 1} | 指标 1.1 扣分指标 的评分规则第6条（zero-if）：输入项 'late' 的类型应为 count
             when: {rate: attendance, | when: {rate: attendence, | 指标 2.1 得分指标 的评分规则第6条（award-if）：引用了未定义的输入项 'attendence'
             when: {count: cases, atLeast: 10} | when: {count: cases, atLeast: -1} | 指标 2.2 加分项 的评分规则第1条（bonus-if）：条件阈值不能为负
-            onOrBefore: "01-20"}, points: 1} | onOrBefore: "01-20"}, points: 0} | 指标 2.1 得分指标 的评分规则第5条（award-if）：points 须为正数
+            onOrBefore: {campaignYear: "01-20"}}, points: 1} | onOrBefore: {campaignYear: "01-20"}}, points: 0} | 指标 2.1 得分指标 的评分规则第5条（award-if）：points 须为正数
             points: {NONE: 0, SOME: 1} | points: {NONE: 0} | 指标 2.1 得分指标 的评分规则第3条（choice）：未给出选项 SOME 的分值
             points: {NONE: 0, SOME: 1} | points: {NONE: 0, SOME: 1, MORE: 1} | 指标 2.1 得分指标 的评分规则第3条（choice）：选项分值须与输入项的选项一一对应且不为负
             points: {NONE: 0, SOME: 1} | points: {NONE: -1, SOME: 1} | 指标 2.1 得分指标 的评分规则第3条（choice）：选项分值须与输入项的选项一一对应且不为负
@@ -220,7 +223,7 @@ class CatalogueValidationTests {
                 .containsExactly("score", new BigDecimal("30"), new BigDecimal("1"), new BigDecimal("1"));
         assertThat(a.get(2).optionPoints()).containsExactly(entry("NONE", new BigDecimal("0")), entry("SOME", new BigDecimal("1")));
         assertThat(a.get(2).points()).isNull();
-        assertThat(a.get(4).when()).isEqualTo(new Condition("published", Condition.Test.ON_OR_BEFORE, null, MonthDay.of(1, 20)));
+        assertThat(a.get(4).when()).isEqualTo(new Condition("published", Condition.Test.ON_OR_BEFORE, null, DueDate.inCampaignYear(MonthDay.of(1, 20))));
         assertThat(a.get(5).when()).isEqualTo(new Condition("attendance", Condition.Test.AT_LEAST, new BigDecimal("0.75"), null));
         assertThat(a.get(6).kind()).isEqualTo(Criterion.Kind.BONUS_IF);
         assertThat(a.get(7)).extracting(Criterion::kind, Criterion::points, Criterion::cap)
