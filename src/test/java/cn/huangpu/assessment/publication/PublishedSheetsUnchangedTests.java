@@ -147,7 +147,7 @@ class PublishedSheetsUnchangedTests {
 
         // and the public list and the public sheet agree with each other and with the result
         Document list = Jsoup.parse(after.publicList());
-        String row = list.select("tr:has(td:contains(外滩街道))").text();
+        String row = list.select("tr[data-unit=waitan]").text();
         assertThat(row).contains(published.getTotal().toPlainString()).contains(published.getGrade());
         Document sheet = Jsoup.parse(after.publicSheet());
         assertThat(sheet.select(".card").text()).contains("总分 " + published.getTotal().toPlainString() + " 分")
