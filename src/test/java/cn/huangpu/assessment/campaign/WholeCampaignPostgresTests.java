@@ -88,7 +88,7 @@ class WholeCampaignPostgresTests {
         Map<String, ObjectNode> facts = scoring.assembleFacts(id);
         ScoreCalculator calculator = new ScoreCalculator();
         for (ScoreRecord record : published) {
-            ScoreSheet direct = calculator.score(TestCatalogues.catalogue2023(),
+            ScoreSheet direct = calculator.score(TestCatalogues.catalogue2023(), campaign.getYear(),
                     FactsParser.parse(TestCatalogues.catalogue2023(), facts.get(record.getUnitCode())));
             assertThat(record.getTotal()).as(record.getUnitCode()).isEqualByComparingTo(direct.total());
             assertThat(record.getGrade()).as(record.getUnitCode())
