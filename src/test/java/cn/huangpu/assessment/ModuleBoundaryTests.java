@@ -76,7 +76,6 @@ class ModuleBoundaryTests {
             "campaign.CampaignEvaluator", Set.of("dashboard", "demo", "evaluation"),
             "selfcheck.SelfCheckEntry", Set.of("evaluation", "linkcheck", "results", "verification"),
             "verification.Finding", Set.of("linkcheck", "results"),
-            "evaluation.UnitFact", Set.of("comprehensive"),
             "results.ScoreRecord", Set.of("comprehensive", "dashboard", "publication"),
             "linkcheck.LinkCheck", Set.of("results"),
             "directory.AssessedUnit", Set.of("campaign", "security"),

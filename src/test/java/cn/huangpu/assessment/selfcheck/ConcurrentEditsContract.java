@@ -8,7 +8,7 @@ import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
-import cn.huangpu.assessment.evaluation.UnitFact;
+import cn.huangpu.assessment.evaluation.StoredFact;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.web.EditConflictException;
@@ -101,14 +101,14 @@ abstract class ConcurrentEditsContract {
         assertThat(outcomes).filteredOn(o -> o.error() != null)
                 .allSatisfy(o -> assertThat(o.error()).isInstanceOf(EditConflictException.class)).hasSize(SAVES - 1);
         int winner = outcomes.stream().filter(o -> o.error() == null).findFirst().orElseThrow().index();
-        assertThat(value().getValueJson()).isEqualTo(String.valueOf(winner));
+        assertThat(value().valueJson()).isEqualTo(String.valueOf(winner));
     }
 
     @Test
     void aValueEnteredAgainAfterBeingClearedDoesNotTakeTheVersionAPageLoadedBeforeHolds() {
         // given a value someone loaded, then cleared by a colleague and entered again by another
         record(JSON.numberNode(1), 0L);
-        long loaded = value().getVersion();
+        long loaded = value().version();
         record(null, loaded);
         record(JSON.numberNode(2), 0L);
 
@@ -117,7 +117,7 @@ abstract class ConcurrentEditsContract {
 
         // then it is refused and the value entered again stays
         assertThat(refused).isInstanceOf(EditConflictException.class);
-        assertThat(value().getValueJson()).isEqualTo("2");
+        assertThat(value().valueJson()).isEqualTo("2");
     }
 
     private void record(JsonNode value, long loaded) {
@@ -125,7 +125,7 @@ abstract class ConcurrentEditsContract {
                 value, null, loaded)), false, "eval-finance");
     }
 
-    private UnitFact value() {
+    private StoredFact value() {
         return evaluation.facts(campaign).get("waitan").get("1.4/missingLateOrIncompleteItems");
     }
 
