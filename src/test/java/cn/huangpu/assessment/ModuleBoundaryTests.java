@@ -77,7 +77,6 @@ class ModuleBoundaryTests {
             "selfcheck.SelfCheckEntry", Set.of("evaluation", "linkcheck", "results", "verification"),
             "verification.Finding", Set.of("linkcheck", "results"),
             "results.ScoreRecord", Set.of("comprehensive", "dashboard", "publication"),
-            "linkcheck.LinkCheck", Set.of("results"),
             "directory.AssessedUnit", Set.of("campaign", "security"),
             "directory.SpecialistEvaluator", Set.of("campaign", "security"));
 

@@ -5,7 +5,7 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.linkcheck.LinkCheck;
+import cn.huangpu.assessment.linkcheck.LinkCheckResult;
 import cn.huangpu.assessment.linkcheck.LinkCheckService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
@@ -150,8 +150,8 @@ class ResultsController {
         model.addAttribute("sheet", record.map(scoring::sheet).orElse(null));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
-        model.addAttribute("checks", linkChecks.checks(campaignId, unitCode).stream()
-                .collect(Collectors.groupingBy(LinkCheck::getIndicatorCode)));
+        model.addAttribute("checks", linkChecks.results(campaignId, unitCode).stream()
+                .collect(Collectors.groupingBy(LinkCheckResult::indicatorCode)));
         return "sheet";
     }
 
@@ -174,9 +174,9 @@ class ResultsController {
         model.put("findings", verification.findings(campaignId, unitCode));
         model.put("entries", selfChecks.entries(campaignId, unitCode));
         Map<String, String> checkOutcomes = new HashMap<>();
-        linkChecks.checks(campaignId, unitCode).stream().filter(c -> c.getOutcome() != null).forEach(c ->
-                checkOutcomes.put(c.getIndicatorCode() + " " + c.getUrl(), "（链接检查：" + c.getOutcome().label()
-                        + (c.getHttpStatus() == null ? "" : "，HTTP " + c.getHttpStatus()) + "）"));
+        linkChecks.results(campaignId, unitCode).stream().filter(c -> c.outcome() != null).forEach(c ->
+                checkOutcomes.put(c.indicatorCode() + " " + c.url(), "（链接检查：" + c.outcome().label()
+                        + (c.httpStatus() == null ? "" : "，HTTP " + c.httpStatus()) + "）"));
         model.put("checkOutcomes", checkOutcomes);
         String fileName = campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
         return ResponseEntity.ok()

@@ -99,7 +99,7 @@ class UnknownIdsTests {
                     withFindings.findingInputs().get(0).name(), Finding.Kind.BROKEN_LINK, "核查发现问题", null),
                     CampaignBots.COORDINATOR_USER).getId());
             linkChecks.schedule(a, unit);
-            check.put(unit, linkChecks.checks(a, unit).get(0).getId());
+            check.put(unit, linkChecks.results(a, unit).get(0).id());
         }
         unitIds = Map.of(
                 "campaignId", new Ids(a.toString(), MADE_UP, b.getId().toString()),
