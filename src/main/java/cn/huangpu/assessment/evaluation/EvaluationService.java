@@ -16,7 +16,7 @@ import cn.huangpu.assessment.evaluation.internal.UnitFactRepository;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.NumberRules;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
@@ -344,9 +344,9 @@ public class EvaluationService {
         Map<String, Map<String, StoredValue>> delivered = byUnit(catalogue,
                 facts.findByCampaignIdAndSource(campaignId, evaluatorCode));
         Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
-                .filter(SelfCheckEntry::isNotInvolved)
-                .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
-                        Collectors.mapping(SelfCheckEntry::getIndicatorCode, Collectors.toSet())));
+                .filter(SelfCheckAnswer::notInvolved)
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
         List<Gap> gaps = new ArrayList<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {

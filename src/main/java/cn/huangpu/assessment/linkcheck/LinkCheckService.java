@@ -8,9 +8,10 @@ import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
 import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import cn.huangpu.assessment.linkcheck.internal.LinkCheckRepository;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
@@ -66,20 +67,20 @@ public class LinkCheckService {
         Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
         List<LinkCheck> existing = checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
         int queued = 0;
-        for (SelfCheckEntry entry : selfChecks.entries(campaignId, unitCode).values()) {
-            if (entry.isNotInvolved()) {
+        for (SelfCheckAnswer entry : selfChecks.entries(campaignId, unitCode).values()) {
+            if (entry.notInvolved()) {
                 continue;
             }
-            String indicatorName = catalogue.indicator(entry.getIndicatorCode()).map(Indicator::name).orElse(null);
+            String indicatorName = catalogue.indicator(entry.indicatorCode()).map(Indicator::name).orElse(null);
             for (String url : entry.links()) {
                 String keyword = entry.keywordFor(url) != null ? entry.keywordFor(url) : indicatorName;
                 LinkCheck known = existing.stream()
-                        .filter(c -> c.getIndicatorCode().equals(entry.getIndicatorCode()) && c.getUrl().equals(url))
+                        .filter(c -> c.getIndicatorCode().equals(entry.indicatorCode()) && c.getUrl().equals(url))
                         .findFirst().orElse(null);
                 if (known != null) {
                     known.requeue(clock.instant(), null);
                 } else {
-                    checks.save(new LinkCheck(campaignId, unitCode, entry.getIndicatorCode(), url, keyword, clock.instant()));
+                    checks.save(new LinkCheck(campaignId, unitCode, entry.indicatorCode(), url, keyword, clock.instant()));
                 }
                 queued++;
             }
@@ -149,12 +150,12 @@ public class LinkCheckService {
             throw new BadInputException("不能采纳", new InputError(indicator.code(), "checkId", "链接检查",
                     "该指标不按核查问题扣分，请在综合评估中处理"));
         }
-        Finding finding = verification.record(campaignId, check.getUnitCode(), new VerificationService.NewFinding(
+        RecordedFinding finding = verification.record(campaignId, check.getUnitCode(), new VerificationService.NewFinding(
                 indicator.code(), indicator.findingInputs().get(0).name(),
-                check.getOutcome() == Outcome.BROKEN ? Finding.Kind.BROKEN_LINK : Finding.Kind.WRONG_LINK,
+                check.getOutcome() == Outcome.BROKEN ? FindingKind.BROKEN_LINK : FindingKind.WRONG_LINK,
                 "链接自动检查（" + time.format(check.getCheckedAt()) + "）：" + check.getDetail(), check.getUrl()),
                 actor);
-        check.decide(LinkCheck.Proposal.ACCEPTED, actor, finding.getId());
+        check.decide(LinkCheck.Proposal.ACCEPTED, actor, finding.id());
     }
 
     /** The verifier rejects a proposal: it never reaches the score. */

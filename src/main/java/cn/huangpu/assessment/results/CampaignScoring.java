@@ -14,9 +14,10 @@ import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
 import cn.huangpu.assessment.scoring.ScoringService;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
@@ -225,11 +226,11 @@ public class CampaignScoring {
     public Map<String, ObjectNode> assembleFacts(Long campaignId) {
         Campaign campaign = campaigns.get(campaignId);
         Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
-        Map<String, Map<String, SelfCheckEntry>> selfCheck = selfChecks.allEntries(campaignId).stream()
-                .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
-                        Collectors.toMap(SelfCheckEntry::getIndicatorCode, e -> e)));
-        Map<String, List<Finding>> findings = verification.allFindings(campaignId).stream()
-                .collect(Collectors.groupingBy(Finding::getUnitCode));
+        Map<String, Map<String, SelfCheckAnswer>> selfCheck = selfChecks.allEntries(campaignId).stream()
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.toMap(SelfCheckAnswer::indicatorCode, e -> e)));
+        Map<String, List<RecordedFinding>> findings = verification.allFindings(campaignId).stream()
+                .collect(Collectors.groupingBy(RecordedFinding::unitCode));
         Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
@@ -240,18 +241,18 @@ public class CampaignScoring {
         return byUnit;
     }
 
-    private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckEntry> selfCheck,
-                                 List<Finding> findings, Map<String, EvaluationService.StoredValue> delivered) {
+    private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckAnswer> selfCheck,
+                                 List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
-        findings.forEach(f -> findingCounts.merge(f.getIndicatorCode() + "/"
-                + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), (long) f.getCount(), Long::sum));
+        findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
+                + (f.kind() == FindingKind.NOT_INVOLVED_REJECTED ? "" : f.inputName()), (long) f.count(), Long::sum));
         boolean verified = unit.getStatus() == CampaignUnit.Status.VERIFIED;
         ObjectNode facts = json.createObjectNode();
         for (Indicator indicator : catalogue.indicators()) {
             ObjectNode node = json.createObjectNode();
-            SelfCheckEntry entry = selfCheck.get(indicator.code());
-            if (entry != null && entry.isNotInvolved() && indicator.notInvolvedAllowed()
+            SelfCheckAnswer entry = selfCheck.get(indicator.code());
+            if (entry != null && entry.notInvolved() && indicator.notInvolvedAllowed()
                     && !findingCounts.containsKey(indicator.code() + "/")) {
                 node.put("notInvolved", true);
             }

@@ -151,7 +151,7 @@ class LinkCheckCampaignTests {
         linkChecks.accept(id, broken.getId(), CampaignBots.COORDINATOR_USER);
         linkChecks.reject(id, wrong.getId(), CampaignBots.COORDINATOR_USER);
         assertThat(verification.findings(id, "waitan")).singleElement()
-                .satisfies(f -> assertThat(f.getUrl()).isEqualTo(broken.getUrl()));
+                .satisfies(f -> assertThat(f.url()).isEqualTo(broken.getUrl()));
         String input = indicator(id, broken).findingInputs().get(0).name();
         assertThat(scoring.assembleFacts(id).get("waitan").get(broken.getIndicatorCode()).path(input).asInt()).isEqualTo(1);
         assertThat(linkChecks.checks(id, "waitan")).filteredOn(c -> c.getId().equals(wrong.getId()))

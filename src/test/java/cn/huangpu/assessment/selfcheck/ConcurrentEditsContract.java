@@ -60,17 +60,17 @@ abstract class ConcurrentEditsContract {
         assertThat(outcomes).filteredOn(o -> o.error() != null)
                 .allSatisfy(o -> assertThat(o.error()).isInstanceOf(EditConflictException.class)).hasSize(SAVES - 1);
         int winner = outcomes.stream().filter(o -> o.error() == null).findFirst().orElseThrow().index();
-        SelfCheckEntry entry = selfChecks.entries(campaign, "waitan").get("1.1");
-        assertThat(entry.getCompletion()).isEqualTo("第" + winner + "人填写");
-        assertThat(entry.getVersion()).isEqualTo(1);
+        SelfCheckAnswer entry = selfChecks.entries(campaign, "waitan").get("1.1");
+        assertThat(entry.completion()).isEqualTo("第" + winner + "人填写");
+        assertThat(entry.version()).isEqualTo(1);
 
         // and each refused one, saving again on the version it now sees, succeeds in turn
         for (Outcome refused : outcomes.stream().filter(o -> o.error() != null).toList()) {
-            long seen = selfChecks.entries(campaign, "waitan").get("1.1").getVersion();
+            long seen = selfChecks.entries(campaign, "waitan").get("1.1").version();
             selfChecks.saveDraft(campaign, "waitan", Map.of("1.1", new Draft("第" + refused.index() + "人再次填写",
                     null, false, seen)), "waitan01");
         }
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getVersion()).isEqualTo(SAVES);
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").version()).isEqualTo(SAVES);
     }
 
     @Test
@@ -86,7 +86,7 @@ abstract class ConcurrentEditsContract {
         assertThat(outcomes).filteredOn(o -> o.error() == null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.error() != null)
                 .allSatisfy(o -> assertThat(o.error()).isInstanceOf(EditConflictException.class)).hasSize(SAVES - 1);
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getVersion()).isEqualTo(2);
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").version()).isEqualTo(2);
     }
 
     @Test

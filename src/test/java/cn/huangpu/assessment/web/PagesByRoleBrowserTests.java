@@ -18,7 +18,7 @@ import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
@@ -30,10 +30,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.camunda.bpm.engine.TaskService;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -223,7 +223,7 @@ class PagesByRoleBrowserTests {
         assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
         browser.logout();
         verification.record(id, "waitan", new VerificationService.NewFinding("1.1",
-                "missingOrStaleItems", Finding.Kind.OTHER, payload, null), "office01");
+                "missingOrStaleItems", FindingKind.OTHER, payload, null), "office01");
 
         // every page that shows them shows the characters, and nothing runs
         browser.login("office01", "demo");
