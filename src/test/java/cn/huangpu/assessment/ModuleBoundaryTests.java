@@ -74,7 +74,6 @@ class ModuleBoundaryTests {
             "campaign.CampaignUnit", Set.of("comprehensive", "dashboard", "demo", "evaluation", "results",
                     "selfcheck", "verification"),
             "campaign.CampaignEvaluator", Set.of("dashboard", "demo", "evaluation"),
-            "results.ScoreRecord", Set.of("comprehensive", "dashboard", "publication"),
             "directory.AssessedUnit", Set.of("campaign", "security"),
             "directory.SpecialistEvaluator", Set.of("campaign", "security"));
 

@@ -15,7 +15,7 @@ import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.evaluation.FormValues;
 import cn.huangpu.assessment.evaluation.StoredFact;
 import cn.huangpu.assessment.results.CampaignScoring;
-import cn.huangpu.assessment.results.ScoreRecord;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.verification.VerificationService;
@@ -78,8 +78,8 @@ class ComprehensiveController {
     String comprehensive(@PathVariable Long campaignId, Model model) {
         requireCoordinator();
         Campaign campaign = campaigns.get(campaignId);
-        Map<String, ScoreRecord> recorded = new HashMap<>();
-        scoring.latest(campaignId).forEach(r -> recorded.put(r.getUnitCode(), r));
+        Map<String, UnitResult> recorded = new HashMap<>();
+        scoring.latest(campaignId).forEach(r -> recorded.put(r.unitCode(), r));
         Map<String, CampaignScoring.CurrentScore> current = scoring.currentScores(campaignId);
         model.addAttribute("campaign", campaign);
         model.addAttribute("recorded", recorded);

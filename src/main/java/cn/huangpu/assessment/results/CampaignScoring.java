@@ -10,6 +10,8 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.results.internal.ScoreRecord;
+import cn.huangpu.assessment.results.internal.ScoreRecordRepository;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
@@ -32,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -114,7 +115,7 @@ public class CampaignScoring {
             ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.getCatalogueYear(), entry.getValue()));
             ScoreRecord record = records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing,
                     entry.getValue().toString(), clock.instant()));
-            priced.add(new StoredSheet(record.sheetKey(), sheet));
+            priced.add(new StoredSheet(sheetKey(result(record)), sheet));
             ScoreRecord before = previous.get(entry.getKey());
             changes.add(new AuditLog.Change("score " + entry.getKey(), "SCORE_ROUND_" + round,
                     before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
@@ -177,9 +178,19 @@ public class CampaignScoring {
 
     /** The sheet of a recorded result, exactly as its round priced it. */
     @Transactional(readOnly = true)
-    public ScoreSheet sheet(ScoreRecord record) {
-        return sheets.findById(record.sheetKey()).map(StoredSheet::sheet).orElseThrow(() ->
-                new IllegalStateException("No stored sheet of score record " + record.getId()));
+    public ScoreSheet sheet(UnitResult result) {
+        return sheets.findById(sheetKey(result)).map(StoredSheet::sheet).orElseThrow(() ->
+                new IllegalStateException("No stored sheet of score record " + result.id()));
+    }
+
+    private static StoredSheet.Key sheetKey(UnitResult result) {
+        return new StoredSheet.Key(result.campaignId(), result.unitCode(), result.round());
+    }
+
+    private static UnitResult result(ScoreRecord record) {
+        return new UnitResult(record.getId(), record.getCampaignId(), record.getUnitCode(), record.getRound(),
+                record.getTotal(), record.getBasePoints(), record.getBonus(), record.getGrade(), record.getCreatedAt(),
+                record.getCatalogueVersion(), record.getGradeTableId(), record.getGradeTableVersion());
     }
 
     /**
@@ -195,25 +206,26 @@ public class CampaignScoring {
 
     /** Each unit's latest result. */
     @Transactional(readOnly = true)
-    public List<ScoreRecord> latest(Long campaignId) {
-        return records.findLatest(campaignId);
+    public List<UnitResult> latest(Long campaignId) {
+        return records.findLatest(campaignId).stream().map(CampaignScoring::result).toList();
     }
 
     @Transactional(readOnly = true)
-    public Optional<ScoreRecord> latest(Long campaignId, String unitCode) {
-        return records.findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(campaignId, unitCode);
+    public Optional<UnitResult> latest(Long campaignId, String unitCode) {
+        return records.findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(campaignId, unitCode).map(CampaignScoring::result);
     }
 
     /** One unit's result of one round. */
     @Transactional(readOnly = true)
-    public Optional<ScoreRecord> result(Long campaignId, String unitCode, int round) {
-        return records.findByCampaignIdAndUnitCodeAndRound(campaignId, unitCode, round);
+    public Optional<UnitResult> result(Long campaignId, String unitCode, int round) {
+        return records.findByCampaignIdAndUnitCodeAndRound(campaignId, unitCode, round).map(CampaignScoring::result);
     }
 
     /** The results of one round, best first. */
     @Transactional(readOnly = true)
-    public List<ScoreRecord> round(Long campaignId, int round) {
-        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round);
+    public List<UnitResult> round(Long campaignId, int round) {
+        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round).stream()
+                .map(CampaignScoring::result).toList();
     }
 
     @Transactional(readOnly = true)
@@ -273,25 +285,6 @@ public class CampaignScoring {
         }
         return facts;
     }
-}
-
-interface ScoreRecordRepository extends JpaRepository<ScoreRecord, Long> {
-
-    @Query("select r.unitCode from ScoreRecord r where r.campaignId = ?1 and r.round = ?2")
-    Set<String> findUnitCodesOfRound(Long campaignId, int round);
-
-    @Query("select r from ScoreRecord r where r.campaignId = ?1 and r.round = "
-            + "(select max(r2.round) from ScoreRecord r2 where r2.campaignId = r.campaignId and r2.unitCode = r.unitCode)"
-            + " order by r.unitCode")
-    List<ScoreRecord> findLatest(Long campaignId);
-
-    long countByCampaignIdAndRound(Long campaignId, int round);
-
-    Optional<ScoreRecord> findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(Long campaignId, String unitCode);
-
-    Optional<ScoreRecord> findByCampaignIdAndUnitCodeAndRound(Long campaignId, String unitCode, int round);
-
-    List<ScoreRecord> findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(Long campaignId, int round);
 }
 
 interface StoredSheetRepository extends JpaRepository<StoredSheet, StoredSheet.Key> {
