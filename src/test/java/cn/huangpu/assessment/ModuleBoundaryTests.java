@@ -74,11 +74,6 @@ class ModuleBoundaryTests {
             "campaign.CampaignUnit", Set.of("comprehensive", "dashboard", "demo", "evaluation", "results",
                     "selfcheck", "verification"),
             "campaign.CampaignEvaluator", Set.of("dashboard", "demo", "evaluation"),
-            "selfcheck.SelfCheckEntry", Set.of("evaluation", "linkcheck", "results", "verification"),
-            "verification.Finding", Set.of("linkcheck", "results"),
-            "evaluation.UnitFact", Set.of("comprehensive"),
-            "results.ScoreRecord", Set.of("comprehensive", "dashboard", "publication"),
-            "linkcheck.LinkCheck", Set.of("results"),
             "directory.AssessedUnit", Set.of("campaign", "security"),
             "directory.SpecialistEvaluator", Set.of("campaign", "security"));
 

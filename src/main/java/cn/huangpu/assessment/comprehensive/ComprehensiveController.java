@@ -13,9 +13,9 @@ import cn.huangpu.assessment.directory.UnitOrder;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.evaluation.FormValues;
-import cn.huangpu.assessment.evaluation.UnitFact;
+import cn.huangpu.assessment.evaluation.StoredFact;
 import cn.huangpu.assessment.results.CampaignScoring;
-import cn.huangpu.assessment.results.ScoreRecord;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.verification.VerificationService;
@@ -78,8 +78,8 @@ class ComprehensiveController {
     String comprehensive(@PathVariable Long campaignId, Model model) {
         requireCoordinator();
         Campaign campaign = campaigns.get(campaignId);
-        Map<String, ScoreRecord> recorded = new HashMap<>();
-        scoring.latest(campaignId).forEach(r -> recorded.put(r.getUnitCode(), r));
+        Map<String, UnitResult> recorded = new HashMap<>();
+        scoring.latest(campaignId).forEach(r -> recorded.put(r.unitCode(), r));
         Map<String, CampaignScoring.CurrentScore> current = scoring.currentScores(campaignId);
         model.addAttribute("campaign", campaign);
         model.addAttribute("recorded", recorded);
@@ -103,7 +103,7 @@ class ComprehensiveController {
         requireCoordinator();
         Campaign campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
-        Map<String, UnitFact> stored = evaluation.facts(campaignId).getOrDefault(unitCode, Map.of());
+        Map<String, StoredFact> stored = evaluation.facts(campaignId).getOrDefault(unitCode, Map.of());
         List<FactEntry> changes = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
         for (Indicator indicator : catalogue(campaign).indicators()) {
@@ -114,7 +114,7 @@ class ComprehensiveController {
                 }
                 try {
                     JsonNode value = FormValues.toJson(input, form.get("v[" + key + "]"), form.get("jr[" + key + "]"));
-                    String before = stored.containsKey(key) ? stored.get(key).getValueJson() : null;
+                    String before = stored.containsKey(key) ? stored.get(key).valueJson() : null;
                     String after = value == null ? null : value.toString();
                     if (before == null ? after != null : !before.equals(after)) {
                         changes.add(new FactEntry(unitCode, indicator.code(), input.name(), value, changeReason(input, key, form),
@@ -178,11 +178,11 @@ class ComprehensiveController {
         campaigns.unit(campaignId, unitCode);
         Map<String, String> stored = new HashMap<>();
         evaluation.values(campaignId, unitCode).forEach((key, value) -> {
-            stored.put("v[" + key + "]", FormValues.display(value.fact().getValueJson(), value.parsed()));
+            stored.put("v[" + key + "]", FormValues.display(value.fact().valueJson(), value.parsed()));
             if (value.parsed() != null && value.parsed().isObject()) {
                 stored.put("jr[" + key + "]", value.parsed().path("reason").asText());
             }
-            stored.put("ver[" + key + "]", String.valueOf(value.fact().getVersion()));
+            stored.put("ver[" + key + "]", String.valueOf(value.fact().version()));
         });
         Map<String, String> shown = new HashMap<>(stored);
         if (submitted != null) {

@@ -14,7 +14,7 @@ import cn.huangpu.assessment.dashboard.Dashboard.UnitRow;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.results.CampaignScoring;
-import cn.huangpu.assessment.results.ScoreRecord;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
@@ -81,8 +81,8 @@ public class DashboardService {
         Map<String, Set<String>> missingByEvaluator = new LinkedHashMap<>();
         evaluators.forEach(e -> missingByEvaluator.put(e.getEvaluatorCode(),
                 evaluation.unitsMissing(campaignId, e.getEvaluatorCode())));
-        Map<String, ScoreRecord> scores = new HashMap<>();
-        scoring.latest(campaignId).forEach(r -> scores.put(r.getUnitCode(), r));
+        Map<String, UnitResult> scores = new HashMap<>();
+        scoring.latest(campaignId).forEach(r -> scores.put(r.unitCode(), r));
         boolean approved = campaign.getStatus() == CampaignStatus.APPROVED || campaign.getStatus() == CampaignStatus.PUBLISHED;
         boolean published = campaign.getStatus() == CampaignStatus.PUBLISHED;
         Map<String, String> names = referenceData.unitNames();
@@ -91,11 +91,11 @@ public class DashboardService {
         for (CampaignUnit unit : referenceData.unitOrder().sorted(units, CampaignUnit::getUnitCode)) {
             Map<String, Boolean> delivered = new LinkedHashMap<>();
             missingByEvaluator.forEach((code, missing) -> delivered.put(code, !missing.contains(unit.getUnitCode())));
-            ScoreRecord score = scores.get(unit.getUnitCode());
+            UnitResult score = scores.get(unit.getUnitCode());
             rows.add(new UnitRow(unit.getUnitCode(), names.getOrDefault(unit.getUnitCode(), unit.getUnitCode()),
                     unit.getStatus().label(), isOverdue(unit),
                     unit.getStatus() == CampaignUnit.Status.VERIFIED, delivered,
-                    score == null ? null : score.getTotal(), score == null ? null : score.getGrade(), approved, published));
+                    score == null ? null : score.total(), score == null ? null : score.grade(), approved, published));
         }
 
         long submitted = units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.SUBMITTED
@@ -111,13 +111,13 @@ public class DashboardService {
 
         Map<String, Long> grades = new LinkedHashMap<>();
         for (String grade : List.of("优秀", "良好", "合格", "不合格")) {
-            grades.put(grade, scores.values().stream().filter(r -> grade.equals(r.getGrade())).count());
+            grades.put(grade, scores.values().stream().filter(r -> grade.equals(r.grade())).count());
         }
         Map<String, Long> histogram = new LinkedHashMap<>();
         for (int low = 0; low < 110; low += 10) {
             int from = low;
             histogram.put(low + "-" + (low + 10), scores.values().stream()
-                    .filter(r -> r.getTotal().intValue() >= from && r.getTotal().intValue() < from + 10).count());
+                    .filter(r -> r.total().intValue() >= from && r.total().intValue() < from + 10).count());
         }
         return new Dashboard(deadlines(campaign.getDates()), stages,
                 evaluators.stream().map(CampaignEvaluator::getEvaluatorCode).toList(), rows,

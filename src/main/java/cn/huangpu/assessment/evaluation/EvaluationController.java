@@ -183,15 +183,15 @@ class EvaluationController {
         List<InputError> invalid = new ArrayList<>();
         List<String> owned = columns(catalogue, evaluatorCode).stream().map(Column::key).toList();
         evaluation.values(campaignId).forEach((unit, facts) -> facts.forEach((key, value) -> {
-            UnitFact fact = value.fact();
-            stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.getValueJson(), value.parsed()));
+            StoredFact fact = value.fact();
+            stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.valueJson(), value.parsed()));
             if (value.parsed() != null && value.parsed().isObject()) {
                 stored.put("r[" + unit + "|" + key + "]", value.parsed().path("reason").asText());
             }
             if (!value.usable() && owned.contains(key)) {
                 invalid.add(value.refusal(referenceData.unitName(unit)));
             }
-            stored.put("ver[" + unit + "|" + key + "]", String.valueOf(fact.getVersion()));
+            stored.put("ver[" + unit + "|" + key + "]", String.valueOf(fact.version()));
         }));
         Map<String, String> shown = new HashMap<>(stored);
         if (submitted != null) {

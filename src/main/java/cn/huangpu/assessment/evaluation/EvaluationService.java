@@ -11,10 +11,12 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.evaluation.internal.UnitFact;
+import cn.huangpu.assessment.evaluation.internal.UnitFactRepository;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.NumberRules;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
@@ -32,7 +34,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -221,7 +222,7 @@ public class EvaluationService {
      * {@code problem} says, in Chinese, why today's rules refuse it (a value saved before a rule existed, or a
      * damaged one), and is null for a value that can be used.
      */
-    public record StoredValue(UnitFact fact, JsonNode parsed, String problem, String label) {
+    public record StoredValue(StoredFact fact, JsonNode parsed, String problem, String label) {
 
         public boolean usable() {
             return problem == null;
@@ -234,26 +235,26 @@ public class EvaluationService {
 
         /** The refusal to show: the indicator, the input and, before the reason, the unit. */
         public InputError refusal(String unitName) {
-            return new InputError(fact.getIndicatorCode(), fact.getInputName(), label, unitName + "：" + problem);
+            return new InputError(fact.indicatorCode(), fact.inputName(), label, unitName + "：" + problem);
         }
     }
 
     /** Reads a stored value against the catalogue. Never fails: what cannot be used says why. */
-    public StoredValue read(Catalogue catalogue, UnitFact fact) {
-        Optional<Indicator> indicator = catalogue.indicator(fact.getIndicatorCode());
-        String label = indicator.flatMap(i -> i.input(fact.getInputName())).map(Input::label).orElse(null);
+    public StoredValue read(Catalogue catalogue, StoredFact fact) {
+        Optional<Indicator> indicator = catalogue.indicator(fact.indicatorCode());
+        String label = indicator.flatMap(i -> i.input(fact.inputName())).map(Input::label).orElse(null);
         JsonNode parsed;
         try {
-            parsed = FactsParser.readValue(fact.getValueJson());
+            parsed = FactsParser.readValue(fact.valueJson());
         } catch (InvalidFactsException unreadable) {
-            return new StoredValue(fact, null, "已保存的值无效（无法读取：" + NumberRules.shown(fact.getValueJson())
+            return new StoredValue(fact, null, "已保存的值无效（无法读取：" + NumberRules.shown(fact.valueJson())
                     + "），请重新录入或清空", label);
         }
         if (indicator.isEmpty()) {
             return new StoredValue(fact, parsed, "已保存的值无效（" + catalogue.year() + "年度指标目录中没有该指标）", label);
         }
         try {
-            FactsParser.parseInput(indicator.get(), fact.getInputName(), parsed);
+            FactsParser.parseInput(indicator.get(), fact.inputName(), parsed);
             return new StoredValue(fact, parsed, null, label);
         } catch (InvalidFactsException refused) {
             return new StoredValue(fact, parsed, "已保存的值无效（" + refused.errors().get(0).reason() + "），请重新录入或清空",
@@ -276,7 +277,7 @@ public class EvaluationService {
 
     private Map<String, Map<String, StoredValue>> byUnit(Catalogue catalogue, List<UnitFact> stored) {
         return stored.stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
-                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> read(catalogue, f))));
+                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> read(catalogue, stored(f)))));
     }
 
     /** Saves one value; returns the change to audit, if any. */
@@ -308,9 +309,14 @@ public class EvaluationService {
 
     /** The values delivered for a campaign, by unit, then "indicator/input". */
     @Transactional(readOnly = true)
-    public Map<String, Map<String, UnitFact>> facts(Long campaignId) {
+    public Map<String, Map<String, StoredFact>> facts(Long campaignId) {
         return facts.findByCampaignId(campaignId).stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
-                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> f)));
+                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), EvaluationService::stored)));
+    }
+
+    private static StoredFact stored(UnitFact fact) {
+        return new StoredFact(fact.getUnitCode(), fact.getIndicatorCode(), fact.getInputName(), fact.getValueJson(),
+                fact.getReason(), fact.getSource(), fact.getEnteredBy(), fact.getEnteredAt(), fact.getVersion());
     }
 
     /** One value an evaluator still has to enter; {@code problem} says why a stored one does not count. */
@@ -338,9 +344,9 @@ public class EvaluationService {
         Map<String, Map<String, StoredValue>> delivered = byUnit(catalogue,
                 facts.findByCampaignIdAndSource(campaignId, evaluatorCode));
         Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
-                .filter(SelfCheckEntry::isNotInvolved)
-                .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
-                        Collectors.mapping(SelfCheckEntry::getIndicatorCode, Collectors.toSet())));
+                .filter(SelfCheckAnswer::notInvolved)
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
         List<Gap> gaps = new ArrayList<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {
@@ -373,13 +379,4 @@ public class EvaluationService {
     public Catalogue catalogue(Campaign campaign) {
         return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
     }
-}
-
-interface UnitFactRepository extends JpaRepository<UnitFact, UnitFact.Key> {
-
-    List<UnitFact> findByCampaignId(Long campaignId);
-
-    List<UnitFact> findByCampaignIdAndSource(Long campaignId, String source);
-
-    List<UnitFact> findByCampaignIdAndUnitCode(Long campaignId, String unitCode);
 }

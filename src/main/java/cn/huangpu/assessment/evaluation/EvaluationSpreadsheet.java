@@ -127,13 +127,13 @@ public class EvaluationSpreadsheet {
         for (CampaignUnit unit : units) {
             for (Column column : columns) {
                 EvaluationService.StoredValue value = stored.getOrDefault(unit.getUnitCode(), Map.of()).get(column.key());
-                UnitFact fact = value == null ? null : value.fact();
+                StoredFact fact = value == null ? null : value.fact();
                 if (fact != null && !column.reason()) {
                     Row row = versions.createRow(v++);
                     row.createCell(0).setCellValue(unit.getUnitCode());
                     row.createCell(1).setCellValue(column.key());
                     // as text: a version is a long number that a numeric cell would show rounded
-                    row.createCell(2).setCellValue(String.valueOf(fact.getVersion()));
+                    row.createCell(2).setCellValue(String.valueOf(fact.version()));
                 }
             }
         }
@@ -180,7 +180,7 @@ public class EvaluationSpreadsheet {
         if (stored.usable()) {
             write(cell, column, stored.value());
         } else if (!column.reason()) {
-            cell.setCellValue(FormValues.display(stored.fact().getValueJson(), stored.parsed()));
+            cell.setCellValue(FormValues.display(stored.fact().valueJson(), stored.parsed()));
         } else if (stored.parsed() != null && stored.parsed().isObject()) {
             cell.setCellValue(stored.parsed().path("reason").asText());
         }

@@ -2,6 +2,7 @@ package cn.huangpu.assessment.linkcheck;
 
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;

@@ -5,7 +5,7 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.progress.ResultsPublished;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.results.CampaignScoring;
-import cn.huangpu.assessment.results.ScoreRecord;
+import cn.huangpu.assessment.results.UnitResult;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,8 +44,8 @@ public class PublicationService {
     /** Marks the approved results public and records the report of their round, once. */
     public void publish(Long campaignId) {
         Campaign campaign = campaigns.get(campaignId);
-        List<ScoreRecord> results = scoring.latest(campaignId);
-        int round = results.stream().mapToInt(ScoreRecord::getRound).max().orElse(0);
+        List<UnitResult> results = scoring.latest(campaignId);
+        int round = results.stream().mapToInt(UnitResult::round).max().orElse(0);
         Integer existing = jdbc.queryForObject(
                 "select count(*) from campaign_report where campaign_id = ? and scoring_round = ?", Integer.class,
                 campaignId, round);
@@ -89,18 +89,18 @@ public class PublicationService {
                 (rs, i) -> rs.getString(1), campaignId).stream().findFirst();
     }
 
-    private String report(Campaign campaign, List<ScoreRecord> results) {
+    private String report(Campaign campaign, List<UnitResult> results) {
         StringBuilder csv = new StringBuilder(campaign.getYear() + "年度黄浦区政务公开考核评估结果\n");
         csv.append("名次,单位代码,单位,基础得分,额外加分,总分,考核等次\n");
-        List<ScoreRecord> ranked = results.stream()
-                .sorted(Comparator.comparing(ScoreRecord::getTotal).reversed().thenComparing(ScoreRecord::getUnitCode))
+        List<UnitResult> ranked = results.stream()
+                .sorted(Comparator.comparing(UnitResult::total).reversed().thenComparing(UnitResult::unitCode))
                 .toList();
         for (int i = 0; i < ranked.size(); i++) {
-            ScoreRecord r = ranked.get(i);
-            csv.append(i + 1).append(',').append(r.getUnitCode()).append(',')
-                    .append(referenceData.unitName(r.getUnitCode()))
-                    .append(',').append(r.getBasePoints().toPlainString()).append(',').append(r.getBonus().toPlainString())
-                    .append(',').append(r.getTotal().toPlainString()).append(',').append(r.getGrade()).append('\n');
+            UnitResult r = ranked.get(i);
+            csv.append(i + 1).append(',').append(r.unitCode()).append(',')
+                    .append(referenceData.unitName(r.unitCode()))
+                    .append(',').append(r.basePoints().toPlainString()).append(',').append(r.bonus().toPlainString())
+                    .append(',').append(r.total().toPlainString()).append(',').append(r.grade()).append('\n');
         }
         return csv.toString();
     }

@@ -10,13 +10,16 @@ import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.results.internal.ScoreRecord;
+import cn.huangpu.assessment.results.internal.ScoreRecordRepository;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoreSheetJson;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
 import cn.huangpu.assessment.scoring.ScoringService;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
@@ -31,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -113,7 +115,7 @@ public class CampaignScoring {
             ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.getCatalogueYear(), entry.getValue()));
             ScoreRecord record = records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing,
                     entry.getValue().toString(), clock.instant()));
-            priced.add(new StoredSheet(record.sheetKey(), sheet));
+            priced.add(new StoredSheet(sheetKey(result(record)), sheet));
             ScoreRecord before = previous.get(entry.getKey());
             changes.add(new AuditLog.Change("score " + entry.getKey(), "SCORE_ROUND_" + round,
                     before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
@@ -176,9 +178,19 @@ public class CampaignScoring {
 
     /** The sheet of a recorded result, exactly as its round priced it. */
     @Transactional(readOnly = true)
-    public ScoreSheet sheet(ScoreRecord record) {
-        return sheets.findById(record.sheetKey()).map(StoredSheet::sheet).orElseThrow(() ->
-                new IllegalStateException("No stored sheet of score record " + record.getId()));
+    public ScoreSheet sheet(UnitResult result) {
+        return sheets.findById(sheetKey(result)).map(StoredSheet::sheet).orElseThrow(() ->
+                new IllegalStateException("No stored sheet of score record " + result.id()));
+    }
+
+    private static StoredSheet.Key sheetKey(UnitResult result) {
+        return new StoredSheet.Key(result.campaignId(), result.unitCode(), result.round());
+    }
+
+    private static UnitResult result(ScoreRecord record) {
+        return new UnitResult(record.getId(), record.getCampaignId(), record.getUnitCode(), record.getRound(),
+                record.getTotal(), record.getBasePoints(), record.getBonus(), record.getGrade(), record.getCreatedAt(),
+                record.getCatalogueVersion(), record.getGradeTableId(), record.getGradeTableVersion());
     }
 
     /**
@@ -194,25 +206,26 @@ public class CampaignScoring {
 
     /** Each unit's latest result. */
     @Transactional(readOnly = true)
-    public List<ScoreRecord> latest(Long campaignId) {
-        return records.findLatest(campaignId);
+    public List<UnitResult> latest(Long campaignId) {
+        return records.findLatest(campaignId).stream().map(CampaignScoring::result).toList();
     }
 
     @Transactional(readOnly = true)
-    public Optional<ScoreRecord> latest(Long campaignId, String unitCode) {
-        return records.findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(campaignId, unitCode);
+    public Optional<UnitResult> latest(Long campaignId, String unitCode) {
+        return records.findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(campaignId, unitCode).map(CampaignScoring::result);
     }
 
     /** One unit's result of one round. */
     @Transactional(readOnly = true)
-    public Optional<ScoreRecord> result(Long campaignId, String unitCode, int round) {
-        return records.findByCampaignIdAndUnitCodeAndRound(campaignId, unitCode, round);
+    public Optional<UnitResult> result(Long campaignId, String unitCode, int round) {
+        return records.findByCampaignIdAndUnitCodeAndRound(campaignId, unitCode, round).map(CampaignScoring::result);
     }
 
     /** The results of one round, best first. */
     @Transactional(readOnly = true)
-    public List<ScoreRecord> round(Long campaignId, int round) {
-        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round);
+    public List<UnitResult> round(Long campaignId, int round) {
+        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round).stream()
+                .map(CampaignScoring::result).toList();
     }
 
     @Transactional(readOnly = true)
@@ -225,11 +238,11 @@ public class CampaignScoring {
     public Map<String, ObjectNode> assembleFacts(Long campaignId) {
         Campaign campaign = campaigns.get(campaignId);
         Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
-        Map<String, Map<String, SelfCheckEntry>> selfCheck = selfChecks.allEntries(campaignId).stream()
-                .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
-                        Collectors.toMap(SelfCheckEntry::getIndicatorCode, e -> e)));
-        Map<String, List<Finding>> findings = verification.allFindings(campaignId).stream()
-                .collect(Collectors.groupingBy(Finding::getUnitCode));
+        Map<String, Map<String, SelfCheckAnswer>> selfCheck = selfChecks.allEntries(campaignId).stream()
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.toMap(SelfCheckAnswer::indicatorCode, e -> e)));
+        Map<String, List<RecordedFinding>> findings = verification.allFindings(campaignId).stream()
+                .collect(Collectors.groupingBy(RecordedFinding::unitCode));
         Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (CampaignUnit unit : campaigns.units(campaignId)) {
@@ -240,18 +253,18 @@ public class CampaignScoring {
         return byUnit;
     }
 
-    private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckEntry> selfCheck,
-                                 List<Finding> findings, Map<String, EvaluationService.StoredValue> delivered) {
+    private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckAnswer> selfCheck,
+                                 List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
-        findings.forEach(f -> findingCounts.merge(f.getIndicatorCode() + "/"
-                + (f.getKind() == Finding.Kind.NOT_INVOLVED_REJECTED ? "" : f.getInputName()), (long) f.getCount(), Long::sum));
+        findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
+                + (f.kind() == FindingKind.NOT_INVOLVED_REJECTED ? "" : f.inputName()), (long) f.count(), Long::sum));
         boolean verified = unit.getStatus() == CampaignUnit.Status.VERIFIED;
         ObjectNode facts = json.createObjectNode();
         for (Indicator indicator : catalogue.indicators()) {
             ObjectNode node = json.createObjectNode();
-            SelfCheckEntry entry = selfCheck.get(indicator.code());
-            if (entry != null && entry.isNotInvolved() && indicator.notInvolvedAllowed()
+            SelfCheckAnswer entry = selfCheck.get(indicator.code());
+            if (entry != null && entry.notInvolved() && indicator.notInvolvedAllowed()
                     && !findingCounts.containsKey(indicator.code() + "/")) {
                 node.put("notInvolved", true);
             }
@@ -272,25 +285,6 @@ public class CampaignScoring {
         }
         return facts;
     }
-}
-
-interface ScoreRecordRepository extends JpaRepository<ScoreRecord, Long> {
-
-    @Query("select r.unitCode from ScoreRecord r where r.campaignId = ?1 and r.round = ?2")
-    Set<String> findUnitCodesOfRound(Long campaignId, int round);
-
-    @Query("select r from ScoreRecord r where r.campaignId = ?1 and r.round = "
-            + "(select max(r2.round) from ScoreRecord r2 where r2.campaignId = r.campaignId and r2.unitCode = r.unitCode)"
-            + " order by r.unitCode")
-    List<ScoreRecord> findLatest(Long campaignId);
-
-    long countByCampaignIdAndRound(Long campaignId, int round);
-
-    Optional<ScoreRecord> findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(Long campaignId, String unitCode);
-
-    Optional<ScoreRecord> findByCampaignIdAndUnitCodeAndRound(Long campaignId, String unitCode, int round);
-
-    List<ScoreRecord> findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(Long campaignId, int round);
 }
 
 interface StoredSheetRepository extends JpaRepository<StoredSheet, StoredSheet.Key> {

@@ -5,7 +5,7 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.linkcheck.LinkCheck;
+import cn.huangpu.assessment.linkcheck.LinkCheckResult;
 import cn.huangpu.assessment.linkcheck.LinkCheckService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
@@ -78,14 +78,14 @@ class ResultsController {
             throw new AccessDenied("考核结果汇总仅区政府办公室和区领导可查看");
         }
         model.addAttribute("campaign", campaigns.get(campaignId));
-        List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
-        ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
+        List<UnitResult> ranked = new ArrayList<>(scoring.latest(campaignId));
+        ranked.sort((a, b) -> b.total().compareTo(a.total()));
         model.addAttribute("records", ranked);
         // the page ranks within each kind of unit; the overall rank is the export's
-        model.addAttribute("groups", referenceData.unitOrder().grouped(ranked, ScoreRecord::getUnitCode,
-                Comparator.comparing(ScoreRecord::getTotal).reversed()));
+        model.addAttribute("groups", referenceData.unitOrder().grouped(ranked, UnitResult::unitCode,
+                Comparator.comparing(UnitResult::total).reversed()));
         Map<String, Integer> overallRank = new HashMap<>();
-        ranked.forEach(r -> overallRank.put(r.getUnitCode(), overallRank.size() + 1));
+        ranked.forEach(r -> overallRank.put(r.unitCode(), overallRank.size() + 1));
         model.addAttribute("overallRank", overallRank);
         model.addAttribute("unitNames", referenceData.unitNames());
         return "results";
@@ -105,13 +105,13 @@ class ResultsController {
         headers.addAll(List.of("基础得分", "额外加分", "总分", "考核等次", "计分轮次"));
         var workbook = Workbooks.workbook();
         var sheet = Workbooks.sheet(workbook, "考核结果", headers);
-        List<ScoreRecord> ranked = new ArrayList<>(scoring.latest(campaignId));
-        ranked.sort((a, b) -> b.getTotal().compareTo(a.getTotal()));
+        List<UnitResult> ranked = new ArrayList<>(scoring.latest(campaignId));
+        ranked.sort((a, b) -> b.total().compareTo(a.total()));
         Map<String, String> names = referenceData.unitNames();
         Map<String, Row> rows = new HashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
-            ScoreRecord record = ranked.get(i);
-            rows.put(record.getUnitCode(), sheet.createRow(i + 1));
+            UnitResult record = ranked.get(i);
+            rows.put(record.unitCode(), sheet.createRow(i + 1));
         }
         int sections = catalogue.sections().size();
         // the section subtotals from each stored sheet, read one at a time; the rest from the result itself
@@ -122,17 +122,17 @@ class ResultsController {
             }
         });
         for (int i = 0; i < ranked.size(); i++) {
-            ScoreRecord record = ranked.get(i);
-            var row = rows.get(record.getUnitCode());
+            UnitResult record = ranked.get(i);
+            var row = rows.get(record.unitCode());
             row.createCell(0).setCellValue(i + 1);
-            row.createCell(1).setCellValue(record.getUnitCode());
-            row.createCell(2).setCellValue(names.getOrDefault(record.getUnitCode(), record.getUnitCode()));
+            row.createCell(1).setCellValue(record.unitCode());
+            row.createCell(2).setCellValue(names.getOrDefault(record.unitCode(), record.unitCode()));
             int c = 3 + sections;
-            row.createCell(c++).setCellValue(record.getBasePoints().doubleValue());
-            row.createCell(c++).setCellValue(record.getBonus().doubleValue());
-            row.createCell(c++).setCellValue(record.getTotal().doubleValue());
-            row.createCell(c++).setCellValue(record.getGrade());
-            row.createCell(c).setCellValue(record.getRound());
+            row.createCell(c++).setCellValue(record.basePoints().doubleValue());
+            row.createCell(c++).setCellValue(record.bonus().doubleValue());
+            row.createCell(c++).setCellValue(record.total().doubleValue());
+            row.createCell(c++).setCellValue(record.grade());
+            row.createCell(c).setCellValue(record.round());
         }
         return Workbooks.download(workbook, campaign.getYear() + "年度政务公开考核评估结果.xlsx");
     }
@@ -150,8 +150,8 @@ class ResultsController {
         model.addAttribute("sheet", record.map(scoring::sheet).orElse(null));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
-        model.addAttribute("checks", linkChecks.checks(campaignId, unitCode).stream()
-                .collect(Collectors.groupingBy(LinkCheck::getIndicatorCode)));
+        model.addAttribute("checks", linkChecks.results(campaignId, unitCode).stream()
+                .collect(Collectors.groupingBy(LinkCheckResult::indicatorCode)));
         return "sheet";
     }
 
@@ -160,23 +160,23 @@ class ResultsController {
         user.requireUnit(unitCode, true, "只能查看本单位的评分说明");
         Campaign campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
-        ScoreRecord record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
+        UnitResult record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分，预计 "
                         + time.formatDay(campaign.getDates().comprehensiveDue()) + " 综合评估后生成"));
         Map<String, Object> model = new HashMap<>();
         model.put("year", campaign.getYear());
         model.put("unitName", referenceData.unitName(unitCode));
-        model.put("round", record.getRound());
-        model.put("pricedWith", record.getPricedWith());
+        model.put("round", record.round());
+        model.put("pricedWith", record.pricedWith());
         model.put("status", campaign.getStatus().label());
         model.put("generatedAt", time.format(Instant.now()));
         model.put("sheet", scoring.sheet(record));
         model.put("findings", verification.findings(campaignId, unitCode));
         model.put("entries", selfChecks.entries(campaignId, unitCode));
         Map<String, String> checkOutcomes = new HashMap<>();
-        linkChecks.checks(campaignId, unitCode).stream().filter(c -> c.getOutcome() != null).forEach(c ->
-                checkOutcomes.put(c.getIndicatorCode() + " " + c.getUrl(), "（链接检查：" + c.getOutcome().label()
-                        + (c.getHttpStatus() == null ? "" : "，HTTP " + c.getHttpStatus()) + "）"));
+        linkChecks.results(campaignId, unitCode).stream().filter(c -> c.outcome() != null).forEach(c ->
+                checkOutcomes.put(c.indicatorCode() + " " + c.url(), "（链接检查：" + c.outcome().label()
+                        + (c.httpStatus() == null ? "" : "，HTTP " + c.httpStatus()) + "）"));
         model.put("checkOutcomes", checkOutcomes);
         String fileName = campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
         return ResponseEntity.ok()

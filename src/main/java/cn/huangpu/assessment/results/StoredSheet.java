@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 
 /**
- * A result's score sheet as its round priced it: written once with the {@link ScoreRecord} of the same
+ * A result's score sheet as its round priced it: written once with the result (ScoreRecord) of the same
  * campaign, unit and round, and read back as that value. Nothing prices it again.
  */
 @Entity

@@ -5,13 +5,6 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface SelfCheckEntryRepository extends JpaRepository<SelfCheckEntry, SelfCheckEntry.Key> {
-
-    List<SelfCheckEntry> findByCampaignIdAndUnitCode(Long campaignId, String unitCode);
-
-    List<SelfCheckEntry> findByCampaignId(Long campaignId);
-}
-
 interface EvidenceFileRepository extends JpaRepository<EvidenceFile, Long> {
 
     /** File metadata only: the content is not loaded. */

@@ -8,6 +8,8 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
+import cn.huangpu.assessment.selfcheck.internal.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.internal.SelfCheckEntryRepository;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
@@ -100,8 +102,8 @@ public class SelfCheckService {
         }
 
         /** What the entry shows: its current content, at its current version. */
-        public static Draft of(SelfCheckEntry entry) {
-            return new Draft(entry.getCompletion(), entry.getEvidenceLinks(), entry.isNotInvolved(), entry.getVersion());
+        public static Draft of(SelfCheckAnswer answer) {
+            return new Draft(answer.completion(), answer.evidenceLinks(), answer.notInvolved(), answer.version());
         }
 
         Draft normalized() {
@@ -109,16 +111,28 @@ public class SelfCheckService {
         }
     }
 
+    /** The unit's answers, by indicator code. */
     @Transactional(readOnly = true)
-    public Map<String, SelfCheckEntry> entries(Long campaignId, String unitCode) {
+    public Map<String, SelfCheckAnswer> entries(Long campaignId, String unitCode) {
+        return entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
+                .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, SelfCheckService::answer));
+    }
+
+    /** Every unit's answers of a campaign, for scoring. */
+    @Transactional(readOnly = true)
+    public List<SelfCheckAnswer> allEntries(Long campaignId) {
+        return entries.findByCampaignId(campaignId).stream().map(SelfCheckService::answer).toList();
+    }
+
+    private Map<String, SelfCheckEntry> stored(Long campaignId, String unitCode) {
         return entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
                 .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, Function.identity()));
     }
 
-    /** Every unit's entries of a campaign, for scoring. */
-    @Transactional(readOnly = true)
-    public List<SelfCheckEntry> allEntries(Long campaignId) {
-        return entries.findByCampaignId(campaignId);
+    private static SelfCheckAnswer answer(SelfCheckEntry entry) {
+        return new SelfCheckAnswer(entry.getUnitCode(), entry.getIndicatorCode(), entry.getCompletion(),
+                entry.getEvidenceLinks(), entry.isNotInvolved(), entry.getUpdatedBy(), entry.getUpdatedAt(),
+                entry.getVersion());
     }
 
     @Transactional(readOnly = true)
@@ -188,7 +202,7 @@ public class SelfCheckService {
 
     /** Writes drafts already checked; refuses all of them on a conflict (see {@link #saveDraft}). */
     private void write(Long campaignId, String unitCode, Map<String, Draft> drafts, String actor) {
-        Map<String, SelfCheckEntry> existing = entries(campaignId, unitCode);
+        Map<String, SelfCheckEntry> existing = stored(campaignId, unitCode);
         List<InputError> conflicts = conflicts(existing, drafts);
         if (!conflicts.isEmpty()) {
             throw new EditConflictException(conflicts);
@@ -221,7 +235,7 @@ public class SelfCheckService {
      */
     @Transactional(readOnly = true)
     public List<InputError> conflicts(Long campaignId, String unitCode, Map<String, Draft> drafts) {
-        return conflicts(entries(campaignId, unitCode), drafts);
+        return conflicts(stored(campaignId, unitCode), drafts);
     }
 
     private List<InputError> conflicts(Map<String, SelfCheckEntry> stored, Map<String, Draft> drafts) {
@@ -358,16 +372,16 @@ public class SelfCheckService {
     @Transactional(readOnly = true)
     public List<InputError> missing(Long campaignId, String unitCode) {
         Catalogue catalogue = catalogue(campaignId);
-        Map<String, SelfCheckEntry> byCode = entries(campaignId, unitCode);
+        Map<String, SelfCheckAnswer> byCode = entries(campaignId, unitCode);
         Set<String> withFiles = new HashSet<>();
         files(campaignId, unitCode).forEach(f -> withFiles.add(f.indicatorCode()));
         List<InputError> missing = new ArrayList<>();
         for (Indicator indicator : catalogue.indicators()) {
-            SelfCheckEntry entry = byCode.get(indicator.code());
-            if (entry != null && entry.isNotInvolved()) {
+            SelfCheckAnswer entry = byCode.get(indicator.code());
+            if (entry != null && entry.notInvolved()) {
                 continue;
             }
-            if (entry == null || entry.getCompletion() == null) {
+            if (entry == null || entry.completion() == null) {
                 missing.add(new InputError(indicator.code(), "completion", COMPLETION, "未填写完成情况（" + indicator.name() + "）"));
             } else if (entry.links().isEmpty() && !withFiles.contains(indicator.code())) {
                 missing.add(new InputError(indicator.code(), "evidenceLinks", EVIDENCE_LINKS,

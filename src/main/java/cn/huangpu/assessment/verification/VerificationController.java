@@ -60,9 +60,9 @@ class VerificationController {
                @RequestParam(required = false) String count, Model model, HttpServletResponse response) {
         requireOffice(true);
         TypedFinding typed = new TypedFinding(indicatorCode, inputName, kind, note, url, count);
-        Finding.Kind parsed = null;
+        FindingKind parsed = null;
         if (kind != null && !kind.isBlank()) {
-            parsed = Arrays.stream(Finding.Kind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+            parsed = Arrays.stream(FindingKind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
             if (parsed == null) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return render(campaignId, unitCode, model,
@@ -102,7 +102,7 @@ class VerificationController {
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
         model.addAttribute("files", selfChecks.files(campaignId, unitCode));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
-        model.addAttribute("kinds", Finding.Kind.values());
+        model.addAttribute("kinds", FindingKind.values());
         model.addAttribute("notInvolvedClaims", verification.notInvolvedClaims(campaignId, unitCode));
         model.addAttribute("typed", typed);
         model.addAttribute("failedFields", typed == null ? Set.of() : errors.stream()

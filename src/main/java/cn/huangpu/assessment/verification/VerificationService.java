@@ -8,13 +8,15 @@ import cn.huangpu.assessment.campaign.progress.SelfCheckVerified;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.scoring.NumberRules;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.verification.internal.Finding;
+import cn.huangpu.assessment.verification.internal.FindingRepository;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
-import cn.huangpu.assessment.catalogue.Input;
-import cn.huangpu.assessment.scoring.NumberRules;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,16 +64,16 @@ public class VerificationService {
      * @param count how many items it stands for, as typed (a positive whole number); null or blank: as many as the
      *              note's non-empty lines, one item a line
      */
-    public record NewFinding(String indicatorCode, String inputName, Finding.Kind kind, String note, String url,
+    public record NewFinding(String indicatorCode, String inputName, FindingKind kind, String note, String url,
                              String count) {
 
         /** A finding of one item, or of as many as its note lists line by line. */
-        public NewFinding(String indicatorCode, String inputName, Finding.Kind kind, String note, String url) {
+        public NewFinding(String indicatorCode, String inputName, FindingKind kind, String note, String url) {
             this(indicatorCode, inputName, kind, note, url, null);
         }
     }
 
-    public Finding record(Long campaignId, String unitCode, NewFinding request, String actor) {
+    public RecordedFinding record(Long campaignId, String unitCode, NewFinding request, String actor) {
         Campaign campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
         campaigns.unit(campaignId, unitCode);
@@ -83,10 +84,10 @@ public class VerificationService {
             errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标", "指标目录中没有该指标"));
         } else if (request.kind() == null) {
             errors.add(new InputError(request.indicatorCode(), "kind", "问题类型", "问题类型为必选项，请选择问题类型"));
-        } else if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
+        } else if (request.kind() == FindingKind.NOT_INVOLVED_REJECTED) {
             if (!notInvolvedClaims(campaignId, unitCode).contains(indicator.code())) {
                 boolean submitted = campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.PENDING;
-                errors.add(new InputError(indicator.code(), "kind", "问题类型", "问题类型“" + Finding.Kind.NOT_INVOLVED_REJECTED.label()
+                errors.add(new InputError(indicator.code(), "kind", "问题类型", "问题类型“" + FindingKind.NOT_INVOLVED_REJECTED.label()
                         + "”只能用于单位在已提交的自查中申报了“不涉及”的指标：" + (submitted
                         ? "单位在指标 " + indicator.code() + " " + indicator.name() + " 中没有申报“不涉及”"
                         + (indicator.notInvolvedAllowed() ? "" : "（该指标也不允许申报“不涉及”）")
@@ -97,7 +98,7 @@ public class VerificationService {
                     ? "该指标不按网上核查问题扣分，请在综合评估中录入"
                     : "扣分项为必选项，请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
         }
-        List<String> items = Finding.lines(request.note());
+        List<String> items = RecordedFinding.lines(request.note());
         if (request.note() == null || request.note().isBlank()) {
             errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明为必填项，请写明发现的问题"));
         } else if (request.note().length() > MAX_NOTE_LENGTH) {
@@ -114,10 +115,10 @@ public class VerificationService {
         if (!errors.isEmpty()) {
             throw new BadInputException("核查问题未保存", errors);
         }
-        String input = request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED ? null : request.inputName();
-        Finding finding = findings.save(new Finding(campaignId, unitCode, request.indicatorCode(), input, request.kind(),
-                request.note().strip(), count, request.url() == null || request.url().isBlank() ? null : request.url().strip(),
-                actor, clock.instant()));
+        String input = request.kind() == FindingKind.NOT_INVOLVED_REJECTED ? null : request.inputName();
+        RecordedFinding finding = recorded(findings.save(new Finding(campaignId, unitCode, request.indicatorCode(), input,
+                request.kind(), request.note().strip(), count,
+                request.url() == null || request.url().isBlank() ? null : request.url().strip(), actor, clock.instant())));
         audit.record(campaignId, "finding " + unitCode + " " + request.indicatorCode() + (input == null ? "" : " " + input),
                 "ADD", null, finding.toString(), null, actor);
         return finding;
@@ -134,9 +135,9 @@ public class VerificationService {
                           List<InputError> errors) {
         String typed = request.count() == null ? "" : Normalizer.normalize(request.count(), Normalizer.Form.NFKC).strip();
         String code = request.indicatorCode();
-        if (request.kind() == Finding.Kind.NOT_INVOLVED_REJECTED) {
+        if (request.kind() == FindingKind.NOT_INVOLVED_REJECTED) {
             if (!typed.isEmpty() && !typed.equals("1")) {
-                errors.add(new InputError(code, "count", "项数", "“" + Finding.Kind.NOT_INVOLVED_REJECTED.label()
+                errors.add(new InputError(code, "count", "项数", "“" + FindingKind.NOT_INVOLVED_REJECTED.label()
                         + "”按一项记录，项数须留空或为1，收到“" + NumberRules.shown(typed) + "”"));
                 return null;
             }
@@ -157,8 +158,8 @@ public class VerificationService {
         Input input = indicator == null ? null : indicator.input(request.inputName()).orElse(null);
         BigDecimal highest = input == null ? NumberRules.DEFAULT_MAX : NumberRules.highest(input);
         BigDecimal recorded = input == null ? BigDecimal.ZERO : BigDecimal.valueOf(findings(campaignId, unitCode).stream()
-                .filter(f -> f.getIndicatorCode().equals(code) && input.name().equals(f.getInputName()))
-                .mapToLong(Finding::getCount).sum());
+                .filter(f -> f.indicatorCode().equals(code) && input.name().equals(f.inputName()))
+                .mapToLong(RecordedFinding::count).sum());
         BigDecimal room = highest.subtract(recorded);
         if (digits.length() > 10 || new BigDecimal(digits).compareTo(room) > 0) {
             errors.add(new InputError(code, "count", "项数", "项数不能超过" + room.toPlainString()
@@ -187,10 +188,10 @@ public class VerificationService {
         }
         Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
         Set<String> claimed = new TreeSet<>();
-        for (SelfCheckEntry entry : selfChecks.entries(campaignId, unitCode).values()) {
-            if (entry.isNotInvolved()
-                    && catalogue.indicator(entry.getIndicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false)) {
-                claimed.add(entry.getIndicatorCode());
+        for (SelfCheckAnswer entry : selfChecks.entries(campaignId, unitCode).values()) {
+            if (entry.notInvolved()
+                    && catalogue.indicator(entry.indicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false)) {
+                claimed.add(entry.indicatorCode());
             }
         }
         return claimed;
@@ -201,19 +202,26 @@ public class VerificationService {
         Finding finding = findings.findById(findingId)
                 .filter(f -> f.getCampaignId().equals(campaignId) && f.getUnitCode().equals(unitCode))
                 .orElseThrow(() -> new NotFoundException("finding " + findingId + " of " + unitCode + " in " + campaignId));
-        audit.record(campaignId, "finding " + unitCode + " " + finding.getIndicatorCode(), "REMOVE", finding.toString(),
-                null, null, actor);
+        audit.record(campaignId, "finding " + unitCode + " " + finding.getIndicatorCode(), "REMOVE",
+                recorded(finding).toString(), null, null, actor);
         findings.delete(finding);
     }
 
     @Transactional(readOnly = true)
-    public List<Finding> findings(Long campaignId, String unitCode) {
-        return findings.findByCampaignIdAndUnitCodeOrderById(campaignId, unitCode);
+    public List<RecordedFinding> findings(Long campaignId, String unitCode) {
+        return findings.findByCampaignIdAndUnitCodeOrderById(campaignId, unitCode).stream()
+                .map(VerificationService::recorded).toList();
     }
 
     @Transactional(readOnly = true)
-    public List<Finding> allFindings(Long campaignId) {
-        return findings.findByCampaignIdOrderById(campaignId);
+    public List<RecordedFinding> allFindings(Long campaignId) {
+        return findings.findByCampaignIdOrderById(campaignId).stream().map(VerificationService::recorded).toList();
+    }
+
+    private static RecordedFinding recorded(Finding finding) {
+        return new RecordedFinding(finding.getId(), finding.getUnitCode(), finding.getIndicatorCode(),
+                finding.getInputName(), finding.getKind(), finding.getNote(), finding.getCount(), finding.getUrl(),
+                finding.getRecordedBy(), finding.getRecordedAt());
     }
 
     /** The office finished verifying a submitted self-check. */
@@ -224,11 +232,4 @@ public class VerificationService {
         }
         events.publishEvent(new SelfCheckVerified(campaignId, unitCode, actor));
     }
-}
-
-interface FindingRepository extends JpaRepository<Finding, Long> {
-
-    List<Finding> findByCampaignIdAndUnitCodeOrderById(Long campaignId, String unitCode);
-
-    List<Finding> findByCampaignIdOrderById(Long campaignId);
 }

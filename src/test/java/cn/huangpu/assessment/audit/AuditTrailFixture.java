@@ -8,7 +8,7 @@ import cn.huangpu.assessment.deadline.DeadlineKind;
 import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -57,7 +57,7 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
                         IntNode.valueOf(i), null)), false, "eval-finance");
             }
             verification.record(id, "waitan", new VerificationService.NewFinding("1.1", "missingOrStaleItems",
-                    Finding.Kind.MISSING, "机构职能栏目缺少内设机构信息", null), "office01");
+                    FindingKind.MISSING, "机构职能栏目缺少内设机构信息", null), "office01");
             at(secondDay, 0, 30);
             for (int i = 1; i <= 3; i++) {
                 evaluation.record(id, "FINANCE", List.of(new FactEntry("czj", "1.4", "missingLateOrIncompleteItems",

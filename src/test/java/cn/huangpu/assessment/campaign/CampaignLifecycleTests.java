@@ -83,7 +83,7 @@ class CampaignLifecycleTests {
         driver.runJobs();
         assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
         assertThat(publication.report(id)).get().asString().contains("外滩街道").contains("区财政局");
-        assertThat(scoring.latest(id)).hasSize(3).allSatisfy(r -> assertThat(r.getGrade()).isNotBlank());
+        assertThat(scoring.latest(id)).hasSize(3).allSatisfy(r -> assertThat(r.grade()).isNotBlank());
     }
 
     @Test

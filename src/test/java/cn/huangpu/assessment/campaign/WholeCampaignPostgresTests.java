@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.results.CampaignScoring;
-import cn.huangpu.assessment.results.ScoreRecord;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.ScoreCalculator;
 import cn.huangpu.assessment.scoring.ScoreSheet;
@@ -83,17 +83,17 @@ class WholeCampaignPostgresTests {
                 .processInstanceId(campaigns.get(id).getProcessInstanceId()).count()).isOne();
         assertThat(scoring.countRound(id, 1)).isEqualTo(60);
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
-        List<ScoreRecord> published = scoring.latest(id);
-        assertThat(published).hasSize(60).allSatisfy(r -> assertThat(r.getRound()).isEqualTo(2));
+        List<UnitResult> published = scoring.latest(id);
+        assertThat(published).hasSize(60).allSatisfy(r -> assertThat(r.round()).isEqualTo(2));
         Map<String, ObjectNode> facts = scoring.assembleFacts(id);
         ScoreCalculator calculator = new ScoreCalculator();
-        for (ScoreRecord record : published) {
+        for (UnitResult record : published) {
             ScoreSheet direct = calculator.score(TestCatalogues.catalogue2023(), campaign.getYear(),
-                    FactsParser.parse(TestCatalogues.catalogue2023(), facts.get(record.getUnitCode())));
-            assertThat(record.getTotal()).as(record.getUnitCode()).isEqualByComparingTo(direct.total());
-            assertThat(record.getGrade()).as(record.getUnitCode())
+                    FactsParser.parse(TestCatalogues.catalogue2023(), facts.get(record.unitCode())));
+            assertThat(record.total()).as(record.unitCode()).isEqualByComparingTo(direct.total());
+            assertThat(record.grade()).as(record.unitCode())
                     .isEqualTo(TestCatalogues.gradeDecision().gradeFor(direct.total()));
         }
-        assertThat(published.stream().map(ScoreRecord::getGrade).distinct().count()).isGreaterThan(1);
+        assertThat(published.stream().map(UnitResult::grade).distinct().count()).isGreaterThan(1);
     }
 }

@@ -15,7 +15,7 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
-import cn.huangpu.assessment.evaluation.UnitFact;
+import cn.huangpu.assessment.evaluation.StoredFact;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
@@ -80,9 +80,9 @@ class ComprehensiveUnitPageTests {
                 .andExpect(status().is3xxRedirection());
 
         // then the judgement is stored with its reason, which is also the change's (and the audit's) reason
-        UnitFact stored = evaluation.facts(campaign).get("waitan").get(JUDGEMENT);
-        assertThat(stored.getValueJson()).isEqualTo("{\"score\":1.5,\"reason\":\"解读重点突出，缺少新旧政策对比\"}");
-        assertThat(stored.getReason()).isEqualTo("解读重点突出，缺少新旧政策对比");
+        StoredFact stored = evaluation.facts(campaign).get("waitan").get(JUDGEMENT);
+        assertThat(stored.valueJson()).isEqualTo("{\"score\":1.5,\"reason\":\"解读重点突出，缺少新旧政策对比\"}");
+        assertThat(stored.reason()).isEqualTo("解读重点突出，缺少新旧政策对比");
     }
 
     @Test
@@ -100,8 +100,8 @@ class ComprehensiveUnitPageTests {
                 .andExpect(content().string(Matchers.containsString("指标 2.3 抽选政策解读内容的针对性、丰富性、完整性、精准性评分：")))
                 .andExpect(content().string(Matchers.containsString("外滩街道：评分须写明理由")));
         // and nothing of it is saved
-        assertThat(evaluation.facts(campaign).get("waitan").get(JUDGEMENT).getValueJson()).contains("\"score\":1.5");
-        assertThat(evaluation.facts(campaign).get("waitan").get(RATE).getValueJson()).isEqualTo("0.9");
+        assertThat(evaluation.facts(campaign).get("waitan").get(JUDGEMENT).valueJson()).contains("\"score\":1.5");
+        assertThat(evaluation.facts(campaign).get("waitan").get(RATE).valueJson()).isEqualTo("0.9");
     }
 
     @Test
@@ -140,7 +140,7 @@ class ComprehensiveUnitPageTests {
                 // then it is saved and the next unit of the list (外滩街道, the first street) opens
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/app/comprehensive/" + campaign + "/waitan"));
-        assertThat(evaluation.facts(campaign).get("czj").get(RATE).getValueJson()).isEqualTo("0.85");
+        assertThat(evaluation.facts(campaign).get("czj").get(RATE).valueJson()).isEqualTo("0.85");
 
         // and a refused save stays on its unit with 400, nothing saved
         save("waitan", Map.of("v[" + RATE + "]", "0.7", "then", "next"))

@@ -68,7 +68,7 @@ class DeliveredGridTests {
         Document page = page(grid);
         assertThat(page.select("main table input, main table select, main table textarea")).isEmpty();
         assertThat(page.select("main form[action$=/FINANCE]")).isEmpty();
-        String waitan = FormValues.display(evaluation.facts(campaign).get("waitan").get(CELL).getValueJson(), null);
+        String waitan = FormValues.display(evaluation.facts(campaign).get("waitan").get(CELL).valueJson(), null);
         assertThat(page.select("main table tr[data-unit=waitan] td").text()).isEqualTo(waitan);
         // and says when it was delivered and that it cannot be changed, instead of asking to deliver
         assertThat(page.select("main").text())

@@ -73,7 +73,7 @@ class EvaluationNumbersTests {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("missingLateOrIncompleteItems （"))))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*外滩街道：[^<]*(不能|须为|过长|过多|超出)[^<]*<.*")));
         // and nothing of the request is saved
-        assertThat(evaluation.facts(campaign.getId()).get("yuyuan").get(FINANCE_COUNT).getValueJson()).isEqualTo("2");
+        assertThat(evaluation.facts(campaign.getId()).get("yuyuan").get(FINANCE_COUNT).valueJson()).isEqualTo("2");
         assertThat(evaluation.facts(campaign.getId()).getOrDefault("waitan", java.util.Map.of())).isEmpty();
         // and the grid and the comprehensive pages still answer
         page("/app/evaluation/" + campaign.getId() + "/FINANCE", "eval-finance").andExpect(status().isOk());
@@ -86,7 +86,7 @@ class EvaluationNumbersTests {
                         .param("v[waitan|" + FINANCE_COUNT + "]", "1000000"))
                 .andExpect(status().is3xxRedirection());
 
-        assertThat(evaluation.facts(campaign.getId()).get("waitan").get(FINANCE_COUNT).getValueJson()).isEqualTo("1000000");
+        assertThat(evaluation.facts(campaign.getId()).get("waitan").get(FINANCE_COUNT).valueJson()).isEqualTo("1000000");
     }
 
     @Test

@@ -1,19 +1,20 @@
 package cn.huangpu.assessment.linkcheck;
 
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.campaign.OpenCampaign;
-import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
-import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
@@ -150,7 +151,7 @@ class LinkCheckCampaignTests {
         linkChecks.accept(id, broken.getId(), CampaignBots.COORDINATOR_USER);
         linkChecks.reject(id, wrong.getId(), CampaignBots.COORDINATOR_USER);
         assertThat(verification.findings(id, "waitan")).singleElement()
-                .satisfies(f -> assertThat(f.getUrl()).isEqualTo(broken.getUrl()));
+                .satisfies(f -> assertThat(f.url()).isEqualTo(broken.getUrl()));
         String input = indicator(id, broken).findingInputs().get(0).name();
         assertThat(scoring.assembleFacts(id).get("waitan").get(broken.getIndicatorCode()).path(input).asInt()).isEqualTo(1);
         assertThat(linkChecks.checks(id, "waitan")).filteredOn(c -> c.getId().equals(wrong.getId()))

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.linkcheck;
 
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.CampaignService;
@@ -7,8 +8,8 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;

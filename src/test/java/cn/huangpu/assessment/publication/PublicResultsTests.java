@@ -63,7 +63,7 @@ class PublicResultsTests {
 
         driver.runJobs();
         assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
-        String publishedTotal = scoring.latest(id, "waitan").orElseThrow().getTotal().toPlainString();
+        String publishedTotal = scoring.latest(id, "waitan").orElseThrow().total().toPlainString();
         mvc.perform(get("/public/results")).andExpect(status().isOk())
                 .andExpect(content().string(containsString(year + "年度黄浦区政务公开考核评估结果")));
         mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
@@ -78,7 +78,7 @@ class PublicResultsTests {
         bots.evaluateComprehensively(id, new Random(99));
         driver.runJobs();
         assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.REOPENED);
-        assertThat(scoring.latest(id, "waitan").orElseThrow().getRound()).isEqualTo(3);
+        assertThat(scoring.latest(id, "waitan").orElseThrow().round()).isEqualTo(3);
         mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(publishedTotal)));
     }
@@ -123,8 +123,8 @@ class PublicResultsTests {
     }
 
     private void assertRankedWithinKind(String page, Long id, String a, String aName, String b, String bName) {
-        BigDecimal totalA = scoring.latest(id, a).orElseThrow().getTotal();
-        BigDecimal totalB = scoring.latest(id, b).orElseThrow().getTotal();
+        BigDecimal totalA = scoring.latest(id, a).orElseThrow().total();
+        BigDecimal totalB = scoring.latest(id, b).orElseThrow().total();
         boolean aListedFirst = page.indexOf(aName) < page.indexOf(bName);
         if (totalA.compareTo(totalB) != 0) {
             assertThat(aListedFirst).as("%s %s, %s %s", aName, totalA, bName, totalB).isEqualTo(totalA.compareTo(totalB) > 0);

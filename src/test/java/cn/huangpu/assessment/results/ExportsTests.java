@@ -67,10 +67,10 @@ class ExportsTests {
                 sections += row.getCell(c).getNumericCellValue();
             }
             String unit = row.getCell(1).getStringCellValue();
-            ScoreRecord record = scoring.latest(id, unit).orElseThrow();
-            assertThat(row.getCell(12).getNumericCellValue()).isEqualTo(record.getTotal().doubleValue());
-            assertThat(sections).isCloseTo(record.getTotal().doubleValue(), Offset.offset(0.001));
-            assertThat(row.getCell(13).getStringCellValue()).isEqualTo(record.getGrade());
+            UnitResult record = scoring.latest(id, unit).orElseThrow();
+            assertThat(row.getCell(12).getNumericCellValue()).isEqualTo(record.total().doubleValue());
+            assertThat(sections).isCloseTo(record.total().doubleValue(), Offset.offset(0.001));
+            assertThat(row.getCell(13).getStringCellValue()).isEqualTo(record.grade());
         }
         mvc.perform(get("/app/results/" + id + "/export.xlsx").with(httpBasic("waitan01", "demo")))
                 .andExpect(status().isForbidden());

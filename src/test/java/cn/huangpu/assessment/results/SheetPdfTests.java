@@ -55,7 +55,7 @@ class SheetPdfTests {
         bots.verify(id, "waitan", random);
         bots.deliver(id, "FINANCE", random);
         driver.runJobs();
-        String total = scoring.latest(id, "waitan").orElseThrow().getTotal().toPlainString();
+        String total = scoring.latest(id, "waitan").orElseThrow().total().toPlainString();
 
         byte[] pdf = mvc.perform(get("/app/results/" + id + "/waitan.pdf").with(httpBasic("waitan01", "demo")))
                 .andExpect(status().isOk())

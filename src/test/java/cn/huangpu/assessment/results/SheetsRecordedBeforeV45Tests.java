@@ -64,17 +64,17 @@ class SheetsRecordedBeforeV45Tests {
         // then the result has its sheet, priced from its facts as its round priced them, with the grade it was
         // recorded with: the totals it recorded, and every indicator as today's round prices it, except that dates
         // are in the catalogue's year (results before V45 were priced so; 4.6 against 2023-01-20, not the campaign's)
-        ScoreRecord record = scoring.latest(id, "waitan").orElseThrow();
+        UnitResult record = scoring.latest(id, "waitan").orElseThrow();
         ScoreSheet stored = scoring.sheet(record);
-        assertThat(stored.total()).isEqualByComparingTo(record.getTotal());
+        assertThat(stored.total()).isEqualByComparingTo(record.total());
         assertThat(stored.grade()).isEqualTo(recordedGrade);
         assertThat(stored.sections()).isEqualTo(priced.sections());
         assertThat(stored.indicators()).filteredOn(i -> !i.code().equals("4.6"))
                 .isEqualTo(priced.indicators().stream().filter(i -> !i.code().equals("4.6")).toList());
         assertThat(stored.indicator("4.6").explanation()).anySatisfy(line ->
                 assertThat(line.text()).contains("（条件：不晚于2023-01-20）"));
-        assertThat(record.getCatalogueVersion()).startsWith("sha256:");
-        assertThat(record.getGradeTableVersion()).isNull();
+        assertThat(record.catalogueVersion()).startsWith("sha256:");
+        assertThat(record.gradeTableVersion()).isNull();
         // and Flyway knows the migration (it runs it once, at the start after the upgrade)
         assertThat(flyway.info().applied()).anySatisfy(m -> assertThat(m.getVersion().getVersion()).isEqualTo("46"));
     }

@@ -69,11 +69,11 @@ class SelfCheckFormTests {
 
         // then it is saved and reads back as typed (line breaks kept as \n)
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
-        Map<String, SelfCheckEntry> stored = selfChecks.entries(campaignId, "waitan");
+        Map<String, SelfCheckAnswer> stored = selfChecks.entries(campaignId, "waitan");
         assertThat(stored).hasSize(indicators.size());
         typed.forEach((code, answer) -> {
-            assertThat(stored.get(code).getCompletion()).isEqualTo(unix(answer[0]).strip()).hasSize(4000);
-            assertThat(stored.get(code).getEvidenceLinks()).isEqualTo(unix(answer[1]).strip());
+            assertThat(stored.get(code).completion()).isEqualTo(unix(answer[0]).strip()).hasSize(4000);
+            assertThat(stored.get(code).evidenceLinks()).isEqualTo(unix(answer[1]).strip());
             assertThat(stored.get(code).links()).hasSize(20);
         });
         String shown = waitan.get(page()).body();

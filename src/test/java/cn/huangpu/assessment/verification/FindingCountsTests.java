@@ -72,7 +72,7 @@ class FindingCountsTests {
         // then it is one finding of three items
         assertThat(recorded.statusCode()).isEqualTo(302);
         assertThat(verification.findings(campaignId, "waitan")).singleElement().satisfies(f -> {
-            assertThat(f.getCount()).isEqualTo(3);
+            assertThat(f.count()).isEqualTo(3);
             assertThat(f.items()).containsExactly("领导分工未公开", "内设机构职能未公开", "联系电话未更新");
         });
         // and the unit's facts count three missing items on 1.1

@@ -109,8 +109,8 @@ class VerificationPageTests {
         assertThat(recorded.statusCode()).isEqualTo(302);
         assertThat(verification.findings(campaignId, "waitan")).hasSize(before + 1)
                 .last().satisfies(f -> {
-                    assertThat(f.getIndicatorCode()).isEqualTo(claimed.code());
-                    assertThat(f.getKind()).isEqualTo(Finding.Kind.NOT_INVOLVED_REJECTED);
+                    assertThat(f.indicatorCode()).isEqualTo(claimed.code());
+                    assertThat(f.kind()).isEqualTo(FindingKind.NOT_INVOLVED_REJECTED);
                 });
     }
 

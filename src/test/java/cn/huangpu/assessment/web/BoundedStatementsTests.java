@@ -22,9 +22,9 @@ import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.StatementCounter;
 import cn.huangpu.assessment.support.TestUsers;
-import cn.huangpu.assessment.verification.Finding;
-import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService.NewFinding;
+import cn.huangpu.assessment.verification.VerificationService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +118,7 @@ class BoundedStatementsTests {
             events.publishEvent(new SelfCheckSubmitted(id, code, CampaignBots.unitUser(code)));
             if (index % 3 == 2) {
                 verification.record(id, code, new NewFinding(withFinding.code(), withFinding.findingInputs().get(0).name(),
-                        Finding.Kind.BROKEN_LINK, "网上核查发现问题", null), CampaignBots.COORDINATOR_USER);
+                        FindingKind.BROKEN_LINK, "网上核查发现问题", null), CampaignBots.COORDINATOR_USER);
                 events.publishEvent(new SelfCheckVerified(id, code, CampaignBots.COORDINATOR_USER));
             }
         }

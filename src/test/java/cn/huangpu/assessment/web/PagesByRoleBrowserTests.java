@@ -11,14 +11,14 @@ import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.EvaluationSpreadsheet;
 import cn.huangpu.assessment.results.CampaignScoring;
-import cn.huangpu.assessment.results.ScoreRecord;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
@@ -30,10 +30,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.camunda.bpm.engine.TaskService;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -159,7 +159,7 @@ class PagesByRoleBrowserTests {
                 ProcessLookup.evaluatorTasks(taskService, id, "FINANCE"),
                 Map.of("confirmDelivered", true));
         driver.runJobs();
-        List<ScoreRecord> scored = scoring.latest(id);
+        List<UnitResult> scored = scoring.latest(id);
         assertThat(scored).hasSize(3);
 
         browser.login("leader01", "demo");
@@ -167,7 +167,7 @@ class PagesByRoleBrowserTests {
         browser.waitUntil("the chart", d -> d.findElements(By.cssSelector("#score-chart canvas")).isEmpty() ? null : true);
         for (String grade : List.of("优秀", "良好", "合格", "不合格")) {
             String shown = browser.driver().findElement(By.cssSelector("#grade-counts tr[data-grade='" + grade + "'] td.num")).getText();
-            assertThat(Long.parseLong(shown)).as(grade).isEqualTo(scored.stream().filter(r -> grade.equals(r.getGrade())).count());
+            assertThat(Long.parseLong(shown)).as(grade).isEqualTo(scored.stream().filter(r -> grade.equals(r.grade())).count());
         }
         assertThat(browser.driver().findElements(By.cssSelector("#overdue form"))).isEmpty();
         browser.click(By.xpath("//table[@id='matrix']//th[normalize-space()='得分']"));
@@ -176,8 +176,8 @@ class PagesByRoleBrowserTests {
         List<String> order = browser.driver().findElements(By.cssSelector("#matrix tbody tr[data-unit]")).stream()
                 .map(r -> r.getAttribute("data-unit")).toList();
         List<String> expected = new ArrayList<>(List.of("czj"));
-        expected.addAll(scored.stream().filter(r -> !r.getUnitCode().equals("czj"))
-                .sorted((a, b) -> b.getTotal().compareTo(a.getTotal())).map(ScoreRecord::getUnitCode).toList());
+        expected.addAll(scored.stream().filter(r -> !r.unitCode().equals("czj"))
+                .sorted((a, b) -> b.total().compareTo(a.total())).map(UnitResult::unitCode).toList());
         assertThat(order).containsExactlyElementsOf(expected);
         assertThat(browser.driver().findElements(By.cssSelector("#matrix tbody tr.group-head")))
                 .extracting(WebElement::getText).containsExactly("委办局（1）", "街道（2）");
@@ -223,7 +223,7 @@ class PagesByRoleBrowserTests {
         assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
         browser.logout();
         verification.record(id, "waitan", new VerificationService.NewFinding("1.1",
-                "missingOrStaleItems", Finding.Kind.OTHER, payload, null), "office01");
+                "missingOrStaleItems", FindingKind.OTHER, payload, null), "office01");
 
         // every page that shows them shows the characters, and nothing runs
         browser.login("office01", "demo");

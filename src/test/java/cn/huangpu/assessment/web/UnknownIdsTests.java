@@ -13,9 +13,9 @@ import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.support.WebSession;
-import cn.huangpu.assessment.verification.Finding;
-import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService.NewFinding;
+import cn.huangpu.assessment.verification.VerificationService;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,10 +96,10 @@ class UnknownIdsTests {
             file.put(unit, selfChecks.upload(a, unit, "1.1", "材料.pdf", "application/pdf",
                     "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), CampaignBots.unitUser(unit)).id());
             finding.put(unit, verification.record(a, unit, new NewFinding(withFindings.code(),
-                    withFindings.findingInputs().get(0).name(), Finding.Kind.BROKEN_LINK, "核查发现问题", null),
-                    CampaignBots.COORDINATOR_USER).getId());
+                    withFindings.findingInputs().get(0).name(), FindingKind.BROKEN_LINK, "核查发现问题", null),
+                    CampaignBots.COORDINATOR_USER).id());
             linkChecks.schedule(a, unit);
-            check.put(unit, linkChecks.checks(a, unit).get(0).getId());
+            check.put(unit, linkChecks.results(a, unit).get(0).id());
         }
         unitIds = Map.of(
                 "campaignId", new Ids(a.toString(), MADE_UP, b.getId().toString()),

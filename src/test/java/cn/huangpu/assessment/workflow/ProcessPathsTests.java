@@ -336,7 +336,7 @@ class ProcessPathsTests {
         driver.runJobs();
         assertThat(instance).isEnded().hasPassed(CampaignProcess.PUBLISH_RESULTS);
         assertThat(campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
-        assertThat(scoring.latest(campaign.getId())).singleElement().extracting(r -> r.getRound()).isEqualTo(3);
+        assertThat(scoring.latest(campaign.getId())).singleElement().extracting(r -> r.round()).isEqualTo(3);
 
         // frozen: no change without reopening
         assertThatThrownBy(() -> bots.evaluateComprehensively(campaign.getId(), random))
@@ -353,7 +353,7 @@ class ProcessPathsTests {
         bots.approve(campaign.getId());
         driver.runJobs();
         assertThat(reopened).isEnded();
-        assertThat(scoring.latest(campaign.getId())).singleElement().extracting(r -> r.getRound()).isEqualTo(4);
+        assertThat(scoring.latest(campaign.getId())).singleElement().extracting(r -> r.round()).isEqualTo(4);
         assertThat(campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
     }
 

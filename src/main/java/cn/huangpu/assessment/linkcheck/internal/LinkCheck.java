@@ -1,5 +1,6 @@
-package cn.huangpu.assessment.linkcheck;
+package cn.huangpu.assessment.linkcheck.internal;
 
+import cn.huangpu.assessment.linkcheck.FetchResult;
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One evidence link and its latest check: a timestamped record the verifier can cite. */
+/**
+ * One evidence link and its latest check: a timestamped record the verifier can cite. The link-check module's
+ * own: other modules read it as {@link cn.huangpu.assessment.linkcheck.LinkCheckResult}.
+ */
 @Entity
 @Table(name = "link_check")
 public class LinkCheck {
@@ -107,7 +111,7 @@ public class LinkCheck {
     protected LinkCheck() {
     }
 
-    LinkCheck(Long campaignId, String unitCode, String indicatorCode, String url, String keyword, Instant now) {
+    public LinkCheck(Long campaignId, String unitCode, String indicatorCode, String url, String keyword, Instant now) {
         this.campaignId = campaignId;
         this.unitCode = unitCode;
         this.indicatorCode = indicatorCode;
@@ -118,7 +122,7 @@ public class LinkCheck {
         this.proposal = Proposal.NONE;
     }
 
-    void recorded(FetchResult result, Instant now) {
+    public void recorded(FetchResult result, Instant now) {
         attempts++;
         outcome = result.outcome();
         httpStatus = result.httpStatus();
@@ -137,16 +141,16 @@ public class LinkCheck {
         }
     }
 
-    void retryAt(Instant when) {
+    public void retryAt(Instant when) {
         status = Status.PENDING;
         nextAttemptAt = when;
     }
 
-    void done() {
+    public void done() {
         status = Status.DONE;
     }
 
-    void requeue(Instant now, String newKeyword) {
+    public void requeue(Instant now, String newKeyword) {
         status = Status.PENDING;
         nextAttemptAt = now;
         attempts = 0;
@@ -155,7 +159,7 @@ public class LinkCheck {
         }
     }
 
-    void decide(Proposal decision, String actor, Long findingId) {
+    public void decide(Proposal decision, String actor, Long findingId) {
         this.proposal = decision;
         this.decidedBy = actor;
         this.findingId = findingId;

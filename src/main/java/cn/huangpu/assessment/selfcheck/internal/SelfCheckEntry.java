@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.selfcheck;
+package cn.huangpu.assessment.selfcheck.internal;
 
 import cn.huangpu.assessment.persistence.AssignedKeyEntity;
 import jakarta.persistence.Column;
@@ -9,17 +9,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
-/** What a unit says about one indicator. */
+/**
+ * What a unit says about one indicator. The self-check module's own: it is read as
+ * {@link cn.huangpu.assessment.selfcheck.SelfCheckAnswer}.
+ */
 @Entity
 @Table(name = "self_check_entry")
 @IdClass(SelfCheckEntry.Key.class)
 public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
 
-    record Key(Long campaignId, String unitCode, String indicatorCode) implements Serializable {
+    public record Key(Long campaignId, String unitCode, String indicatorCode) implements Serializable {
         @SuppressWarnings("unused")
         Key() {
             this(null, null, null);
@@ -64,7 +65,7 @@ public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
     protected SelfCheckEntry() {
     }
 
-    SelfCheckEntry(Long campaignId, String unitCode, String indicatorCode) {
+    public SelfCheckEntry(Long campaignId, String unitCode, String indicatorCode) {
         this.campaignId = campaignId;
         this.unitCode = unitCode;
         this.indicatorCode = indicatorCode;
@@ -86,23 +87,6 @@ public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
         return evidenceLinks;
     }
 
-    /** The evidence links, one per line, blanks dropped; a line may add, after a space, the keyword the page should show. */
-    public List<String> links() {
-        return lines().stream().map(line -> line.split("\\s+", 2)[0]).toList();
-    }
-
-    /** The keyword the unit gave after the link, or null. */
-    public String keywordFor(String link) {
-        return lines().stream().map(line -> line.split("\\s+", 2))
-                .filter(parts -> parts[0].equals(link) && parts.length > 1)
-                .map(parts -> parts[1].strip()).findFirst().orElse(null);
-    }
-
-    private List<String> lines() {
-        return evidenceLinks == null ? List.of()
-                : Arrays.stream(evidenceLinks.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
     public boolean isNotInvolved() {
         return notInvolved;
     }
@@ -120,12 +104,12 @@ public class SelfCheckEntry extends AssignedKeyEntity<SelfCheckEntry.Key> {
     }
 
     /** Whether the entry already says this, so that saving it again changes nothing. */
-    boolean holds(String completion, String evidenceLinks, boolean notInvolved) {
+    public boolean holds(String completion, String evidenceLinks, boolean notInvolved) {
         return Objects.equals(this.completion, completion)
                 && Objects.equals(this.evidenceLinks, evidenceLinks) && this.notInvolved == notInvolved;
     }
 
-    void update(String completion, String evidenceLinks, boolean notInvolved, String actor, Instant now) {
+    public void update(String completion, String evidenceLinks, boolean notInvolved, String actor, Instant now) {
         this.completion = completion;
         this.evidenceLinks = evidenceLinks;
         this.notInvolved = notInvolved;

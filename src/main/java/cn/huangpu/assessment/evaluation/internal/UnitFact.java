@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.evaluation;
+package cn.huangpu.assessment.evaluation.internal;
 
 import cn.huangpu.assessment.persistence.AssignedKeyEntity;
 import jakarta.persistence.Column;
@@ -10,13 +10,16 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** One delivered input value for a unit, as JSON in the facts format (docs/facts-format.md). */
+/**
+ * One delivered input value for a unit, as JSON in the facts format (docs/facts-format.md). The evaluation
+ * module's own: other modules read it as {@link cn.huangpu.assessment.evaluation.StoredFact}.
+ */
 @Entity
 @Table(name = "unit_fact")
 @IdClass(UnitFact.Key.class)
 public class UnitFact extends AssignedKeyEntity<UnitFact.Key> {
 
-    record Key(Long campaignId, String unitCode, String indicatorCode, String inputName) implements Serializable {
+    public record Key(Long campaignId, String unitCode, String indicatorCode, String inputName) implements Serializable {
         @SuppressWarnings("unused")
         Key() {
             this(null, null, null, null);
@@ -67,7 +70,7 @@ public class UnitFact extends AssignedKeyEntity<UnitFact.Key> {
     protected UnitFact() {
     }
 
-    UnitFact(Long campaignId, String unitCode, String indicatorCode, String inputName, Instant now) {
+    public UnitFact(Long campaignId, String unitCode, String indicatorCode, String inputName, Instant now) {
         this.campaignId = campaignId;
         this.unitCode = unitCode;
         this.indicatorCode = indicatorCode;
@@ -111,7 +114,7 @@ public class UnitFact extends AssignedKeyEntity<UnitFact.Key> {
         return version;
     }
 
-    void set(String valueJson, String reason, String source, String actor, Instant now) {
+    public void set(String valueJson, String reason, String source, String actor, Instant now) {
         this.valueJson = valueJson;
         this.reason = reason;
         this.source = source;

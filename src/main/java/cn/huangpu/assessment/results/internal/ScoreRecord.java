@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.results;
+package cn.huangpu.assessment.results.internal;
 
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoringService.Pricing;
@@ -14,7 +14,8 @@ import java.time.Instant;
 /**
  * A unit's result in one scoring round: the totals, the grade, the facts they were priced from and what
  * priced them (the catalogue's version, the grade table's version). The sheet with every explanation is
- * stored beside it as priced ({@link StoredSheet}); lists read only this row.
+ * stored beside it as priced (StoredSheet); lists read only this row. The results module's own: it is read as
+ * {@link cn.huangpu.assessment.results.UnitResult}.
  */
 @Entity
 @Table(name = "score_record")
@@ -62,7 +63,7 @@ public class ScoreRecord {
     protected ScoreRecord() {
     }
 
-    ScoreRecord(Long campaignId, String unitCode, int round, ScoreSheet sheet, Pricing pricing, String factsJson,
+    public ScoreRecord(Long campaignId, String unitCode, int round, ScoreSheet sheet, Pricing pricing, String factsJson,
                 Instant createdAt) {
         this.campaignId = campaignId;
         this.unitCode = unitCode;
@@ -131,17 +132,5 @@ public class ScoreRecord {
     /** The grade table's version that graded this result; null for results recorded before V45. */
     public Integer getGradeTableVersion() {
         return gradeTableVersion;
-    }
-
-    /** What priced this result, as the sheet states it: the catalogue's version (short) and the grade table's. */
-    public String getPricedWith() {
-        String catalogue = catalogueVersion == null ? "指标目录版本未记录"
-                : "指标目录版本 " + catalogueVersion.substring(0, Math.min(catalogueVersion.length(), "sha256:".length() + 12));
-        String table = gradeTableVersion == null ? "考核等次表版本未记录" : "考核等次表第" + gradeTableVersion + "版";
-        return "计分依据：" + catalogue + "，" + table;
-    }
-
-    StoredSheet.Key sheetKey() {
-        return new StoredSheet.Key(campaignId, unitCode, round);
     }
 }

@@ -1,5 +1,6 @@
-package cn.huangpu.assessment.verification;
+package cn.huangpu.assessment.verification.internal;
 
+import cn.huangpu.assessment.verification.FindingKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,31 +10,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One problem the office found for a unit's indicator. It stands for {@code count} items of its kind: the items
- * listed in the note one a line, or stated in a one-line note with their number.
+ * listed in the note one a line, or stated in a one-line note with their number. The verification module's own:
+ * it is read as {@link cn.huangpu.assessment.verification.RecordedFinding}.
  */
 @Entity
 @Table(name = "verification_finding")
 public class Finding {
-
-    /** What kind of problem it is. */
-    public enum Kind {
-        MISSING("应公开未公开"), STALE("更新不及时"), BROKEN_LINK("断链"), WRONG_LINK("错链"), OTHER("其他问题"),
-        NOT_INVOLVED_REJECTED("“不涉及”不成立");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,7 +38,7 @@ public class Finding {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Kind kind;
+    private FindingKind kind;
 
     @Column(nullable = false)
     private String note;
@@ -72,7 +57,7 @@ public class Finding {
     protected Finding() {
     }
 
-    Finding(Long campaignId, String unitCode, String indicatorCode, String inputName, Kind kind, String note, int count,
+    public Finding(Long campaignId, String unitCode, String indicatorCode, String inputName, FindingKind kind, String note, int count,
             String url, String recordedBy, Instant recordedAt) {
         this.campaignId = campaignId;
         this.unitCode = unitCode;
@@ -106,7 +91,7 @@ public class Finding {
         return inputName;
     }
 
-    public Kind getKind() {
+    public FindingKind getKind() {
         return kind;
     }
 
@@ -119,25 +104,6 @@ public class Finding {
         return count;
     }
 
-    /** The note's lines that say something, each one item when the note lists several. */
-    public List<String> items() {
-        return lines(note);
-    }
-
-    /** Whether the note lists its items one a line (more than one line), which the pages show as a list. */
-    public boolean isList() {
-        return items().size() > 1;
-    }
-
-    /** The kind with the count when there is more than one item: 应公开未公开（共3项）. */
-    public String heading() {
-        return kind.label() + (count > 1 ? "（共" + count + "项）" : "");
-    }
-
-    static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-    }
-
     public String getUrl() {
         return url;
     }
@@ -148,10 +114,5 @@ public class Finding {
 
     public Instant getRecordedAt() {
         return recordedAt;
-    }
-
-    @Override
-    public String toString() {
-        return heading() + "：" + (isList() ? String.join("；", items()) : note) + (url == null ? "" : "（" + url + "）");
     }
 }
