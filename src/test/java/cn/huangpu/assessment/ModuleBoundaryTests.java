@@ -78,9 +78,7 @@ class ModuleBoundaryTests {
             "verification.Finding", Set.of("linkcheck", "results"),
             "evaluation.UnitFact", Set.of("comprehensive"),
             "results.ScoreRecord", Set.of("comprehensive", "dashboard", "publication"),
-            "linkcheck.LinkCheck", Set.of("results"),
-            "directory.AssessedUnit", Set.of("campaign", "security"),
-            "directory.SpecialistEvaluator", Set.of("campaign", "security"));
+            "linkcheck.LinkCheck", Set.of("results"));
 
     @Test
     void noEntityStartsCrossingAModule() {

@@ -1,7 +1,7 @@
 package cn.huangpu.assessment.campaign;
 
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
-import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.Evaluator;
+import cn.huangpu.assessment.directory.Unit;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.internal.CampaignSettings;
@@ -92,10 +92,10 @@ public class CampaignService {
                 orDefault(request.comprehensiveDue(), year, settings.comprehensiveDue()),
                 orDefault(request.resultsDue(), year, settings.resultsDue()));
         errors.addAll(checkDates(dates, allowPastDates));
-        Set<String> unitCodes = codes(request.unitCodes(), referenceData.activeUnits(), AssessedUnit::getCode,
+        Set<String> unitCodes = codes(request.unitCodes(), referenceData.activeUnits(), Unit::code,
                 "unitCodes", "参评单位", errors);
         Set<String> evaluatorCodes = codes(request.evaluatorCodes(), referenceData.evaluators(),
-                SpecialistEvaluator::getCode, "evaluatorCodes", "专项评估单位", errors);
+                Evaluator::code, "evaluatorCodes", "专项评估单位", errors);
         if (campaigns.existsByYear(year)) {
             errors.add(InputError.field("year", "考评年度", year + " 年度已有考评，每年只开展一次"));
         }

@@ -6,9 +6,9 @@ import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.Unit;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.Evaluator;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
@@ -73,8 +73,8 @@ class UnitListsBrowserTests {
     void campaignOfEveryUnit() {
         if (everyone == null) {
             Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                    referenceData.activeUnits().stream().map(AssessedUnit::getCode).toList(),
-                    referenceData.evaluators().stream().map(SpecialistEvaluator::getCode).toList()),
+                    referenceData.activeUnits().stream().map(Unit::code).toList(),
+                    referenceData.evaluators().stream().map(Evaluator::code).toList()),
                     CampaignBots.COORDINATOR_USER);
             driver.runJobs();
             try {
