@@ -51,13 +51,13 @@ class CampaignPagesController {
     @GetMapping("/app/campaigns/{campaignId}")
     String overview(@PathVariable Long campaignId, Model model) {
         requireOffice();
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         model.addAttribute("campaign", campaign);
-        List<CampaignUnit> units = campaigns.units(campaignId);
+        List<UnitParticipation> units = campaigns.units(campaignId);
         model.addAttribute("units", units);
-        model.addAttribute("groups", referenceData.unitOrder().grouped(units, CampaignUnit::getUnitCode));
-        List<CampaignEvaluator> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
-        evaluators.sort(Comparator.comparing(CampaignEvaluator::getEvaluatorCode, referenceData.evaluatorOrder()));
+        model.addAttribute("groups", referenceData.unitOrder().grouped(units, UnitParticipation::unitCode));
+        List<EvaluatorParticipation> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
+        evaluators.sort(Comparator.comparing(EvaluatorParticipation::evaluatorCode, referenceData.evaluatorOrder()));
         model.addAttribute("evaluators", evaluators);
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.comprehensive;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -77,7 +77,7 @@ class ComprehensiveController {
     @GetMapping("/app/comprehensive/{campaignId}")
     String comprehensive(@PathVariable Long campaignId, Model model) {
         requireCoordinator();
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         Map<String, UnitResult> recorded = new HashMap<>();
         scoring.latest(campaignId).forEach(r -> recorded.put(r.unitCode(), r));
         Map<String, CampaignScoring.CurrentScore> current = scoring.currentScores(campaignId);
@@ -101,7 +101,7 @@ class ComprehensiveController {
                             @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                             RedirectAttributes redirect) {
         requireCoordinator();
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
         Map<String, StoredFact> stored = evaluation.facts(campaignId).getOrDefault(unitCode, Map.of());
         List<FactEntry> changes = new ArrayList<>();
@@ -164,7 +164,7 @@ class ComprehensiveController {
     /** The units before and after this one in the comprehensive list's order. */
     private UnitOrder.Neighbours unitSteps(Long campaignId, String unitCode) {
         return referenceData.unitOrder().neighbours(campaigns.units(campaignId).stream()
-                .map(CampaignUnit::getUnitCode).toList(), unitCode);
+                .map(UnitParticipation::unitCode).toList(), unitCode);
     }
 
     /**
@@ -174,7 +174,7 @@ class ComprehensiveController {
      */
     private String renderUnit(Long campaignId, String unitCode, Model model, List<InputError> errors,
                               Map<String, String> submitted, List<FactEntry> conflicting) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
         Map<String, String> stored = new HashMap<>();
         evaluation.values(campaignId, unitCode).forEach((key, value) -> {
@@ -240,8 +240,8 @@ class ComprehensiveController {
         return invalid;
     }
 
-    private Catalogue catalogue(Campaign campaign) {
-        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    private Catalogue catalogue(CampaignInfo campaign) {
+        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
     }
 
     private void requireCoordinator() {

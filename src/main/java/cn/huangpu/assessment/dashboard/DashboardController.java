@@ -1,7 +1,7 @@
 package cn.huangpu.assessment.dashboard;
 
 import cn.huangpu.assessment.calendar.WorkingDayCalendar;
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignDates;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.dashboard.Dashboard.Party;
@@ -59,9 +59,9 @@ class DashboardController {
             throw new AccessDenied("考评看板仅区政府办公室和区领导可查看");
         }
         Dashboard dashboard = dashboards.dashboard(campaignId);
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("calendarWarnings", calendarWarnings(campaign.getDates()));
+        model.addAttribute("calendarWarnings", calendarWarnings(campaign.dates()));
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("groups", referenceData.unitOrder().grouped(dashboard.rows(), Dashboard.UnitRow::unitCode));
         model.addAttribute("histogramJson", json.writeValueAsString(dashboard.histogram()));

@@ -1,7 +1,7 @@
 package cn.huangpu.assessment.demo;
 
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
@@ -153,10 +153,10 @@ public class CampaignBots {
     private void enterValues(Long campaignId, String source, Random random, String actor, boolean withReason) {
         Catalogue catalogue = selfChecks.catalogue(campaignId);
         List<FactEntry> entries = new ArrayList<>();
-        for (CampaignUnit unit : campaigns.units(campaignId)) {
+        for (UnitParticipation unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {
                 for (Input input : indicator.directInputs(source)) {
-                    entries.add(new FactEntry(unit.getUnitCode(), indicator.code(), input.name(), value(input, random),
+                    entries.add(new FactEntry(unit.unitCode(), indicator.code(), input.name(), value(input, random),
                             withReason ? "综合评估录入" : null));
                 }
             }

@@ -1,10 +1,10 @@
 package cn.huangpu.assessment.evaluation;
 
 import cn.huangpu.assessment.audit.AuditLog;
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.progress.EvaluationDelivered;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
@@ -92,17 +92,17 @@ public class EvaluationService {
      * @param reasonRequired whether every change needs a reason (the office's comprehensive evaluation)
      */
     public void record(Long campaignId, String source, List<FactEntry> entries, boolean reasonRequired, String actor) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
         if (!Catalogue.OFFICE.equals(source)) {
-            CampaignEvaluator evaluator = campaigns.evaluator(campaignId, source);
-            if (evaluator.getStatus() != CampaignEvaluator.Status.PENDING) {
+            EvaluatorParticipation evaluator = campaigns.evaluator(campaignId, source);
+            if (evaluator.status() != EvaluatorParticipation.Status.PENDING) {
                 throw new BadInputException("评估结果不能再修改", InputError.field("evaluatorCode", "专项评估状态",
-                        "本单位专项评估状态为“" + evaluator.getStatus().label() + "”，不能再修改"));
+                        "本单位专项评估状态为“" + evaluator.status().label() + "”，不能再修改"));
             }
         }
         Catalogue catalogue = catalogue(campaign);
-        Set<String> units = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).collect(Collectors.toSet());
+        Set<String> units = campaigns.units(campaignId).stream().map(UnitParticipation::unitCode).collect(Collectors.toSet());
         List<InputError> errors = new ArrayList<>();
         for (FactEntry entry : entries) {
             check(catalogue, source, units, entry, reasonRequired, errors);
@@ -348,16 +348,16 @@ public class EvaluationService {
                 .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
                         Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
         List<Gap> gaps = new ArrayList<>();
-        for (CampaignUnit unit : campaigns.units(campaignId)) {
+        for (UnitParticipation unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {
-                if (notInvolved.getOrDefault(unit.getUnitCode(), Set.of()).contains(indicator.code())) {
+                if (notInvolved.getOrDefault(unit.unitCode(), Set.of()).contains(indicator.code())) {
                     continue;
                 }
                 for (Input input : indicator.directInputs(evaluatorCode)) {
-                    StoredValue stored = delivered.getOrDefault(unit.getUnitCode(), Map.of())
+                    StoredValue stored = delivered.getOrDefault(unit.unitCode(), Map.of())
                             .get(indicator.code() + "/" + input.name());
                     if (stored == null || !stored.usable()) {
-                        gaps.add(new Gap(unit.getUnitCode(), indicator.code(), input, stored == null ? null : stored.problem()));
+                        gaps.add(new Gap(unit.unitCode(), indicator.code(), input, stored == null ? null : stored.problem()));
                     }
                 }
             }
@@ -376,7 +376,7 @@ public class EvaluationService {
         events.publishEvent(new EvaluationDelivered(campaignId, evaluatorCode, actor));
     }
 
-    public Catalogue catalogue(Campaign campaign) {
-        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    public Catalogue catalogue(CampaignInfo campaign) {
+        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
     }
 }

@@ -64,7 +64,7 @@ public class LinkCheckService {
 
     /** Queues a check of every evidence link of the unit's self-check; an already known link is checked again. */
     public int schedule(Long campaignId, String unitCode) {
-        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
         List<LinkCheck> existing = checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
         int queued = 0;
         for (SelfCheckAnswer entry : selfChecks.entries(campaignId, unitCode).values()) {
@@ -144,7 +144,7 @@ public class LinkCheckService {
         if (check.getProposal() != LinkCheck.Proposal.PROPOSED) {
             throw new BadInputException("不能采纳", InputError.field("checkId", "链接检查", "该链接检查没有待确认的问题"));
         }
-        Indicator indicator = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow()
+        Indicator indicator = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow()
                 .indicator(check.getIndicatorCode()).orElseThrow();
         if (indicator.findingInputs().isEmpty()) {
             throw new BadInputException("不能采纳", new InputError(indicator.code(), "checkId", "链接检查",

@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.publication;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.progress.ResultsPublished;
 import cn.huangpu.assessment.directory.ReferenceData;
@@ -43,7 +43,7 @@ public class PublicationService {
 
     /** Marks the approved results public and records the report of their round, once. */
     public void publish(Long campaignId) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         List<UnitResult> results = scoring.latest(campaignId);
         int round = results.stream().mapToInt(UnitResult::round).max().orElse(0);
         Integer existing = jdbc.queryForObject(
@@ -68,7 +68,7 @@ public class PublicationService {
     public List<Published> published() {
         // the year from the campaign module, not from its table
         Map<Long, Integer> years = new HashMap<>();
-        campaigns.all().forEach(c -> years.put(c.getId(), c.getYear()));
+        campaigns.all().forEach(c -> years.put(c.id(), c.year()));
         return jdbc.query("select r.campaign_id, r.scoring_round, r.created_at from campaign_report r"
                         + " where r.scoring_round = (select max(r2.scoring_round)"
                         + " from campaign_report r2 where r2.campaign_id = r.campaign_id)",
@@ -89,8 +89,8 @@ public class PublicationService {
                 (rs, i) -> rs.getString(1), campaignId).stream().findFirst();
     }
 
-    private String report(Campaign campaign, List<UnitResult> results) {
-        StringBuilder csv = new StringBuilder(campaign.getYear() + "年度黄浦区政务公开考核评估结果\n");
+    private String report(CampaignInfo campaign, List<UnitResult> results) {
+        StringBuilder csv = new StringBuilder(campaign.year() + "年度黄浦区政务公开考核评估结果\n");
         csv.append("名次,单位代码,单位,基础得分,额外加分,总分,考核等次\n");
         List<UnitResult> ranked = results.stream()
                 .sorted(Comparator.comparing(UnitResult::total).reversed().thenComparing(UnitResult::unitCode))

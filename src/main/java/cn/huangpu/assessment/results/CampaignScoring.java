@@ -1,9 +1,9 @@
 package cn.huangpu.assessment.results;
 
 import cn.huangpu.assessment.audit.AuditLog;
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.progress.ScoringRoundRecorded;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
@@ -100,19 +100,19 @@ public class CampaignScoring {
             throw new BadInputException("已保存的评分输入无效，未计分（共" + invalid.size() + "项）",
                     invalid.subList(0, Math.min(10, invalid.size())));
         }
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         Map<String, ObjectNode> facts = assembleFacts(campaignId);
         var existing = records.findUnitCodesOfRound(campaignId, round);
         Map<String, ScoreRecord> previous = new HashMap<>();
         records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
-        Pricing pricing = scoring.pricingForRound(campaign.getCatalogueYear(), campaign.getYear());
+        Pricing pricing = scoring.pricingForRound(campaign.catalogueYear(), campaign.year());
         List<AuditLog.Change> changes = new ArrayList<>();
         List<StoredSheet> priced = new ArrayList<>();
         for (var entry : facts.entrySet()) {
             if (existing.contains(entry.getKey())) {
                 continue;
             }
-            ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.getCatalogueYear(), entry.getValue()));
+            ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.catalogueYear(), entry.getValue()));
             ScoreRecord record = records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing,
                     entry.getValue().toString(), clock.instant()));
             priced.add(new StoredSheet(sheetKey(result(record)), sheet));
@@ -146,13 +146,13 @@ public class CampaignScoring {
      */
     @Transactional(readOnly = true)
     public ScoreSheet currentSheet(Long campaignId, String unitCode) {
-        Campaign campaign = campaigns.get(campaignId);
-        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        CampaignInfo campaign = campaigns.get(campaignId);
+        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
                 evaluation.values(campaignId, unitCode));
-        return scoring.score(scoring.pricingForView(campaign.getCatalogueYear(), campaign.getYear()),
-                scoring.parse(campaign.getCatalogueYear(), facts));
+        return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
+                scoring.parse(campaign.catalogueYear(), facts));
     }
 
     /**
@@ -161,9 +161,9 @@ public class CampaignScoring {
      */
     @Transactional(readOnly = true)
     public Map<String, CurrentScore> currentScores(Long campaignId) {
-        Campaign campaign = campaigns.get(campaignId);
-        int year = campaign.getCatalogueYear();
-        Pricing pricing = scoring.pricingForView(year, campaign.getYear());
+        CampaignInfo campaign = campaigns.get(campaignId);
+        int year = campaign.catalogueYear();
+        Pricing pricing = scoring.pricingForView(year, campaign.year());
         Map<String, CurrentScore> scores = new LinkedHashMap<>();
         assembleFacts(campaignId).forEach((unit, facts) -> {
             ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, facts));
@@ -236,8 +236,8 @@ public class CampaignScoring {
     /** Every unit's facts in the documented JSON shape, from a handful of bulk reads. */
     @Transactional(readOnly = true)
     public Map<String, ObjectNode> assembleFacts(Long campaignId) {
-        Campaign campaign = campaigns.get(campaignId);
-        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        CampaignInfo campaign = campaigns.get(campaignId);
+        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         Map<String, Map<String, SelfCheckAnswer>> selfCheck = selfChecks.allEntries(campaignId).stream()
                 .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
                         Collectors.toMap(SelfCheckAnswer::indicatorCode, e -> e)));
@@ -245,21 +245,21 @@ public class CampaignScoring {
                 .collect(Collectors.groupingBy(RecordedFinding::unitCode));
         Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
-        for (CampaignUnit unit : campaigns.units(campaignId)) {
-            String code = unit.getUnitCode();
+        for (UnitParticipation unit : campaigns.units(campaignId)) {
+            String code = unit.unitCode();
             byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
                     findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of())));
         }
         return byUnit;
     }
 
-    private ObjectNode unitFacts(Catalogue catalogue, CampaignUnit unit, Map<String, SelfCheckAnswer> selfCheck,
+    private ObjectNode unitFacts(Catalogue catalogue, UnitParticipation unit, Map<String, SelfCheckAnswer> selfCheck,
                                  List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
                 + (f.kind() == FindingKind.NOT_INVOLVED_REJECTED ? "" : f.inputName()), (long) f.count(), Long::sum));
-        boolean verified = unit.getStatus() == CampaignUnit.Status.VERIFIED;
+        boolean verified = unit.status() == UnitParticipation.Status.VERIFIED;
         ObjectNode facts = json.createObjectNode();
         for (Indicator indicator : catalogue.indicators()) {
             ObjectNode node = json.createObjectNode();

@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.results;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
@@ -97,7 +97,7 @@ class ResultsController {
         if (!user.isCoordinator() && !user.isLeader()) {
             throw new AccessDenied("考核结果导出仅区政府办公室和区领导可用");
         }
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         Catalogue catalogue = catalogue(campaign);
         List<String> headers = new ArrayList<>(List.of("名次", "单位代码", "单位"));
         catalogue.sections().forEach(s -> headers.add(s.number() + ". " + s.name() + "（" + s.points().stripTrailingZeros()
@@ -134,13 +134,13 @@ class ResultsController {
             row.createCell(c++).setCellValue(record.grade());
             row.createCell(c).setCellValue(record.round());
         }
-        return Workbooks.download(workbook, campaign.getYear() + "年度政务公开考核评估结果.xlsx");
+        return Workbooks.download(workbook, campaign.year() + "年度政务公开考核评估结果.xlsx");
     }
 
     @GetMapping("/app/results/{campaignId}/{unitCode}")
     String sheet(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
         user.requireUnit(unitCode, true, "只能查看本单位的评分说明");
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
         var record = scoring.latest(campaignId, unitCode);
         model.addAttribute("campaign", campaign);
@@ -158,17 +158,17 @@ class ResultsController {
     @GetMapping(value = "/app/results/{campaignId}/{unitCode}.pdf")
     ResponseEntity<byte[]> sheetPdf(@PathVariable Long campaignId, @PathVariable String unitCode) {
         user.requireUnit(unitCode, true, "只能查看本单位的评分说明");
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
         UnitResult record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分，预计 "
-                        + time.formatDay(campaign.getDates().comprehensiveDue()) + " 综合评估后生成"));
+                        + time.formatDay(campaign.dates().comprehensiveDue()) + " 综合评估后生成"));
         Map<String, Object> model = new HashMap<>();
-        model.put("year", campaign.getYear());
+        model.put("year", campaign.year());
         model.put("unitName", referenceData.unitName(unitCode));
         model.put("round", record.round());
         model.put("pricedWith", record.pricedWith());
-        model.put("status", campaign.getStatus().label());
+        model.put("status", campaign.status().label());
         model.put("generatedAt", time.format(Instant.now()));
         model.put("sheet", scoring.sheet(record));
         model.put("findings", verification.findings(campaignId, unitCode));
@@ -178,7 +178,7 @@ class ResultsController {
                 checkOutcomes.put(c.indicatorCode() + " " + c.url(), "（链接检查：" + c.outcome().label()
                         + (c.httpStatus() == null ? "" : "，HTTP " + c.httpStatus()) + "）"));
         model.put("checkOutcomes", checkOutcomes);
-        String fileName = campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
+        String fileName = campaign.year() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
                         .inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
@@ -186,7 +186,7 @@ class ResultsController {
                 .body(sheetPdf.render(model));
     }
 
-    private Catalogue catalogue(Campaign campaign) {
-        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    private Catalogue catalogue(CampaignInfo campaign) {
+        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
     }
 }

@@ -242,7 +242,7 @@ class SelfCheckController {
         }
         var campaign = campaigns.get(campaignId);
         return Workbooks.download(workbook,
-                campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "自查表.xlsx");
+                campaign.year() + "年度" + referenceData.unitName(unitCode) + "自查表.xlsx");
     }
 
     /**

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.selfcheck;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.progress.SelfCheckSubmitted;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
@@ -152,7 +152,7 @@ public class SelfCheckService {
     @Transactional(readOnly = true)
     public boolean isEditable(Long campaignId, String unitCode) {
         return !campaigns.get(campaignId).isFrozen()
-                && campaigns.unit(campaignId, unitCode).getStatus() == CampaignUnit.Status.PENDING;
+                && campaigns.unit(campaignId, unitCode).status() == UnitParticipation.Status.PENDING;
     }
 
     /**
@@ -407,19 +407,19 @@ public class SelfCheckService {
     }
 
     private Catalogue requireEditable(Long campaignId, String unitCode) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
-        CampaignUnit unit = campaigns.unit(campaignId, unitCode);
-        if (unit.getStatus() != CampaignUnit.Status.PENDING) {
+        UnitParticipation unit = campaigns.unit(campaignId, unitCode);
+        if (unit.status() != UnitParticipation.Status.PENDING) {
             throw new BadInputException("自查不能再修改", InputError.field("unitCode", "自查状态",
-                    "本单位自查状态为“" + unit.getStatus().label() + "”，不能再修改"));
+                    "本单位自查状态为“" + unit.status().label() + "”，不能再修改"));
         }
-        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public Catalogue catalogue(Long campaignId) {
-        return catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+        return catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
     }
 
     private static String blankToNull(String value) {

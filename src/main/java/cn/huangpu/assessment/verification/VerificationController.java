@@ -92,7 +92,7 @@ class VerificationController {
      */
     private String render(Long campaignId, String unitCode, Model model, List<InputError> errors, TypedFinding typed) {
         var campaign = campaigns.get(campaignId);
-        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         model.addAttribute("campaign", campaign);
         model.addAttribute("unit", campaigns.unit(campaignId, unitCode));
         model.addAttribute("unitName", referenceData.unitName(unitCode));

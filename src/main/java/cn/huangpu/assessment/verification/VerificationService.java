@@ -1,9 +1,9 @@
 package cn.huangpu.assessment.verification;
 
 import cn.huangpu.assessment.audit.AuditLog;
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.progress.SelfCheckVerified;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
@@ -74,10 +74,10 @@ public class VerificationService {
     }
 
     public RecordedFinding record(Long campaignId, String unitCode, NewFinding request, String actor) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
         campaigns.unit(campaignId, unitCode);
-        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         List<InputError> errors = new ArrayList<>();
         Indicator indicator = catalogue.indicator(request.indicatorCode()).orElse(null);
         if (indicator == null) {
@@ -86,7 +86,7 @@ public class VerificationService {
             errors.add(new InputError(request.indicatorCode(), "kind", "问题类型", "问题类型为必选项，请选择问题类型"));
         } else if (request.kind() == FindingKind.NOT_INVOLVED_REJECTED) {
             if (!notInvolvedClaims(campaignId, unitCode).contains(indicator.code())) {
-                boolean submitted = campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.PENDING;
+                boolean submitted = campaigns.unit(campaignId, unitCode).status() != UnitParticipation.Status.PENDING;
                 errors.add(new InputError(indicator.code(), "kind", "问题类型", "问题类型“" + FindingKind.NOT_INVOLVED_REJECTED.label()
                         + "”只能用于单位在已提交的自查中申报了“不涉及”的指标：" + (submitted
                         ? "单位在指标 " + indicator.code() + " " + indicator.name() + " 中没有申报“不涉及”"
@@ -183,10 +183,10 @@ public class VerificationService {
      */
     @Transactional(readOnly = true)
     public Set<String> notInvolvedClaims(Long campaignId, String unitCode) {
-        if (campaigns.unit(campaignId, unitCode).getStatus() == CampaignUnit.Status.PENDING) {
+        if (campaigns.unit(campaignId, unitCode).status() == UnitParticipation.Status.PENDING) {
             return Set.of();
         }
-        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
         Set<String> claimed = new TreeSet<>();
         for (SelfCheckAnswer entry : selfChecks.entries(campaignId, unitCode).values()) {
             if (entry.notInvolved()
@@ -227,7 +227,7 @@ public class VerificationService {
     /** The office finished verifying a submitted self-check. */
     public void complete(Long campaignId, String unitCode, String actor) {
         campaigns.requireOpen(campaigns.get(campaignId));
-        if (campaigns.unit(campaignId, unitCode).getStatus() != CampaignUnit.Status.SUBMITTED) {
+        if (campaigns.unit(campaignId, unitCode).status() != UnitParticipation.Status.SUBMITTED) {
             throw new BadInputException("不能完成核查", InputError.field("unitCode", "自查", "该单位自查尚未提交"));
         }
         events.publishEvent(new SelfCheckVerified(campaignId, unitCode, actor));

@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.audit;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.deadline.Deadline;
@@ -47,9 +47,9 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
                                     VerificationService verification, DeadlineService deadlines) {
         LocalDate firstDay = LocalDate.of(year, 3, 1);
         LocalDate secondDay = LocalDate.of(year, 3, 3);
-        Campaign campaign = campaigns.open(new OpenCampaign(year, 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("waitan", "czj", "yuyuan"), List.of("FINANCE")), "office01");
-        Long id = campaign.getId();
+        Long id = campaign.id();
         try {
             at(firstDay, 10, 0);
             for (int i = 0; i < 60; i++) {
@@ -65,7 +65,7 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
             }
             evaluation.record(id, "OFFICE", List.of(new FactEntry("czj", "1.5", "workPlanMissing", BooleanNode.TRUE,
                     "门户网站未见年度工作计划")), true, "office01");
-            Instant due = campaigns.unit(id, "czj").getDue();
+            Instant due = campaigns.unit(id, "czj").due();
             deadlines.extend(new Deadline(DeadlineKind.SELF_CHECK, id, "czj", due), due.plusSeconds(7 * 24 * 3600),
                     "单位系统故障，申请延期", "office01");
         } finally {

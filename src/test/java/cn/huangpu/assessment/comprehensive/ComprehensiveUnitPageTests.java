@@ -56,7 +56,7 @@ class ComprehensiveUnitPageTests {
     void openCampaign() {
         // two departments and two streets, listed by code as a campaign holds them: czj, fgw, waitan, yuyuan
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "czj", "yuyuan", "fgw"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan", "czj", "yuyuan", "fgw"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
     }
 
     @Test
@@ -167,7 +167,7 @@ class ComprehensiveUnitPageTests {
         bots.evaluateComprehensively(campaign, random);
         driver.runJobs();
         bots.approve(campaign);
-        assertThat(campaigns.get(campaign).getStatus()).isEqualTo(CampaignStatus.APPROVED);
+        assertThat(campaigns.get(campaign).status()).isEqualTo(CampaignStatus.APPROVED);
 
         // when the office opens a unit's page
         Document page = page("/app/comprehensive/" + campaign + "/waitan");

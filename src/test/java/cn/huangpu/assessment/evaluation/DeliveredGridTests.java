@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
@@ -46,9 +46,9 @@ class DeliveredGridTests {
 
     @BeforeEach
     void openCampaign() {
-        Campaign opened = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo opened = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan", "czj", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        campaign = opened.getId();
+        campaign = opened.id();
         grid = "/app/evaluation/" + campaign + "/FINANCE";
         driver.runJobs();
     }
@@ -61,8 +61,8 @@ class DeliveredGridTests {
         // when 区财政局 enters every value and delivers
         bots.deliver(campaign, "FINANCE", new Random(3));
         driver.runJobs();
-        CampaignEvaluator delivered = campaigns.evaluator(campaign, "FINANCE");
-        assertThat(delivered.getStatus()).isEqualTo(CampaignEvaluator.Status.DELIVERED);
+        EvaluatorParticipation delivered = campaigns.evaluator(campaign, "FINANCE");
+        assertThat(delivered.status()).isEqualTo(EvaluatorParticipation.Status.DELIVERED);
 
         // then its grid has no control at all, and shows each unit's value as text
         Document page = page(grid);
@@ -72,7 +72,7 @@ class DeliveredGridTests {
         assertThat(page.select("main table tr[data-unit=waitan] td").text()).isEqualTo(waitan);
         // and says when it was delivered and that it cannot be changed, instead of asking to deliver
         assertThat(page.select("main").text())
-                .contains("已于 " + time.format(delivered.getDeliveredAt()) + " 提交，不能再修改")
+                .contains("已于 " + time.format(delivered.deliveredAt()) + " 提交，不能再修改")
                 .doesNotContain("录入完毕后到");
         // and the upload is gone, the template download stays
         assertThat(page.select("input[type=file]")).isEmpty();

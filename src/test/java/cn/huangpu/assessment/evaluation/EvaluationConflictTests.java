@@ -49,7 +49,7 @@ class EvaluationConflictTests {
     @BeforeEach
     void openCampaignWithASecondStaffOfTheEvaluator() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         grid = "/app/evaluation/" + campaign + "/FINANCE";
         if (identityService.createUserQuery().userId("eval-finance2").count() == 0) {
             User second = identityService.newUser("eval-finance2");

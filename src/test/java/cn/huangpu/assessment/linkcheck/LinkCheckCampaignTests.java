@@ -4,9 +4,9 @@ import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -82,9 +82,9 @@ class LinkCheckCampaignTests {
     void checks500LinksWithinTheLimitsAndOnlyAcceptedProposalsCount() throws Exception {
         // given ten units that submitted 50 links each, to three sites, some broken, wrong or too slow
         List<String> units = List.of("waitan", "yuyuan", "czj", "fgw", "sfj", "jyj", "kw", "sww", "mzj", "rsj");
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
                 List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
         // "refused": a port where nothing listens, a technical failure (slow pages are covered by LinkFetcherTests;
         // here they would keep the site busy after the checker gave up, muddying the in-flight count)
@@ -156,7 +156,7 @@ class LinkCheckCampaignTests {
         assertThat(scoring.assembleFacts(id).get("waitan").get(broken.getIndicatorCode()).path(input).asInt()).isEqualTo(1);
         assertThat(linkChecks.checks(id, "waitan")).filteredOn(c -> c.getId().equals(wrong.getId()))
                 .singleElement().extracting(LinkCheck::getProposal).isEqualTo(LinkCheck.Proposal.REJECTED);
-        assertThat(campaigns.unit(id, "waitan").getStatus()).isEqualTo(CampaignUnit.Status.SUBMITTED);
+        assertThat(campaigns.unit(id, "waitan").status()).isEqualTo(UnitParticipation.Status.SUBMITTED);
     }
 
     private Indicator indicator(Long campaignId, LinkCheck check) {

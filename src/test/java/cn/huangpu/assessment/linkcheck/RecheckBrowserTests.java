@@ -89,7 +89,7 @@ class RecheckBrowserTests {
     void aRecheckShowsThatItRunsAndThenTheNewResultWithItsTime() throws Exception {
         // given 外滩街道's links checked: all good pages with the keyword they name, but 1.1's page is missing
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         List<Indicator> indicators = selfChecks.catalogue(id).indicators();
         Map<String, Draft> drafts = new LinkedHashMap<>();

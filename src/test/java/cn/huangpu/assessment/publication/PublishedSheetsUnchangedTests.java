@@ -168,7 +168,7 @@ class PublishedSheetsUnchangedTests {
         ProcessDriver driver = new ProcessDriver(app.getBean(ManagementService.class));
         Random random = new Random(15);
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         for (String unit : List.of("waitan", "yuyuan")) {
             bots.fillSelfCheck(id, unit, random);
@@ -182,7 +182,7 @@ class PublishedSheetsUnchangedTests {
         driver.runJobs();
         bots.approve(id);
         driver.runJobs();
-        assertThat(app.getBean(CampaignService.class).get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        assertThat(app.getBean(CampaignService.class).get(id).status()).isEqualTo(CampaignStatus.PUBLISHED);
         return id;
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.audit.internal.AuditEntry;
 import cn.huangpu.assessment.audit.AuditLog;
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -45,9 +45,9 @@ class ScoringReexecutionPostgresTests {
     void scoringTwiceAtOnceRecordsOneRound() throws Exception {
         Random random = new Random(12);
         List<String> units = List.of("waitan", "yuyuan", "czj");
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
                 List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
         for (String unit : units) {
             bots.fillSelfCheck(id, unit, random);

@@ -36,7 +36,7 @@ class SheetsRecordedBeforeV45Tests {
         // given a result as results were recorded before V45: facts, totals and a grade, no sheet, no versions,
         // and a recorded grade other than today's table gives (a table changed since)
         Long id = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         bots.fillSelfCheck(id, "waitan", new Random(46));
         bots.enterValues(id, "FINANCE", new Random(46));
         scoring.scoreRound(id, 1);

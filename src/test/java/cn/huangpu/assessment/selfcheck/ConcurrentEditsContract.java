@@ -45,7 +45,7 @@ abstract class ConcurrentEditsContract {
     @BeforeEach
     void openCampaign() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
     }
 
     @Test

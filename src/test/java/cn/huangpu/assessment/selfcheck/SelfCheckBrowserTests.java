@@ -63,7 +63,7 @@ class SelfCheckBrowserTests {
     @BeforeEach
     void openCampaignAndLogIn() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         page = "/app/self-check/" + campaign + "/waitan";
         indicators = selfChecks.catalogue(campaign).indicators();
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);

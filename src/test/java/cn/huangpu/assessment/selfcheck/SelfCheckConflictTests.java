@@ -45,7 +45,7 @@ class SelfCheckConflictTests {
     @BeforeEach
     void openCampaignWithASecondStaffOfTheUnit() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         page = "/app/self-check/" + campaign + "/waitan";
         if (identityService.createUserQuery().userId("waitan02").count() == 0) {
             User second = identityService.newUser("waitan02");

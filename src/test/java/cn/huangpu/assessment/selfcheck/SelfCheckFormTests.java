@@ -2,7 +2,7 @@ package cn.huangpu.assessment.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -45,10 +45,10 @@ class SelfCheckFormTests {
 
     @BeforeEach
     void openCampaign() throws Exception {
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        campaignId = campaign.getId();
+        campaignId = campaign.id();
         indicators = selfChecks.catalogue(campaignId).indicators();
         waitan = PageSession.login(port, "waitan01", "demo");
     }

@@ -65,7 +65,7 @@ class SelfCheckUploadTests {
     @BeforeEach
     void openCampaign() throws Exception {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         page = "/app/self-check/" + campaign + "/waitan";
         waitan = WebSession.login(port, "waitan01");
     }

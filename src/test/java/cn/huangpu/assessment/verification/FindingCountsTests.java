@@ -55,7 +55,7 @@ class FindingCountsTests {
     @BeforeEach
     void aSubmittedSelfCheckAndTheCoordinator() throws Exception {
         campaignId = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         bots.fillSelfCheck(campaignId, "waitan", new Random(3));
         bots.submitSelfCheck(campaignId, "waitan");

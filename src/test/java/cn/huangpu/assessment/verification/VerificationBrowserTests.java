@@ -181,7 +181,7 @@ class VerificationBrowserTests {
     /** A campaign of 外滩街道 and 区财政局 with their first tasks open. */
     private Long campaign() {
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         return id;
     }

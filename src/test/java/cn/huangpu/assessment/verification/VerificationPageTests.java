@@ -53,7 +53,7 @@ class VerificationPageTests {
     @BeforeAll
     void aSubmittedSelfCheckWithOneNotInvolvedClaim() {
         campaignId = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         List<Indicator> indicators = selfChecks.catalogue(campaignId).indicators();
         List<Indicator> allowing = indicators.stream().filter(Indicator::notInvolvedAllowed).toList();

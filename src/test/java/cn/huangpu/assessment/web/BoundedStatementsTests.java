@@ -5,9 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.progress.SelfCheckSubmitted;
 import cn.huangpu.assessment.campaign.progress.SelfCheckVerified;
@@ -71,7 +71,7 @@ class BoundedStatementsTests {
 
     /** The office's view of each page, counted on the second request (the first fills caches once). */
     private Map<String, Integer> statementsPerPage(Long id) throws Exception {
-        String unit = campaigns.units(id).get(0).getUnitCode();
+        String unit = campaigns.units(id).get(0).unitCode();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String page : List.of("/app/campaigns/" + id + "/dashboard", "/app/comprehensive/" + id,
                 "/app/comprehensive/" + id + "/" + unit, "/app/results/" + id, "/app/results/" + id + "/" + unit,
@@ -100,19 +100,19 @@ class BoundedStatementsTests {
                     code, "批量单位" + i, 1000 + i);
             units.add(code);
         }
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 units, List.of("FINANCE", "MEDIA")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         Random random = new Random(size);
         Catalogue catalogue = selfChecks.catalogue(id);
         Indicator withFinding = catalogue.indicators().stream().filter(i -> !i.findingInputs().isEmpty()).findFirst()
                 .orElseThrow();
-        for (CampaignUnit unit : campaigns.units(id)) {
-            String code = unit.getUnitCode();
+        for (UnitParticipation unit : campaigns.units(id)) {
+            String code = unit.unitCode();
             bots.fillSelfCheck(id, code, random);
             int index = Integer.parseInt(code.substring("bulk".length()));
             if (index % 3 == 0) {
-                events.publishEvent(new DeadlinePassed(new Deadline(DeadlineKind.SELF_CHECK, id, code, unit.getDue())));
+                events.publishEvent(new DeadlinePassed(new Deadline(DeadlineKind.SELF_CHECK, id, code, unit.due())));
                 continue;
             }
             events.publishEvent(new SelfCheckSubmitted(id, code, CampaignBots.unitUser(code)));

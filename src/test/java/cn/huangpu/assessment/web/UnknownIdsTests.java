@@ -2,7 +2,7 @@ package cn.huangpu.assessment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -82,8 +82,8 @@ class UnknownIdsTests {
         // campaign A: 外滩街道 and 豫园街道, each with a file, a finding and link checks; campaign B: 豫园街道 only
         Random random = new Random(13);
         Long a = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "yuyuan"), List.of("FINANCE", "MEDIA")), CampaignBots.COORDINATOR_USER).getId();
-        Campaign b = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan", "yuyuan"), List.of("FINANCE", "MEDIA")), CampaignBots.COORDINATOR_USER).id();
+        CampaignInfo b = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("yuyuan"), List.of("MEDIA")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
         Indicator withFindings = selfChecks.catalogue(a).indicators().stream()
@@ -102,7 +102,7 @@ class UnknownIdsTests {
             check.put(unit, linkChecks.results(a, unit).get(0).id());
         }
         unitIds = Map.of(
-                "campaignId", new Ids(a.toString(), MADE_UP, b.getId().toString()),
+                "campaignId", new Ids(a.toString(), MADE_UP, b.id().toString()),
                 "unitCode", new Ids("waitan", "nosuchunit", "yuyuan"),
                 "evaluatorCode", new Ids("FINANCE", "NOSUCH", "MEDIA"),
                 "fileId", new Ids(file.get("waitan").toString(), MADE_UP, file.get("yuyuan").toString()),

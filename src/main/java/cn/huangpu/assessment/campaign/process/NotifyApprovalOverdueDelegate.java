@@ -32,7 +32,7 @@ class NotifyApprovalOverdueDelegate implements JavaDelegate {
         Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
         Date due = (Date) execution.getVariable(CampaignProcess.RESULTS_DUE);
         var campaign = campaigns.get(campaignId);
-        String message = campaign.getYear() + "年度政务公开考核评估结果已超过审定截止时间（"
+        String message = campaign.year() + "年度政务公开考核评估结果已超过审定截止时间（"
                 + time.format(due.toInstant()) + "），尚未审定，请尽快审定。";
         // the leaders' link opens their approval task; the coordinator, who cannot approve, gets the results page
         String results = "/app/results/" + campaignId;

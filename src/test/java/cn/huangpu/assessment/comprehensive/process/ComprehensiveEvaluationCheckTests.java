@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -31,13 +31,13 @@ class ComprehensiveEvaluationCheckTests {
     @Test
     void refusesCompletionWhileAStoredValueIsInvalidAndNamesIt() {
         // given a campaign whose office rate for 外滩街道 was stored as 1e400 by an earlier version
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Map<String, Object> variables = Map.of(CampaignProcess.CAMPAIGN_ID, campaign.getId());
+        Map<String, Object> variables = Map.of(CampaignProcess.CAMPAIGN_ID, campaign.id());
         assertThatCode(() -> check.check(variables)).doesNotThrowAnyException();
         jdbc.update("insert into unit_fact (campaign_id, unit_code, indicator_code, input_name, value_json, source,"
                 + " entered_by, entered_at) values (?, 'waitan', '4.1', 'disclosureRate', '1e400', 'OFFICE', 'legacy', ?)",
-                campaign.getId(), Timestamp.from(Instant.now()));
+                campaign.id(), Timestamp.from(Instant.now()));
 
         // when the completion is checked, then it is refused naming the indicator and the input, in Chinese
         BadInputException refused = catchThrowableOfType(BadInputException.class, () -> check.check(variables));

@@ -1,5 +1,7 @@
-package cn.huangpu.assessment.campaign;
+package cn.huangpu.assessment.campaign.internal;
 
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation.Status;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,26 +12,16 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A specialist evaluator's part in a campaign: its own deadline and whether it delivered. */
+/**
+ * A specialist evaluator's part in a campaign: its own deadline and whether it delivered. Changed only by the
+ * campaign module; the others see {@link EvaluatorParticipation}.
+ */
 @Entity
 @Table(name = "campaign_evaluator")
 @IdClass(CampaignEvaluator.Key.class)
 public class CampaignEvaluator extends Participation<CampaignEvaluator.Key> {
 
-    /** The evaluator's progress. */
-    public enum Status {
-        PENDING, DELIVERED, CLOSED;
-
-        public String label() {
-            return switch (this) {
-                case PENDING -> "待提交";
-                case DELIVERED -> "已提交";
-                case CLOSED -> "逾期未提交（已关闭）";
-            };
-        }
-    }
-
-    record Key(Long campaignId, String evaluatorCode) implements Serializable {
+    public record Key(Long campaignId, String evaluatorCode) implements Serializable {
         @SuppressWarnings("unused")
         Key() {
             this(null, null);
@@ -54,7 +46,7 @@ public class CampaignEvaluator extends Participation<CampaignEvaluator.Key> {
     protected CampaignEvaluator() {
     }
 
-    CampaignEvaluator(Long campaignId, String evaluatorCode, Instant due) {
+    public CampaignEvaluator(Long campaignId, String evaluatorCode, Instant due) {
         super(due);
         this.campaignId = campaignId;
         this.evaluatorCode = evaluatorCode;
@@ -77,13 +69,19 @@ public class CampaignEvaluator extends Participation<CampaignEvaluator.Key> {
         return deliveredAt;
     }
 
-    void deliver(Instant now) {
+    public void deliver(Instant now) {
         this.status = Status.DELIVERED;
         this.deliveredAt = now;
     }
 
-    void close() {
+    public void close() {
         this.status = Status.CLOSED;
+    }
+
+    /** The evaluator's part as the other modules see it, as it stands now. */
+    public EvaluatorParticipation info() {
+        return new EvaluatorParticipation(campaignId, evaluatorCode, status, getDue(), isOverdue(), isReady(),
+                deliveredAt);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.campaign;
+package cn.huangpu.assessment.campaign.internal;
 
 import cn.huangpu.assessment.persistence.AssignedKeyEntity;
 import jakarta.persistence.Column;
@@ -40,17 +40,17 @@ public abstract class Participation<K> extends AssignedKeyEntity<K> {
         return ready;
     }
 
-    void markOverdue() {
+    public void markOverdue() {
         this.overdue = true;
     }
 
-    void extend(Instant newDue) {
+    public void extend(Instant newDue) {
         this.due = newDue;
         this.overdue = false;
     }
 
     /** Marks the inputs in; answers whether they were not in before. */
-    boolean ready() {
+    public boolean ready() {
         boolean arrived = !ready;
         ready = true;
         return arrived;

@@ -1,9 +1,9 @@
-package cn.huangpu.assessment.directory;
+package cn.huangpu.assessment.directory.internal;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface AssessedUnitRepository extends JpaRepository<AssessedUnit, String> {
+public interface AssessedUnitRepository extends JpaRepository<AssessedUnit, String> {
 
     List<AssessedUnit> findByActiveTrueOrderBySortOrder();
 }

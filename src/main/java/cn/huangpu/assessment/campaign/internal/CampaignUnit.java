@@ -1,5 +1,7 @@
-package cn.huangpu.assessment.campaign;
+package cn.huangpu.assessment.campaign.internal;
 
+import cn.huangpu.assessment.campaign.UnitParticipation;
+import cn.huangpu.assessment.campaign.UnitParticipation.Status;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,27 +12,16 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A unit's participation in a campaign: its own self-check deadline and how far it got. */
+/**
+ * A unit's participation in a campaign: its own self-check deadline and how far it got. Changed only by the
+ * campaign module; the others see {@link UnitParticipation}.
+ */
 @Entity
 @Table(name = "campaign_unit")
 @IdClass(CampaignUnit.Key.class)
 public class CampaignUnit extends Participation<CampaignUnit.Key> {
 
-    /** The unit's progress. */
-    public enum Status {
-        PENDING, SUBMITTED, VERIFIED, CLOSED;
-
-        public String label() {
-            return switch (this) {
-                case PENDING -> "待提交";
-                case SUBMITTED -> "已提交待核查";
-                case VERIFIED -> "已核查";
-                case CLOSED -> "逾期未提交（已关闭）";
-            };
-        }
-    }
-
-    record Key(Long campaignId, String unitCode) implements Serializable {
+    public record Key(Long campaignId, String unitCode) implements Serializable {
         @SuppressWarnings("unused")
         Key() {
             this(null, null);
@@ -58,7 +49,7 @@ public class CampaignUnit extends Participation<CampaignUnit.Key> {
     protected CampaignUnit() {
     }
 
-    CampaignUnit(Long campaignId, String unitCode, Instant due) {
+    public CampaignUnit(Long campaignId, String unitCode, Instant due) {
         super(due);
         this.campaignId = campaignId;
         this.unitCode = unitCode;
@@ -85,21 +76,27 @@ public class CampaignUnit extends Participation<CampaignUnit.Key> {
         return submittedAt;
     }
 
-    void launch() {
+    public void launch() {
         this.launched = true;
     }
 
-    void submit(Instant now) {
+    public void submit(Instant now) {
         this.status = Status.SUBMITTED;
         this.submittedAt = now;
     }
 
-    void verified() {
+    public void verified() {
         this.status = Status.VERIFIED;
     }
 
-    void close() {
+    public void close() {
         this.status = Status.CLOSED;
+    }
+
+    /** The unit's part as the other modules see it, as it stands now. */
+    public UnitParticipation info() {
+        return new UnitParticipation(campaignId, unitCode, status, getDue(), isOverdue(), isReady(), launched,
+                submittedAt);
     }
 
     @Override

@@ -1,5 +1,6 @@
-package cn.huangpu.assessment.directory;
+package cn.huangpu.assessment.directory.internal;
 
+import cn.huangpu.assessment.directory.UnitKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,8 @@
-package cn.huangpu.assessment.campaign;
+package cn.huangpu.assessment.campaign.internal;
 
+import cn.huangpu.assessment.campaign.CampaignDates;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.CampaignStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +14,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** One year's assessment campaign: its dates, its catalogue and where it stands. */
+/**
+ * One year's assessment campaign: its dates, its catalogue and where it stands. Changed only by the campaign
+ * module; the others see {@link CampaignInfo}.
+ */
 @Entity
 @Table(name = "campaign")
 public class Campaign {
@@ -70,7 +76,7 @@ public class Campaign {
     protected Campaign() {
     }
 
-    Campaign(int year, int catalogueYear, CampaignDates dates, String createdBy, Instant now) {
+    public Campaign(int year, int catalogueYear, CampaignDates dates, String createdBy, Instant now) {
         this.year = year;
         this.catalogueYear = catalogueYear;
         this.status = CampaignStatus.RUNNING;
@@ -130,7 +136,13 @@ public class Campaign {
         return status.isFrozen();
     }
 
-    void attachProcess(String processInstanceId) {
+    /** The campaign as the other modules see it, as it stands now. */
+    public CampaignInfo info() {
+        return new CampaignInfo(id, year, catalogueYear, status, getDates(), processInstanceId, inputsComplete,
+                pendingInputs, scoringRound, createdBy, createdAt, publishedAt);
+    }
+
+    public void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
 
@@ -138,33 +150,33 @@ public class Campaign {
         return pendingInputs;
     }
 
-    void awaitInputs(int count) {
+    public void awaitInputs(int count) {
         pendingInputs = count;
     }
 
-    void inputArrived() {
+    public void inputArrived() {
         pendingInputs--;
     }
 
-    void inputsCompleted() {
+    public void inputsCompleted() {
         this.inputsComplete = true;
         this.status = CampaignStatus.GRADING;
     }
 
-    void scoringRoundAtLeast(int round) {
+    public void scoringRoundAtLeast(int round) {
         scoringRound = Math.max(scoringRound, round);
     }
 
-    void approve() {
+    public void approve() {
         this.status = CampaignStatus.APPROVED;
     }
 
-    void publish(Instant now) {
+    public void publish(Instant now) {
         this.status = CampaignStatus.PUBLISHED;
         this.publishedAt = now;
     }
 
-    void reopen() {
+    public void reopen() {
         this.status = CampaignStatus.REOPENED;
     }
 }

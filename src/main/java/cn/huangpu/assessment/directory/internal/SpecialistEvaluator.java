@@ -1,4 +1,4 @@
-package cn.huangpu.assessment.directory;
+package cn.huangpu.assessment.directory.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
