@@ -1,5 +1,6 @@
 // The verification page (网上核查): feedback for the link checks' re-check buttons, which htmx sends and then
-// polls until the background checker has fetched the link, and the refused finding form brought into view.
+// polls until the background checker has fetched the link, the refused finding form brought into view, and the
+// count a finding will be recorded with.
 // Loaded by verification.html only; the pages carry no inline script (Content-Security-Policy).
 (() => {
   // The reason the server gave: the error page's title and message (as htmx-errors.js reads them).
@@ -77,11 +78,40 @@
       }
     });
 
+    // A finding's count: left empty it is the number of the note's non-empty lines, one item a line (the server
+    // counts the same way); the hint says what will be recorded. A rejected 不涉及 claim is one item, no count.
+    document.querySelectorAll('form.finding-form').forEach(form => {
+      const note = form.querySelector('textarea[name="note"]');
+      const count = form.querySelector('input[name="count"]');
+      const hint = form.querySelector('.count-hint');
+      const kind = form.querySelector('select[name="kind"]');
+      if (!note || !count || !hint) {
+        return;
+      }
+      const update = () => {
+        const lines = note.value.split('\n').filter(line => line.trim() !== '').length;
+        count.placeholder = String(Math.max(1, lines));
+        const typed = count.value.trim();
+        hint.textContent = typed === ''
+          ? (lines > 1 ? '逐行列出了 ' + lines + ' 项，将按 ' + lines + ' 项记录' : '将按 1 项记录')
+          : (lines > 1 && typed !== String(lines) ? '注意：逐行列出了 ' + lines + ' 项，项数须与行数一致' : '');
+        if (kind) {
+          count.closest('label').hidden = kind.value === 'NOT_INVOLVED_REJECTED';
+        }
+      };
+      note.addEventListener('input', update);
+      count.addEventListener('input', update);
+      if (kind) {
+        kind.addEventListener('change', update);
+      }
+      update();
+    });
+
     // A finding the server refused (HTTP 400): its row, with what was typed and the reasons, comes into view.
     const failed = document.querySelector('tr.failed');
     if (failed) {
       failed.scrollIntoView({block: 'center'});
-      const field = failed.querySelector('[aria-invalid="true"]') || failed.querySelector('input[name="note"]');
+      const field = failed.querySelector('[aria-invalid="true"]') || failed.querySelector('textarea[name="note"]');
       if (field) {
         field.focus({preventScroll: true});
       }

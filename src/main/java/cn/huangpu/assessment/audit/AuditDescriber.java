@@ -9,6 +9,7 @@ import static cn.huangpu.assessment.audit.AuditSubject.SCORE;
 import static cn.huangpu.assessment.audit.AuditSubject.UNIT;
 import static cn.huangpu.assessment.audit.AuditSubject.UNIT_FACT;
 
+import cn.huangpu.assessment.audit.internal.AuditEntry;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Input;

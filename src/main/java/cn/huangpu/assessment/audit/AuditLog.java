@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.audit;
 
+import cn.huangpu.assessment.audit.internal.AuditEntry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

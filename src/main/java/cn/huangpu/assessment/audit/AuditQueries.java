@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.audit;
 
+import cn.huangpu.assessment.audit.internal.AuditEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -33,9 +33,9 @@ class CampaignApiController {
 
     record CampaignView(Long id, int year, int catalogueYear, CampaignStatus status, Instant selfCheckDue,
                         Instant specialistDue, Instant comprehensiveDue, Instant resultsDue) {
-        static CampaignView of(Campaign c) {
-            CampaignDates d = c.getDates();
-            return new CampaignView(c.getId(), c.getYear(), c.getCatalogueYear(), c.getStatus(), d.selfCheckDue(),
+        static CampaignView of(CampaignInfo c) {
+            CampaignDates d = c.dates();
+            return new CampaignView(c.id(), c.year(), c.catalogueYear(), c.status(), d.selfCheckDue(),
                     d.specialistDue(), d.comprehensiveDue(), d.resultsDue());
         }
     }

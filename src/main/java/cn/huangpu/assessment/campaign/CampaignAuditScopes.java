@@ -2,6 +2,7 @@ package cn.huangpu.assessment.campaign;
 
 import cn.huangpu.assessment.audit.AuditScope;
 import cn.huangpu.assessment.audit.AuditScopes;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,18 +23,18 @@ class CampaignAuditScopes implements AuditScopes {
     @Override
     @Transactional(readOnly = true)
     public AuditScope of(Long campaignId) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         Map<String, String> labels = new HashMap<>();
         for (CampaignStatus status : CampaignStatus.values()) {
             labels.put("campaign:" + status.name(), status.label());
         }
-        for (CampaignUnit.Status status : CampaignUnit.Status.values()) {
+        for (UnitParticipation.Status status : UnitParticipation.Status.values()) {
             labels.put("unit:" + status.name(), status.label());
         }
-        for (CampaignEvaluator.Status status : CampaignEvaluator.Status.values()) {
+        for (EvaluatorParticipation.Status status : EvaluatorParticipation.Status.values()) {
             labels.put("evaluator:" + status.name(), status.label());
         }
-        return new AuditScope(campaign.getId(), campaign.getYear(), campaign.getCatalogueYear(), settings.zone(),
-                campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).toList(), labels);
+        return new AuditScope(campaign.id(), campaign.year(), campaign.catalogueYear(), settings.zone(),
+                campaigns.units(campaignId).stream().map(UnitParticipation::unitCode).toList(), labels);
     }
 }

@@ -4,6 +4,7 @@ import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,13 +23,15 @@ class CampaignPagesController {
     private final ReferenceData referenceData;
     private final NotificationService notifications;
     private final CurrentUser user;
+    private final DisplayTime time;
 
     CampaignPagesController(CampaignService campaigns, ReferenceData referenceData, NotificationService notifications,
-                            CurrentUser user) {
+                            CurrentUser user, DisplayTime time) {
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.notifications = notifications;
         this.user = user;
+        this.time = time;
     }
 
     @GetMapping("/app")
@@ -41,25 +44,25 @@ class CampaignPagesController {
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("notifications", notifications.inbox(user.id(), user.groups(), 10));
-        model.addAttribute("format", new Formats(campaigns));
+        model.addAttribute("format", new Formats(time));
         return "home";
     }
 
     @GetMapping("/app/campaigns/{campaignId}")
     String overview(@PathVariable Long campaignId, Model model) {
         requireOffice();
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         model.addAttribute("campaign", campaign);
-        List<CampaignUnit> units = campaigns.units(campaignId);
+        List<UnitParticipation> units = campaigns.units(campaignId);
         model.addAttribute("units", units);
-        model.addAttribute("groups", referenceData.unitOrder().grouped(units, CampaignUnit::getUnitCode));
-        List<CampaignEvaluator> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
-        evaluators.sort(Comparator.comparing(CampaignEvaluator::getEvaluatorCode, referenceData.evaluatorOrder()));
+        model.addAttribute("groups", referenceData.unitOrder().grouped(units, UnitParticipation::unitCode));
+        List<EvaluatorParticipation> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
+        evaluators.sort(Comparator.comparing(EvaluatorParticipation::evaluatorCode, referenceData.evaluatorOrder()));
         model.addAttribute("evaluators", evaluators);
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("coordinator", user.isCoordinator());
-        model.addAttribute("format", new Formats(campaigns));
+        model.addAttribute("format", new Formats(time));
         return "campaign";
     }
 
@@ -67,7 +70,7 @@ class CampaignPagesController {
     @GetMapping("/app/notifications")
     String notifications(Model model) {
         model.addAttribute("notifications", notifications.openInbox(user.id(), user.groups(), 200));
-        model.addAttribute("format", new Formats(campaigns));
+        model.addAttribute("format", new Formats(time));
         return "notifications";
     }
 
@@ -78,9 +81,9 @@ class CampaignPagesController {
     }
 
     /** Date formatting for templates, in the office's time zone. */
-    record Formats(CampaignService campaigns) {
+    record Formats(DisplayTime time) {
         public String at(Instant instant) {
-            return instant == null ? "" : campaigns.format(instant);
+            return instant == null ? "" : time.format(instant);
         }
     }
 }

@@ -1,18 +1,27 @@
 package cn.huangpu.assessment.campaign;
 
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
-import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.Evaluator;
+import cn.huangpu.assessment.directory.Unit;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.internal.Campaign;
+import cn.huangpu.assessment.campaign.internal.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.internal.CampaignEvaluatorRepository;
+import cn.huangpu.assessment.campaign.internal.CampaignRepository;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
+import cn.huangpu.assessment.campaign.internal.CampaignUnit;
+import cn.huangpu.assessment.campaign.internal.CampaignUnitRepository;
+import cn.huangpu.assessment.campaign.internal.Participation;
 import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,14 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens campaigns and keeps track of every unit and evaluator in them: launches, submissions,
  * deadlines, and the moment all inputs are in. It knows nothing of the engine; the process glue in
- * {@code campaign.process} calls it.
+ * {@code campaign.process} calls it. Other modules read through it; their progress reaches it as events
+ * ({@link CampaignProgress}), so its recording methods are the module's own. What it hands out are records
+ * ({@link CampaignInfo}, {@link UnitParticipation}, {@link EvaluatorParticipation}), read as they stand.
  */
 @Service
 @Transactional
 public class CampaignService {
-
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final CampaignRepository campaigns;
     private final CampaignUnitRepository units;
@@ -43,11 +51,13 @@ public class CampaignService {
     private final Catalogues catalogues;
     private final CampaignSettings settings;
     private final AuditLog audit;
+    private final DisplayTime time;
+    private final DeadlineService deadlines;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, CampaignUnitRepository units, CampaignEvaluatorRepository evaluators,
                     ReferenceData referenceData, Catalogues catalogues, CampaignSettings settings, AuditLog audit,
-                    Clock clock) {
+                    DisplayTime time, DeadlineService deadlines, Clock clock) {
         this.campaigns = campaigns;
         this.units = units;
         this.evaluators = evaluators;
@@ -55,6 +65,8 @@ public class CampaignService {
         this.catalogues = catalogues;
         this.settings = settings;
         this.audit = audit;
+        this.time = time;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -63,12 +75,12 @@ public class CampaignService {
      * a missing or unknown year or catalogue, dates in the past or out of order, unknown units or
      * evaluators, and a second running campaign for the same year.
      */
-    public Campaign open(OpenCampaign request, String actor) {
+    public CampaignInfo open(OpenCampaign request, String actor) {
         return open(request, actor, false);
     }
 
     /** As {@link #open(OpenCampaign, String)}; {@code allowPastDates} only for demo data that starts mid-flight. */
-    public Campaign open(OpenCampaign request, String actor, boolean allowPastDates) {
+    public CampaignInfo open(OpenCampaign request, String actor, boolean allowPastDates) {
         List<InputError> errors = new ArrayList<>();
         Integer year = request.year();
         if (year == null || year < 2000 || year > settings.latestYear()) {
@@ -88,10 +100,10 @@ public class CampaignService {
                 orDefault(request.comprehensiveDue(), year, settings.comprehensiveDue()),
                 orDefault(request.resultsDue(), year, settings.resultsDue()));
         errors.addAll(checkDates(dates, allowPastDates));
-        Set<String> unitCodes = codes(request.unitCodes(), referenceData.activeUnits(), AssessedUnit::getCode,
+        Set<String> unitCodes = codes(request.unitCodes(), referenceData.activeUnits(), Unit::code,
                 "unitCodes", "参评单位", errors);
         Set<String> evaluatorCodes = codes(request.evaluatorCodes(), referenceData.evaluators(),
-                SpecialistEvaluator::getCode, "evaluatorCodes", "专项评估单位", errors);
+                Evaluator::code, "evaluatorCodes", "专项评估单位", errors);
         if (campaigns.existsByYear(year)) {
             errors.add(InputError.field("year", "考评年度", year + " 年度已有考评，每年只开展一次"));
         }
@@ -107,7 +119,7 @@ public class CampaignService {
         }
         campaign.awaitInputs(unitCodes.size() + evaluatorCodes.size());
         audit.record(campaign.getId(), "campaign " + campaign.getId(), "OPEN", null, describe(dates), null, actor);
-        return campaign;
+        return campaign.info();
     }
 
     private List<InputError> checkDates(CampaignDates d, boolean allowPastDates) {
@@ -165,13 +177,8 @@ public class CampaignService {
                 : LocalDateTime.of(day.atYear(year), settings.dueTime()).atZone(settings.zone()).toInstant();
     }
 
-    public String format(Instant instant) {
-        return DATE_TIME.format(instant.atZone(settings.zone()));
-    }
-
-    /** A day as people write it in a sentence: 12月8日. */
-    public String formatDay(Instant instant) {
-        return DAY.format(instant.atZone(settings.zone()));
+    private String format(Instant instant) {
+        return time.format(instant);
     }
 
     private String describe(CampaignDates d) {
@@ -180,47 +187,60 @@ public class CampaignService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Campaign> find(Long id) {
-        return campaigns.findById(id);
+    public Optional<CampaignInfo> find(Long id) {
+        return campaigns.findById(id).map(Campaign::info);
     }
 
     /** The campaign; an unknown id is not found (404). */
     @Transactional(readOnly = true)
-    public Campaign get(Long id) {
-        return campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign " + id));
+    public CampaignInfo get(Long id) {
+        return campaign(id).info();
     }
 
     @Transactional(readOnly = true)
-    public List<Campaign> all() {
-        return campaigns.findAllByOrderByYearDescIdDesc();
+    public List<CampaignInfo> all() {
+        return campaigns.findAllByOrderByYearDescIdDesc().stream().map(Campaign::info).toList();
     }
 
     @Transactional(readOnly = true)
-    public List<CampaignUnit> units(Long campaignId) {
-        return units.findByCampaignIdOrderByUnitCode(campaignId);
+    public List<UnitParticipation> units(Long campaignId) {
+        return units.findByCampaignIdOrderByUnitCode(campaignId).stream().map(CampaignUnit::info).toList();
     }
 
     /** The unit's part in the campaign; a unit that does not take part (or an unknown code) is not found (404). */
     @Transactional(readOnly = true)
-    public CampaignUnit unit(Long campaignId, String unitCode) {
-        return units.findById(new CampaignUnit.Key(campaignId, unitCode)).orElseThrow(() ->
-                new NotFoundException("unit " + unitCode + " in campaign " + campaignId));
+    public UnitParticipation unit(Long campaignId, String unitCode) {
+        return campaignUnit(campaignId, unitCode).info();
     }
 
     @Transactional(readOnly = true)
-    public List<CampaignEvaluator> evaluators(Long campaignId) {
-        return evaluators.findByCampaignIdOrderByEvaluatorCode(campaignId);
+    public List<EvaluatorParticipation> evaluators(Long campaignId) {
+        return evaluators.findByCampaignIdOrderByEvaluatorCode(campaignId).stream().map(CampaignEvaluator::info)
+                .toList();
     }
 
     /** The evaluator's part in the campaign; one that does not take part (or an unknown code) is not found (404). */
     @Transactional(readOnly = true)
-    public CampaignEvaluator evaluator(Long campaignId, String evaluatorCode) {
+    public EvaluatorParticipation evaluator(Long campaignId, String evaluatorCode) {
+        return campaignEvaluator(campaignId, evaluatorCode).info();
+    }
+
+    private Campaign campaign(Long id) {
+        return campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign " + id));
+    }
+
+    private CampaignUnit campaignUnit(Long campaignId, String unitCode) {
+        return units.findById(new CampaignUnit.Key(campaignId, unitCode)).orElseThrow(() ->
+                new NotFoundException("unit " + unitCode + " in campaign " + campaignId));
+    }
+
+    private CampaignEvaluator campaignEvaluator(Long campaignId, String evaluatorCode) {
         return evaluators.findById(new CampaignEvaluator.Key(campaignId, evaluatorCode)).orElseThrow(() ->
                 new NotFoundException("evaluator " + evaluatorCode + " in campaign " + campaignId));
     }
 
     public void attachProcess(Long campaignId, String processInstanceId) {
-        get(campaignId).attachProcess(processInstanceId);
+        campaign(campaignId).attachProcess(processInstanceId);
     }
 
     /** Into how many batches the campaign's units are launched ({@code launch-batch-size} units a batch at most). */
@@ -236,82 +256,71 @@ public class CampaignService {
      * number of batches alone, so they do not overlap even if the batch size setting changed since the launch
      * began, and a unit already launched is left out.
      */
-    public List<CampaignUnit> launchBatch(Long campaignId, int batch, int batches) {
+    public List<UnitParticipation> launchBatch(Long campaignId, int batch, int batches) {
         long count = units.countByCampaignId(campaignId);
         int size = (int) Math.max(1, (count + batches - 1) / batches);
         List<CampaignUnit> toLaunch = units.findByCampaignIdOrderByUnitCode(campaignId, PageRequest.of(batch, size))
                 .stream().filter(unit -> !unit.isLaunched()).toList();
         toLaunch.forEach(CampaignUnit::launch);
-        return toLaunch;
+        return toLaunch.stream().map(CampaignUnit::info).toList();
     }
 
     /** Refuses any change to a campaign whose results are approved or published. */
-    public void requireOpen(Campaign campaign) {
+    public void requireOpen(CampaignInfo campaign) {
         if (campaign.isFrozen()) {
-            throw new BadInputException("考核结果已" + campaign.getStatus().label(), InputError.field("campaignId", "考核结果",
-                    "考核结果已" + campaign.getStatus().label() + "，不能再修改；如需修改，须由区政府办公室重新打开并说明理由"));
+            throw new BadInputException("考核结果已" + campaign.status().label(), InputError.field("campaignId", "考核结果",
+                    "考核结果已" + campaign.status().label() + "，不能再修改；如需修改，须由区政府办公室重新打开并说明理由"));
         }
     }
 
-    public void unitSubmitted(Long campaignId, String unitCode, String actor) {
-        CampaignUnit unit = unit(campaignId, unitCode);
+    void unitSubmitted(Long campaignId, String unitCode, String actor) {
+        CampaignUnit unit = campaignUnit(campaignId, unitCode);
         unit.submit(clock.instant());
         audit.record(campaignId, "unit " + unitCode, "SELF_CHECK_SUBMITTED", null, null, null, actor);
     }
 
-    public void unitVerified(Long campaignId, String unitCode, String actor) {
-        unit(campaignId, unitCode).verified();
+    void unitVerified(Long campaignId, String unitCode, String actor) {
+        campaignUnit(campaignId, unitCode).verified();
         audit.record(campaignId, "unit " + unitCode, "VERIFIED", null, null, null, actor);
     }
 
-    public void evaluatorDelivered(Long campaignId, String evaluatorCode, String actor) {
-        evaluator(campaignId, evaluatorCode).deliver(clock.instant());
+    void evaluatorDelivered(Long campaignId, String evaluatorCode, String actor) {
+        campaignEvaluator(campaignId, evaluatorCode).deliver(clock.instant());
         audit.record(campaignId, "evaluator " + evaluatorCode, "DELIVERED", null, null, null, actor);
     }
 
-    public void unitOverdue(Long campaignId, String unitCode) {
-        unit(campaignId, unitCode).markOverdue();
+    void unitOverdue(Long campaignId, String unitCode) {
+        campaignUnit(campaignId, unitCode).markOverdue();
     }
 
-    public void evaluatorOverdue(Long campaignId, String evaluatorCode) {
-        evaluator(campaignId, evaluatorCode).markOverdue();
+    void evaluatorOverdue(Long campaignId, String evaluatorCode) {
+        campaignEvaluator(campaignId, evaluatorCode).markOverdue();
     }
 
     /** Moves one unit's self-check deadline; refuses a date that is not after now and after the old one. */
-    public void extendUnit(Long campaignId, String unitCode, Instant newDue, String reason, String actor) {
-        CampaignUnit unit = unit(campaignId, unitCode);
-        checkExtension(unit.getDue(), newDue);
+    void extendUnit(Long campaignId, String unitCode, Instant newDue, String reason, String actor) {
+        CampaignUnit unit = campaignUnit(campaignId, unitCode);
+        deadlines.checkExtension(unit.getDue(), newDue);
         audit.record(campaignId, "unit " + unitCode + " self_check_due", "EXTEND", format(unit.getDue()),
                 format(newDue), reason, actor);
         unit.extend(newDue);
     }
 
-    public void extendEvaluator(Long campaignId, String evaluatorCode, Instant newDue, String reason, String actor) {
-        CampaignEvaluator evaluator = evaluator(campaignId, evaluatorCode);
-        checkExtension(evaluator.getDue(), newDue);
+    void extendEvaluator(Long campaignId, String evaluatorCode, Instant newDue, String reason, String actor) {
+        CampaignEvaluator evaluator = campaignEvaluator(campaignId, evaluatorCode);
+        deadlines.checkExtension(evaluator.getDue(), newDue);
         audit.record(campaignId, "evaluator " + evaluatorCode + " specialist_due", "EXTEND", format(evaluator.getDue()),
                 format(newDue), reason, actor);
         evaluator.extend(newDue);
     }
 
-    /** Checks a new deadline for an overdue unit or evaluator; the chase form calls it before completing. */
-    public void checkExtension(Instant oldDue, Instant newDue) {
-        if (newDue == null) {
-            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "新的截止时间", "延长期限须给出新的截止时间"));
-        }
-        if (!newDue.isAfter(clock.instant()) || !newDue.isAfter(oldDue)) {
-            throw new BadInputException("延期输入有误", InputError.field("newDueDate", "新的截止时间",
-                    "新的截止时间（" + format(newDue) + "）须晚于现在和原截止时间（" + format(oldDue) + "）"));
-        }
-    }
-
-    public void closeUnit(Long campaignId, String unitCode, String reason, String actor) {
-        unit(campaignId, unitCode).close();
+    void closeUnit(Long campaignId, String unitCode, String reason, String actor) {
+        campaignUnit(campaignId, unitCode).close();
         audit.record(campaignId, "unit " + unitCode, "CLOSED_NOT_SUBMITTED", null, null, reason, actor);
     }
 
-    public void closeEvaluator(Long campaignId, String evaluatorCode, String reason, String actor) {
-        evaluator(campaignId, evaluatorCode).close();
+    void closeEvaluator(Long campaignId, String evaluatorCode, String reason, String actor) {
+        campaignEvaluator(campaignId, evaluatorCode).close();
         audit.record(campaignId, "evaluator " + evaluatorCode, "CLOSED_NOT_SUBMITTED", null, null, reason, actor);
     }
 
@@ -323,13 +332,13 @@ public class CampaignService {
      */
     public boolean unitReady(Long campaignId, String unitCode) {
         Campaign campaign = campaigns.lockById(campaignId).orElseThrow();
-        return arrived(campaign, unit(campaignId, unitCode));
+        return arrived(campaign, campaignUnit(campaignId, unitCode));
     }
 
     /** As {@link #unitReady} for a specialist evaluator's delivery (or its closing). */
     public boolean evaluatorReady(Long campaignId, String evaluatorCode) {
         Campaign campaign = campaigns.lockById(campaignId).orElseThrow();
-        return arrived(campaign, evaluator(campaignId, evaluatorCode));
+        return arrived(campaign, campaignEvaluator(campaignId, evaluatorCode));
     }
 
     private boolean arrived(Campaign campaign, Participation<?> participation) {
@@ -344,25 +353,25 @@ public class CampaignService {
     }
 
     /** Notes that results of a scoring round exist. */
-    public void scoringRoundAtLeast(Long campaignId, int round) {
-        get(campaignId).scoringRoundAtLeast(round);
+    void scoringRoundAtLeast(Long campaignId, int round) {
+        campaign(campaignId).scoringRoundAtLeast(round);
     }
 
-    public void approve(Long campaignId, String actor) {
-        Campaign campaign = get(campaignId);
+    void approve(Long campaignId, String actor) {
+        Campaign campaign = campaign(campaignId);
         audit.record(campaignId, "campaign " + campaignId, "APPROVE", campaign.getStatus().name(), "APPROVED", null, actor);
         campaign.approve();
     }
 
-    public void publish(Long campaignId) {
-        Campaign campaign = get(campaignId);
+    void publish(Long campaignId) {
+        Campaign campaign = campaign(campaignId);
         audit.record(campaignId, "campaign " + campaignId, "PUBLISH", campaign.getStatus().name(), "PUBLISHED", null, "system");
         campaign.publish(clock.instant());
     }
 
     /** Reopens published results; the reason is required and recorded. The results then go through approval again. */
-    public Campaign reopen(Long campaignId, String reason, String actor) {
-        Campaign campaign = get(campaignId);
+    public CampaignInfo reopen(Long campaignId, String reason, String actor) {
+        Campaign campaign = campaign(campaignId);
         if (campaign.getStatus() != CampaignStatus.PUBLISHED) {
             throw new BadInputException("不能重新打开", InputError.field("campaignId", "考评", "只有已公布的考核结果才能重新打开"));
         }
@@ -371,6 +380,6 @@ public class CampaignService {
         }
         audit.record(campaignId, "campaign " + campaignId, "REOPEN", "PUBLISHED", "REOPENED", reason.strip(), actor);
         campaign.reopen();
-        return campaign;
+        return campaign.info();
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -183,13 +184,8 @@ public final class CatalogueReader {
             return new Condition(node.get("flag").asText(), Condition.Test.IS_TRUE, null, null);
         }
         if (node.has("date")) {
-            String text = text(node, "onOrBefore", conditionWhere);
-            try {
-                return new Condition(node.get("date").asText(), Condition.Test.ON_OR_BEFORE, null,
-                        MonthDay.parse(text, MONTH_DAY));
-            } catch (DateTimeParseException e) {
-                throw new CatalogueException(conditionWhere + "：onOrBefore 须为 月-日，如 01-20");
-            }
+            return new Condition(node.get("date").asText(), Condition.Test.ON_OR_BEFORE, null,
+                    dueDate(node.get("onOrBefore"), conditionWhere));
         }
         String input = node.has("count") ? node.get("count").asText() : node.has("rate") ? node.get("rate").asText() : null;
         if (input == null) {
@@ -201,6 +197,43 @@ public final class CatalogueReader {
         boolean atLeast = node.has("atLeast");
         return new Condition(input, atLeast ? Condition.Test.AT_LEAST : Condition.Test.BELOW,
                 decimal(node, atLeast ? "atLeast" : "below", conditionWhere), null);
+    }
+
+    /**
+     * An {@code onOrBefore}: a fixed day {@code "2023-01-20"}, or {@code {campaignYear: "01-20"}} for that
+     * month and day of the campaign's year. A bare month and day is refused: it was once read in the
+     * catalogue's own year, which no later campaign using the catalogue could meet.
+     */
+    private static DueDate dueDate(JsonNode value, String where) {
+        String forms = "写成固定日期（如 \"2023-01-20\"），或考评年度的月-日（如 {campaignYear: \"01-20\"}，即考评当年的1月20日）";
+        if (value == null || value.isNull()) {
+            throw new CatalogueException(where + "：缺少 onOrBefore，须" + forms);
+        }
+        if (value.isObject()) {
+            JsonNode monthDay = value.get("campaignYear");
+            if (value.size() != 1 || monthDay == null || !monthDay.isTextual()) {
+                throw new CatalogueException(where + "：onOrBefore 的对象形式只能是 {campaignYear: \"月-日\"}，收到 " + value);
+            }
+            MonthDay parsed;
+            try {
+                parsed = MonthDay.parse(monthDay.asText().strip(), MONTH_DAY);
+            } catch (DateTimeParseException e) {
+                throw new CatalogueException(where + "：onOrBefore 的 campaignYear 须为 月-日（两位数字，如 \"01-20\"），收到 \""
+                        + monthDay.asText() + "\"");
+            }
+            if (parsed.equals(MonthDay.of(2, 29))) {
+                throw new CatalogueException(where + "：onOrBefore 的 campaignYear 不能是 02-29，平年的考评年度没有这一天");
+            }
+            return DueDate.inCampaignYear(parsed);
+        }
+        String text = value.isTextual() ? value.asText().strip() : value.toString();
+        try {
+            return DueDate.on(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            boolean monthDayOnly = text.matches("\\d{1,2}-\\d{1,2}");
+            throw new CatalogueException(where + "：onOrBefore \"" + text + "\" "
+                    + (monthDayOnly ? "没有写明年份" : "不是日期") + "，须" + forms);
+        }
     }
 
     private static List<JsonNode> array(JsonNode node, String field, String where) {

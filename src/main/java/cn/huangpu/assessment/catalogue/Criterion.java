@@ -1,7 +1,6 @@
 package cn.huangpu.assessment.catalogue;
 
 import java.math.BigDecimal;
-import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +55,13 @@ public record Criterion(Kind kind, String text, String input, BigDecimal points,
         }
     }
 
-    /** A condition on one input: a flag is true, a count or rate reaches or stays below a threshold, a date is on time. */
-    public record Condition(String input, Test test, BigDecimal threshold, MonthDay date) {
+    /**
+     * A condition on one input: a flag is true, a count or rate reaches or stays below a threshold, a date is on
+     * time.
+     *
+     * @param date the last day an on-or-before condition accepts, or null for the other tests
+     */
+    public record Condition(String input, Test test, BigDecimal threshold, DueDate date) {
 
         public enum Test { IS_TRUE, AT_LEAST, BELOW, ON_OR_BEFORE }
     }

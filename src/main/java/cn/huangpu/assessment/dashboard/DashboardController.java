@@ -1,15 +1,15 @@
 package cn.huangpu.assessment.dashboard;
 
 import cn.huangpu.assessment.calendar.WorkingDayCalendar;
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignDates;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignSettings;
 import cn.huangpu.assessment.dashboard.Dashboard.Party;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,13 +40,13 @@ class DashboardController {
     private final CurrentUser user;
     private final ObjectMapper json;
     private final WorkingDayCalendar calendar;
-    private final CampaignSettings settings;
+    private final DisplayTime time;
 
     DashboardController(DashboardService dashboards, CampaignService campaigns, ReferenceData referenceData,
-                        CurrentUser user, ObjectMapper json, WorkingDayCalendar calendar, CampaignSettings settings) {
+                        CurrentUser user, ObjectMapper json, WorkingDayCalendar calendar, DisplayTime time) {
         this.json = json;
         this.calendar = calendar;
-        this.settings = settings;
+        this.time = time;
         this.dashboards = dashboards;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
@@ -59,9 +59,9 @@ class DashboardController {
             throw new AccessDenied("考评看板仅区政府办公室和区领导可查看");
         }
         Dashboard dashboard = dashboards.dashboard(campaignId);
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("calendarWarnings", calendarWarnings(campaign.getDates()));
+        model.addAttribute("calendarWarnings", calendarWarnings(campaign.dates()));
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("groups", referenceData.unitOrder().grouped(dashboard.rows(), Dashboard.UnitRow::unitCode));
         model.addAttribute("histogramJson", json.writeValueAsString(dashboard.histogram()));
@@ -77,7 +77,7 @@ class DashboardController {
     private List<String> calendarWarnings(CampaignDates dates) {
         List<LocalDate> days = Stream.of(dates.selfCheckDue(), dates.specialistDue(), dates.comprehensiveDue(),
                         dates.resultsDue())
-                .map((Instant due) -> LocalDate.ofInstant(due, settings.zone()))
+                .map((Instant due) -> LocalDate.ofInstant(due, time.zone()))
                 .toList();
         return calendar.missingYearWarnings(days);
     }

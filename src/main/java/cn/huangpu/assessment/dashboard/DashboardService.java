@@ -1,12 +1,11 @@
 package cn.huangpu.assessment.dashboard;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignDates;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStatus;
-import cn.huangpu.assessment.campaign.CampaignUnit;
-import cn.huangpu.assessment.campaign.CampaignSettings;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.dashboard.Dashboard.Deadline;
 import cn.huangpu.assessment.dashboard.Dashboard.Overdue;
 import cn.huangpu.assessment.dashboard.Dashboard.Party;
@@ -14,12 +13,13 @@ import cn.huangpu.assessment.dashboard.Dashboard.Stage;
 import cn.huangpu.assessment.dashboard.Dashboard.UnitRow;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.evaluation.EvaluationService;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,58 +52,58 @@ public class DashboardService {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final CampaignService campaigns;
-    private final CampaignSettings settings;
     private final EvaluationService evaluation;
     private final CampaignScoring scoring;
     private final ReferenceData referenceData;
     private final NotificationService notifications;
     private final OpenTasks openTasks;
     private final Clock clock;
+    private final DisplayTime time;
 
-    DashboardService(CampaignService campaigns, CampaignSettings settings, EvaluationService evaluation,
+    DashboardService(CampaignService campaigns, EvaluationService evaluation,
                      CampaignScoring scoring, ReferenceData referenceData, NotificationService notifications,
-                     OpenTasks openTasks, Clock clock) {
+                     OpenTasks openTasks, Clock clock, DisplayTime time) {
         this.campaigns = campaigns;
-        this.settings = settings;
         this.evaluation = evaluation;
         this.scoring = scoring;
         this.referenceData = referenceData;
         this.notifications = notifications;
         this.openTasks = openTasks;
         this.clock = clock;
+        this.time = time;
     }
 
     public Dashboard dashboard(Long campaignId) {
-        Campaign campaign = campaigns.get(campaignId);
-        List<CampaignUnit> units = campaigns.units(campaignId);
-        List<CampaignEvaluator> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
-        evaluators.sort(Comparator.comparing(CampaignEvaluator::getEvaluatorCode, referenceData.evaluatorOrder()));
+        CampaignInfo campaign = campaigns.get(campaignId);
+        List<UnitParticipation> units = campaigns.units(campaignId);
+        List<EvaluatorParticipation> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
+        evaluators.sort(Comparator.comparing(EvaluatorParticipation::evaluatorCode, referenceData.evaluatorOrder()));
         Map<String, Set<String>> missingByEvaluator = new LinkedHashMap<>();
-        evaluators.forEach(e -> missingByEvaluator.put(e.getEvaluatorCode(),
-                evaluation.unitsMissing(campaignId, e.getEvaluatorCode())));
-        Map<String, ScoreRecord> scores = new HashMap<>();
-        scoring.latest(campaignId).forEach(r -> scores.put(r.getUnitCode(), r));
-        boolean approved = campaign.getStatus() == CampaignStatus.APPROVED || campaign.getStatus() == CampaignStatus.PUBLISHED;
-        boolean published = campaign.getStatus() == CampaignStatus.PUBLISHED;
+        evaluators.forEach(e -> missingByEvaluator.put(e.evaluatorCode(),
+                evaluation.unitsMissing(campaignId, e.evaluatorCode())));
+        Map<String, UnitResult> scores = new HashMap<>();
+        scoring.latest(campaignId).forEach(r -> scores.put(r.unitCode(), r));
+        boolean approved = campaign.status() == CampaignStatus.APPROVED || campaign.status() == CampaignStatus.PUBLISHED;
+        boolean published = campaign.status() == CampaignStatus.PUBLISHED;
         Map<String, String> names = referenceData.unitNames();
 
         List<UnitRow> rows = new ArrayList<>();
-        for (CampaignUnit unit : referenceData.unitOrder().sorted(units, CampaignUnit::getUnitCode)) {
+        for (UnitParticipation unit : referenceData.unitOrder().sorted(units, UnitParticipation::unitCode)) {
             Map<String, Boolean> delivered = new LinkedHashMap<>();
-            missingByEvaluator.forEach((code, missing) -> delivered.put(code, !missing.contains(unit.getUnitCode())));
-            ScoreRecord score = scores.get(unit.getUnitCode());
-            rows.add(new UnitRow(unit.getUnitCode(), names.getOrDefault(unit.getUnitCode(), unit.getUnitCode()),
-                    unit.getStatus().label(), isOverdue(unit),
-                    unit.getStatus() == CampaignUnit.Status.VERIFIED, delivered,
-                    score == null ? null : score.getTotal(), score == null ? null : score.getGrade(), approved, published));
+            missingByEvaluator.forEach((code, missing) -> delivered.put(code, !missing.contains(unit.unitCode())));
+            UnitResult score = scores.get(unit.unitCode());
+            rows.add(new UnitRow(unit.unitCode(), names.getOrDefault(unit.unitCode(), unit.unitCode()),
+                    unit.status().label(), isOverdue(unit),
+                    unit.status() == UnitParticipation.Status.VERIFIED, delivered,
+                    score == null ? null : score.total(), score == null ? null : score.grade(), approved, published));
         }
 
-        long submitted = units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.SUBMITTED
-                || u.getStatus() == CampaignUnit.Status.VERIFIED).count();
+        long submitted = units.stream().filter(u -> u.status() == UnitParticipation.Status.SUBMITTED
+                || u.status() == UnitParticipation.Status.VERIFIED).count();
         List<Stage> stages = List.of(
                 new Stage("自查提交", submitted, units.size()),
-                new Stage("网上核查", units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.VERIFIED).count(), units.size()),
-                new Stage("专项评估", evaluators.stream().filter(e -> e.getStatus() != CampaignEvaluator.Status.PENDING).count(),
+                new Stage("网上核查", units.stream().filter(u -> u.status() == UnitParticipation.Status.VERIFIED).count(), units.size()),
+                new Stage("专项评估", evaluators.stream().filter(e -> e.status() != EvaluatorParticipation.Status.PENDING).count(),
                         evaluators.size()),
                 new Stage("评分", scores.size(), units.size()),
                 new Stage("领导审定", approved ? 1 : 0, 1),
@@ -111,27 +111,27 @@ public class DashboardService {
 
         Map<String, Long> grades = new LinkedHashMap<>();
         for (String grade : List.of("优秀", "良好", "合格", "不合格")) {
-            grades.put(grade, scores.values().stream().filter(r -> grade.equals(r.getGrade())).count());
+            grades.put(grade, scores.values().stream().filter(r -> grade.equals(r.grade())).count());
         }
         Map<String, Long> histogram = new LinkedHashMap<>();
         for (int low = 0; low < 110; low += 10) {
             int from = low;
             histogram.put(low + "-" + (low + 10), scores.values().stream()
-                    .filter(r -> r.getTotal().intValue() >= from && r.getTotal().intValue() < from + 10).count());
+                    .filter(r -> r.total().intValue() >= from && r.total().intValue() < from + 10).count());
         }
-        return new Dashboard(deadlines(campaign.getDates()), stages,
-                evaluators.stream().map(CampaignEvaluator::getEvaluatorCode).toList(), rows,
+        return new Dashboard(deadlines(campaign.dates()), stages,
+                evaluators.stream().map(EvaluatorParticipation::evaluatorCode).toList(), rows,
                 overdue(campaignId, units, evaluators), grades, histogram);
     }
 
     /** Overdue units in the order of the lists of units, then overdue evaluators, each with its last one-click reminder. */
-    private List<Overdue> overdue(Long campaignId, List<CampaignUnit> units, List<CampaignEvaluator> evaluators) {
+    private List<Overdue> overdue(Long campaignId, List<UnitParticipation> units, List<EvaluatorParticipation> evaluators) {
         Map<String, Instant> reminded = notifications.lastSent(campaignId, Notification.Kind.MANUAL);
         List<Overdue> overdue = new ArrayList<>();
-        referenceData.unitOrder().sorted(units, CampaignUnit::getUnitCode).stream().filter(DashboardService::isOverdue)
-                .forEach(u -> overdue.add(overdue(u, reminded.get(Groups.unit(u.getUnitCode())))));
+        referenceData.unitOrder().sorted(units, UnitParticipation::unitCode).stream().filter(DashboardService::isOverdue)
+                .forEach(u -> overdue.add(overdue(u, reminded.get(Groups.unit(u.unitCode())))));
         evaluators.stream().filter(DashboardService::isOverdue)
-                .forEach(e -> overdue.add(overdue(e, reminded.get(Groups.evaluator(e.getEvaluatorCode())))));
+                .forEach(e -> overdue.add(overdue(e, reminded.get(Groups.evaluator(e.evaluatorCode())))));
         return overdue;
     }
 
@@ -146,23 +146,23 @@ public class DashboardService {
         };
     }
 
-    private static boolean isOverdue(CampaignUnit unit) {
-        return unit.isOverdue() && unit.getStatus() == CampaignUnit.Status.PENDING;
+    private static boolean isOverdue(UnitParticipation unit) {
+        return unit.overdue() && unit.status() == UnitParticipation.Status.PENDING;
     }
 
-    private static boolean isOverdue(CampaignEvaluator evaluator) {
-        return evaluator.isOverdue() && evaluator.getStatus() == CampaignEvaluator.Status.PENDING;
+    private static boolean isOverdue(EvaluatorParticipation evaluator) {
+        return evaluator.overdue() && evaluator.status() == EvaluatorParticipation.Status.PENDING;
     }
 
-    private Overdue overdue(CampaignUnit unit, Instant reminded) {
-        return new Overdue(Party.UNIT, unit.getUnitCode(), referenceData.unitName(unit.getUnitCode()),
-                campaigns.format(unit.getDue()), unit.getStatus().label(), reminded(reminded));
+    private Overdue overdue(UnitParticipation unit, Instant reminded) {
+        return new Overdue(Party.UNIT, unit.unitCode(), referenceData.unitName(unit.unitCode()),
+                time.format(unit.due()), unit.status().label(), reminded(reminded));
     }
 
-    private Overdue overdue(CampaignEvaluator evaluator, Instant reminded) {
-        return new Overdue(Party.EVALUATOR, evaluator.getEvaluatorCode(),
-                referenceData.evaluatorName(evaluator.getEvaluatorCode()), campaigns.format(evaluator.getDue()),
-                evaluator.getStatus().label(), reminded(reminded));
+    private Overdue overdue(EvaluatorParticipation evaluator, Instant reminded) {
+        return new Overdue(Party.EVALUATOR, evaluator.evaluatorCode(),
+                referenceData.evaluatorName(evaluator.evaluatorCode()), time.format(evaluator.due()),
+                evaluator.status().label(), reminded(reminded));
     }
 
     /** "已提醒 15:46" today, "已提醒 11月20日 15:46" this year, with the year before that; office time zone. */
@@ -170,8 +170,8 @@ public class DashboardService {
         if (at == null) {
             return null;
         }
-        ZonedDateTime when = at.atZone(settings.zone());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+        ZonedDateTime when = at.atZone(time.zone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), time.zone());
         DateTimeFormatter format = when.toLocalDate().equals(today) ? TIME
                 : when.getYear() == today.getYear() ? DAY_TIME : DATE_TIME;
         return "已提醒 " + format.format(when);
@@ -183,9 +183,9 @@ public class DashboardService {
     }
 
     private Deadline deadline(String name, Instant due) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-        LocalDate day = LocalDate.ofInstant(due, settings.zone());
-        return new Deadline(name, campaigns.format(due), ChronoUnit.DAYS.between(today, day));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), time.zone());
+        LocalDate day = LocalDate.ofInstant(due, time.zone());
+        return new Deadline(name, time.format(due), ChronoUnit.DAYS.between(today, day));
     }
 
     /**

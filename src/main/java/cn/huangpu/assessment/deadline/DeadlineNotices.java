@@ -1,10 +1,10 @@
 package cn.huangpu.assessment.deadline;
 
-import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -18,14 +18,14 @@ import org.springframework.stereotype.Component;
 public class DeadlineNotices {
 
     private final NotificationService notifications;
-    private final CampaignService campaigns;
+    private final DisplayTime time;
     private final ReferenceData referenceData;
     private final Clock clock;
 
-    DeadlineNotices(NotificationService notifications, CampaignService campaigns, ReferenceData referenceData,
+    DeadlineNotices(NotificationService notifications, DisplayTime time, ReferenceData referenceData,
                     Clock clock) {
         this.notifications = notifications;
-        this.campaigns = campaigns;
+        this.time = time;
         this.referenceData = referenceData;
         this.clock = clock;
     }
@@ -89,7 +89,7 @@ public class DeadlineNotices {
     }
 
     private String due(Deadline deadline) {
-        return campaigns.format(deadline.due());
+        return time.format(deadline.due());
     }
 
     /** The notice keys of the first release (campaign, code, deadline), so that no notice is sent twice across it. */

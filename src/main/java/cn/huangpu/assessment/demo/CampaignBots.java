@@ -1,18 +1,18 @@
 package cn.huangpu.assessment.demo;
 
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
-import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
 import cn.huangpu.assessment.security.Groups;
-import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
-import cn.huangpu.assessment.verification.Finding;
-import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService.NewFinding;
+import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
@@ -98,7 +98,7 @@ public class CampaignBots {
             Indicator indicator = withFindings.get(random.nextInt(withFindings.size()));
             Input input = indicator.findingInputs().get(0);
             verification.record(campaignId, unitCode, new NewFinding(indicator.code(), input.name(),
-                    Finding.Kind.values()[random.nextInt(4)], "网上核查发现问题", null), COORDINATOR_USER);
+                    FindingKind.values()[random.nextInt(4)], "网上核查发现问题", null), COORDINATOR_USER);
         }
         complete(COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.VERIFY,
                 UnitAssessmentProcess.tasks(taskService, campaignId, unitCode), Map.of("confirmVerified", true));
@@ -153,10 +153,10 @@ public class CampaignBots {
     private void enterValues(Long campaignId, String source, Random random, String actor, boolean withReason) {
         Catalogue catalogue = selfChecks.catalogue(campaignId);
         List<FactEntry> entries = new ArrayList<>();
-        for (CampaignUnit unit : campaigns.units(campaignId)) {
+        for (UnitParticipation unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {
                 for (Input input : indicator.directInputs(source)) {
-                    entries.add(new FactEntry(unit.getUnitCode(), indicator.code(), input.name(), value(input, random),
+                    entries.add(new FactEntry(unit.unitCode(), indicator.code(), input.name(), value(input, random),
                             withReason ? "综合评估录入" : null));
                 }
             }

@@ -1,9 +1,9 @@
 package cn.huangpu.assessment.demo;
 
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import java.time.Instant;
@@ -59,7 +59,7 @@ class DemoCampaign implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         LocalDate today = LocalDate.now(ZONE);
-        if (campaigns.all().stream().anyMatch(c -> c.getYear() == today.getYear())) {
+        if (campaigns.all().stream().anyMatch(c -> c.year() == today.getYear())) {
             return;
         }
         Instant now = Instant.now();
@@ -75,19 +75,19 @@ class DemoCampaign implements ApplicationRunner {
         Random random = new Random(year);
         at(selfCheckDue.minus(20, ChronoUnit.DAYS));
         LocalDate today = LocalDate.ofInstant(now, ZONE);
-        Campaign campaign = starter.start(new OpenCampaign(year, 2023, selfCheckDue, selfCheckDue,
+        CampaignInfo campaign = starter.start(new OpenCampaign(year, 2023, selfCheckDue, selfCheckDue,
                 endOfDay(today.plusDays(12)), endOfDay(today.plusDays(19)), List.of(), List.of()),
                 CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         runDueJobs();
 
-        List<CampaignUnit> units = campaigns.units(id);
+        List<UnitParticipation> units = campaigns.units(id);
         int submitted = units.size() * 2 / 3;
         int verified = units.size() / 3;
         at(selfCheckDue.minus(6, ChronoUnit.DAYS));
         runDueJobs();
         for (int i = 0; i < units.size(); i++) {
-            String unit = units.get(i).getUnitCode();
+            String unit = units.get(i).unitCode();
             if (i < submitted) {
                 at(selfCheckDue.minus(5 - i % 5, ChronoUnit.DAYS).minus(3 + i % 7, ChronoUnit.HOURS));
                 bots.fillSelfCheck(id, unit, random);
@@ -99,11 +99,11 @@ class DemoCampaign implements ApplicationRunner {
         runDueJobs();
         at(selfCheckDue.minus(1, ChronoUnit.HOURS));
         for (int i = 0; i < verified; i++) {
-            bots.verify(id, units.get(i).getUnitCode(), random);
+            bots.verify(id, units.get(i).unitCode(), random);
         }
-        List<CampaignEvaluator> evaluators = campaigns.evaluators(id);
+        List<EvaluatorParticipation> evaluators = campaigns.evaluators(id);
         for (int i = 0; i < 7 && i < evaluators.size(); i++) {
-            bots.deliver(id, evaluators.get(i).getEvaluatorCode(), random);
+            bots.deliver(id, evaluators.get(i).evaluatorCode(), random);
         }
         runDueJobs();
         at(now);

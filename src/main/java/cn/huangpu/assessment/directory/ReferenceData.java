@@ -1,5 +1,9 @@
 package cn.huangpu.assessment.directory;
 
+import cn.huangpu.assessment.directory.internal.AssessedUnit;
+import cn.huangpu.assessment.directory.internal.AssessedUnitRepository;
+import cn.huangpu.assessment.directory.internal.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.internal.SpecialistEvaluatorRepository;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +32,12 @@ public class ReferenceData {
     }
 
     /** The units that take part by default, in the office's usual order (departments, then streets). */
-    public List<AssessedUnit> activeUnits() {
-        return units.findByActiveTrueOrderBySortOrder();
+    public List<Unit> activeUnits() {
+        return units.findByActiveTrueOrderBySortOrder().stream().map(ReferenceData::unit).toList();
     }
 
-    public Optional<AssessedUnit> unit(String code) {
-        return units.findById(code);
+    public Optional<Unit> unit(String code) {
+        return units.findById(code).map(ReferenceData::unit);
     }
 
     /** A unit's Chinese name, or its code if there is no such unit. */
@@ -70,16 +74,25 @@ public class ReferenceData {
 
     /** Evaluator codes in the plan's order (四(三)), as the lists of evaluators show them; unknown codes last. */
     public Comparator<String> evaluatorOrder() {
-        List<String> usual = evaluators().stream().map(SpecialistEvaluator::getCode).toList();
+        List<String> usual = evaluators().stream().map(Evaluator::code).toList();
         return Comparator.comparingInt((String code) -> usual.contains(code) ? usual.indexOf(code) : usual.size())
                 .thenComparing(Comparator.naturalOrder());
     }
 
-    public List<SpecialistEvaluator> evaluators() {
-        return evaluators.findAllByOrderBySortOrder();
+    public List<Evaluator> evaluators() {
+        return evaluators.findAllByOrderBySortOrder().stream().map(ReferenceData::evaluator).toList();
     }
 
-    public Optional<SpecialistEvaluator> evaluator(String code) {
-        return evaluators.findById(code);
+    public Optional<Evaluator> evaluator(String code) {
+        return evaluators.findById(code).map(ReferenceData::evaluator);
+    }
+
+    private static Unit unit(AssessedUnit unit) {
+        return new Unit(unit.getCode(), unit.getName(), unit.getKind(), unit.getSortOrder(), unit.isActive());
+    }
+
+    private static Evaluator evaluator(SpecialistEvaluator evaluator) {
+        return new Evaluator(evaluator.getCode(), evaluator.getName(), evaluator.getSortOrder(),
+                evaluator.getUnitCode());
     }
 }

@@ -35,7 +35,7 @@ class ReferenceDataController {
     @GetMapping("/units")
     @Operation(summary = "参评单位")
     List<UnitView> units() {
-        return referenceData.activeUnits().stream().map(u -> new UnitView(u.getCode(), u.getName(), u.getKind())).toList();
+        return referenceData.activeUnits().stream().map(u -> new UnitView(u.code(), u.name(), u.kind())).toList();
     }
 
     @GetMapping("/evaluators")
@@ -45,8 +45,8 @@ class ReferenceDataController {
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "没有 " + year + " 年度的指标目录"));
         Map<String, List<String>> owned = catalogue.indicatorsByEvaluator();
         return referenceData.evaluators().stream()
-                .map(e -> new EvaluatorView(e.getCode(), e.getName(), e.getUnitCode(),
-                        owned.getOrDefault(e.getCode(), List.of())))
+                .map(e -> new EvaluatorView(e.code(), e.name(), e.unitCode(),
+                        owned.getOrDefault(e.code(), List.of())))
                 .toList();
     }
 }

@@ -1,9 +1,9 @@
 package cn.huangpu.assessment.evaluation;
 
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
@@ -13,6 +13,7 @@ import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.Workbooks;
@@ -50,14 +51,16 @@ class EvaluationController {
     private final CampaignService campaigns;
     private final ReferenceData referenceData;
     private final CurrentUser user;
+    private final DisplayTime time;
 
     EvaluationController(EvaluationService evaluation, EvaluationSpreadsheet spreadsheet, CampaignService campaigns,
-                         ReferenceData referenceData, CurrentUser user) {
+                         ReferenceData referenceData, CurrentUser user, DisplayTime time) {
         this.evaluation = evaluation;
         this.spreadsheet = spreadsheet;
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.user = user;
+        this.time = time;
     }
 
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
@@ -76,23 +79,23 @@ class EvaluationController {
     String save(@PathVariable Long campaignId, @PathVariable String evaluatorCode, @RequestParam Map<String, String> form,
                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
         requireEditor(evaluatorCode, "只有本专项评估单位人员可以录入评估结果");
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.evaluator(campaignId, evaluatorCode);
         List<InputError> errors = new ArrayList<>();
         List<FactEntry> entries = new ArrayList<>();
-        for (CampaignUnit unit : campaigns.units(campaignId)) {
+        for (UnitParticipation unit : campaigns.units(campaignId)) {
             for (Column column : columns(evaluation.catalogue(campaign), evaluatorCode)) {
-                String cell = unit.getUnitCode() + "|" + column.key();
+                String cell = unit.unitCode() + "|" + column.key();
                 if (!form.containsKey("v[" + cell + "]")) {
                     continue;
                 }
-                String unitName = referenceData.unitName(unit.getUnitCode());
+                String unitName = referenceData.unitName(unit.unitCode());
                 try {
                     JsonNode value = FormValues.toJson(column.input(), form.get("v[" + cell + "]"), form.get("r[" + cell + "]"));
                     if (value != null) {
                         FactsParser.parseInput(column.indicator(), column.input().name(), value);
                     }
-                    entries.add(new FactEntry(unit.getUnitCode(), column.indicator().code(), column.input().name(), value,
+                    entries.add(new FactEntry(unit.unitCode(), column.indicator().code(), column.input().name(), value,
                             null, FormValues.version(form.get("ver[" + cell + "]"))));
                 } catch (IllegalArgumentException e) {
                     errors.add(new InputError(column.indicator().code(), column.input().name(), column.input().label(),
@@ -130,10 +133,10 @@ class EvaluationController {
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}/template.xlsx")
     ResponseEntity<byte[]> template(@PathVariable Long campaignId, @PathVariable String evaluatorCode) {
         requireReader(evaluatorCode);
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.evaluator(campaignId, evaluatorCode);
         return Workbooks.download(spreadsheet.template(campaignId, evaluatorCode),
-                campaign.getYear() + "年度" + referenceData.evaluatorName(evaluatorCode) + "专项评估模板.xlsx");
+                campaign.year() + "年度" + referenceData.evaluatorName(evaluatorCode) + "专项评估模板.xlsx");
     }
 
     @PostMapping("/app/evaluation/{campaignId}/{evaluatorCode}/upload")
@@ -170,8 +173,8 @@ class EvaluationController {
      */
     private String render(Long campaignId, String evaluatorCode, Model model, List<InputError> errors,
                           Map<String, String> submitted, List<FactEntry> conflicting) {
-        Campaign campaign = campaigns.get(campaignId);
-        CampaignEvaluator evaluator = campaigns.evaluator(campaignId, evaluatorCode);
+        CampaignInfo campaign = campaigns.get(campaignId);
+        EvaluatorParticipation evaluator = campaigns.evaluator(campaignId, evaluatorCode);
         Catalogue catalogue = evaluation.catalogue(campaign);
         Map<String, String> values = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
@@ -180,15 +183,15 @@ class EvaluationController {
         List<InputError> invalid = new ArrayList<>();
         List<String> owned = columns(catalogue, evaluatorCode).stream().map(Column::key).toList();
         evaluation.values(campaignId).forEach((unit, facts) -> facts.forEach((key, value) -> {
-            UnitFact fact = value.fact();
-            stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.getValueJson(), value.parsed()));
+            StoredFact fact = value.fact();
+            stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.valueJson(), value.parsed()));
             if (value.parsed() != null && value.parsed().isObject()) {
                 stored.put("r[" + unit + "|" + key + "]", value.parsed().path("reason").asText());
             }
             if (!value.usable() && owned.contains(key)) {
                 invalid.add(value.refusal(referenceData.unitName(unit)));
             }
-            stored.put("ver[" + unit + "|" + key + "]", String.valueOf(fact.getVersion()));
+            stored.put("ver[" + unit + "|" + key + "]", String.valueOf(fact.version()));
         }));
         Map<String, String> shown = new HashMap<>(stored);
         if (submitted != null) {
@@ -212,16 +215,16 @@ class EvaluationController {
         model.addAttribute("evaluator", evaluator);
         model.addAttribute("evaluatorName", referenceData.evaluatorName(evaluatorCode));
         model.addAttribute("columns", columns(catalogue, evaluatorCode));
-        List<CampaignUnit> units = campaigns.units(campaignId);
+        List<UnitParticipation> units = campaigns.units(campaignId);
         model.addAttribute("units", units);
-        model.addAttribute("groups", referenceData.unitOrder().grouped(units, CampaignUnit::getUnitCode));
+        model.addAttribute("groups", referenceData.unitOrder().grouped(units, UnitParticipation::unitCode));
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("values", values);
         model.addAttribute("reasons", reasons);
         model.addAttribute("versions", versions);
         model.addAttribute("yours", yours);
         model.addAttribute("editable", user.isEvaluator(evaluatorCode) && !campaign.isFrozen()
-                && evaluator.getStatus() == CampaignEvaluator.Status.PENDING);
+                && evaluator.status() == EvaluatorParticipation.Status.PENDING);
         model.addAttribute("locked", locked(campaign, evaluator));
         model.addAttribute("errors", errors);
         model.addAttribute("invalid", invalid);
@@ -230,13 +233,13 @@ class EvaluationController {
     }
 
     /** Why the grid cannot be changed (shown when it is not editable). */
-    private String locked(Campaign campaign, CampaignEvaluator evaluator) {
-        return switch (evaluator.getStatus()) {
-            case DELIVERED -> evaluator.getDeliveredAt() == null ? "已提交（未记录提交时间），不能再修改。"
-                    : "已于 " + campaigns.format(evaluator.getDeliveredAt()) + " 提交，不能再修改。";
+    private String locked(CampaignInfo campaign, EvaluatorParticipation evaluator) {
+        return switch (evaluator.status()) {
+            case DELIVERED -> evaluator.deliveredAt() == null ? "已提交（未记录提交时间），不能再修改。"
+                    : "已于 " + time.format(evaluator.deliveredAt()) + " 提交，不能再修改。";
             case CLOSED -> "逾期未提交，区政府办公室已关闭本项专项评估，不能再修改。";
             case PENDING -> campaign.isFrozen() ? "考核结果已审定，评估结果不能再修改。"
-                    : "尚未提交。评估结果由" + referenceData.evaluatorName(evaluator.getEvaluatorCode()) + "录入，本页只读。";
+                    : "尚未提交。评估结果由" + referenceData.evaluatorName(evaluator.evaluatorCode()) + "录入，本页只读。";
         };
     }
 

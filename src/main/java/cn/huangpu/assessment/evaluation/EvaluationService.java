@@ -1,21 +1,25 @@
 package cn.huangpu.assessment.evaluation;
 
 import cn.huangpu.assessment.audit.AuditLog;
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
+import cn.huangpu.assessment.campaign.progress.EvaluationDelivered;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.evaluation.internal.UnitFact;
+import cn.huangpu.assessment.evaluation.internal.UnitFactRepository;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.NumberRules;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +31,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,16 +59,21 @@ public class EvaluationService {
     private final SelfCheckService selfChecks;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final DisplayTime time;
     private final ReferenceData referenceData;
 
     EvaluationService(UnitFactRepository facts, CampaignService campaigns, Catalogues catalogues,
-                      SelfCheckService selfChecks, AuditLog audit, Clock clock, ReferenceData referenceData) {
+                      SelfCheckService selfChecks, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                      DisplayTime time, ReferenceData referenceData) {
+        this.events = events;
         this.facts = facts;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
         this.selfChecks = selfChecks;
         this.audit = audit;
         this.clock = clock;
+        this.time = time;
         this.referenceData = referenceData;
     }
 
@@ -83,17 +92,17 @@ public class EvaluationService {
      * @param reasonRequired whether every change needs a reason (the office's comprehensive evaluation)
      */
     public void record(Long campaignId, String source, List<FactEntry> entries, boolean reasonRequired, String actor) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
         if (!Catalogue.OFFICE.equals(source)) {
-            CampaignEvaluator evaluator = campaigns.evaluator(campaignId, source);
-            if (evaluator.getStatus() != CampaignEvaluator.Status.PENDING) {
+            EvaluatorParticipation evaluator = campaigns.evaluator(campaignId, source);
+            if (evaluator.status() != EvaluatorParticipation.Status.PENDING) {
                 throw new BadInputException("评估结果不能再修改", InputError.field("evaluatorCode", "专项评估状态",
-                        "本单位专项评估状态为“" + evaluator.getStatus().label() + "”，不能再修改"));
+                        "本单位专项评估状态为“" + evaluator.status().label() + "”，不能再修改"));
             }
         }
         Catalogue catalogue = catalogue(campaign);
-        Set<String> units = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).collect(Collectors.toSet());
+        Set<String> units = campaigns.units(campaignId).stream().map(UnitParticipation::unitCode).collect(Collectors.toSet());
         List<InputError> errors = new ArrayList<>();
         for (FactEntry entry : entries) {
             check(catalogue, source, units, entry, reasonRequired, errors);
@@ -148,7 +157,7 @@ public class EvaluationService {
         UnitFact fact = stored.get(key(campaignId, entry));
         return new InputError(entry.indicatorCode(), entry.inputName(), unitName(entry.unitCode()) + "：" + (fact == null
                 ? "该值已被他人清除"
-                : "已由 " + fact.getEnteredBy() + " 于 " + campaigns.format(fact.getEnteredAt()) + " 修改"));
+                : "已由 " + fact.getEnteredBy() + " 于 " + time.format(fact.getEnteredAt()) + " 修改"));
     }
 
     private static UnitFact.Key key(Long campaignId, FactEntry entry) {
@@ -218,7 +227,7 @@ public class EvaluationService {
      * {@code problem} says, in Chinese, why today's rules refuse it (a value saved before a rule existed, or a
      * damaged one), and is null for a value that can be used.
      */
-    public record StoredValue(UnitFact fact, JsonNode parsed, String problem, String label) {
+    public record StoredValue(StoredFact fact, JsonNode parsed, String problem, String label) {
 
         public boolean usable() {
             return problem == null;
@@ -231,26 +240,26 @@ public class EvaluationService {
 
         /** The refusal to show: the indicator, the input and, before the reason, the unit. */
         public InputError refusal(String unitName) {
-            return new InputError(fact.getIndicatorCode(), fact.getInputName(), label, unitName + "：" + problem);
+            return new InputError(fact.indicatorCode(), fact.inputName(), label, unitName + "：" + problem);
         }
     }
 
     /** Reads a stored value against the catalogue. Never fails: what cannot be used says why. */
-    public StoredValue read(Catalogue catalogue, UnitFact fact) {
-        Optional<Indicator> indicator = catalogue.indicator(fact.getIndicatorCode());
-        String label = indicator.flatMap(i -> i.input(fact.getInputName())).map(Input::label).orElse(null);
+    public StoredValue read(Catalogue catalogue, StoredFact fact) {
+        Optional<Indicator> indicator = catalogue.indicator(fact.indicatorCode());
+        String label = indicator.flatMap(i -> i.input(fact.inputName())).map(Input::label).orElse(null);
         JsonNode parsed;
         try {
-            parsed = FactsParser.readValue(fact.getValueJson());
+            parsed = FactsParser.readValue(fact.valueJson());
         } catch (InvalidFactsException unreadable) {
-            return new StoredValue(fact, null, "已保存的值无效（无法读取：" + NumberRules.shown(fact.getValueJson())
+            return new StoredValue(fact, null, "已保存的值无效（无法读取：" + NumberRules.shown(fact.valueJson())
                     + "），请重新录入或清空", label);
         }
         if (indicator.isEmpty()) {
             return new StoredValue(fact, parsed, "已保存的值无效（" + catalogue.year() + "年度指标目录中没有该指标）", label);
         }
         try {
-            FactsParser.parseInput(indicator.get(), fact.getInputName(), parsed);
+            FactsParser.parseInput(indicator.get(), fact.inputName(), parsed);
             return new StoredValue(fact, parsed, null, label);
         } catch (InvalidFactsException refused) {
             return new StoredValue(fact, parsed, "已保存的值无效（" + refused.errors().get(0).reason() + "），请重新录入或清空",
@@ -273,7 +282,7 @@ public class EvaluationService {
 
     private Map<String, Map<String, StoredValue>> byUnit(Catalogue catalogue, List<UnitFact> stored) {
         return stored.stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
-                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> read(catalogue, f))));
+                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> read(catalogue, stored(f)))));
     }
 
     /** Saves one value; returns the change to audit, if any. */
@@ -305,9 +314,14 @@ public class EvaluationService {
 
     /** The values delivered for a campaign, by unit, then "indicator/input". */
     @Transactional(readOnly = true)
-    public Map<String, Map<String, UnitFact>> facts(Long campaignId) {
+    public Map<String, Map<String, StoredFact>> facts(Long campaignId) {
         return facts.findByCampaignId(campaignId).stream().collect(Collectors.groupingBy(UnitFact::getUnitCode,
-                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), f -> f)));
+                Collectors.toMap(f -> f.getIndicatorCode() + "/" + f.getInputName(), EvaluationService::stored)));
+    }
+
+    private static StoredFact stored(UnitFact fact) {
+        return new StoredFact(fact.getUnitCode(), fact.getIndicatorCode(), fact.getInputName(), fact.getValueJson(),
+                fact.getReason(), fact.getSource(), fact.getEnteredBy(), fact.getEnteredAt(), fact.getVersion());
     }
 
     /** One value an evaluator still has to enter; {@code problem} says why a stored one does not count. */
@@ -335,20 +349,20 @@ public class EvaluationService {
         Map<String, Map<String, StoredValue>> delivered = byUnit(catalogue,
                 facts.findByCampaignIdAndSource(campaignId, evaluatorCode));
         Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
-                .filter(SelfCheckEntry::isNotInvolved)
-                .collect(Collectors.groupingBy(SelfCheckEntry::getUnitCode,
-                        Collectors.mapping(SelfCheckEntry::getIndicatorCode, Collectors.toSet())));
+                .filter(SelfCheckAnswer::notInvolved)
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
         List<Gap> gaps = new ArrayList<>();
-        for (CampaignUnit unit : campaigns.units(campaignId)) {
+        for (UnitParticipation unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {
-                if (notInvolved.getOrDefault(unit.getUnitCode(), Set.of()).contains(indicator.code())) {
+                if (notInvolved.getOrDefault(unit.unitCode(), Set.of()).contains(indicator.code())) {
                     continue;
                 }
                 for (Input input : indicator.directInputs(evaluatorCode)) {
-                    StoredValue stored = delivered.getOrDefault(unit.getUnitCode(), Map.of())
+                    StoredValue stored = delivered.getOrDefault(unit.unitCode(), Map.of())
                             .get(indicator.code() + "/" + input.name());
                     if (stored == null || !stored.usable()) {
-                        gaps.add(new Gap(unit.getUnitCode(), indicator.code(), input, stored == null ? null : stored.problem()));
+                        gaps.add(new Gap(unit.unitCode(), indicator.code(), input, stored == null ? null : stored.problem()));
                     }
                 }
             }
@@ -364,19 +378,10 @@ public class EvaluationService {
             throw new BadInputException("评估结果尚未录入完整（共" + missing.size() + "项）",
                     missing.subList(0, Math.min(10, missing.size())));
         }
-        campaigns.evaluatorDelivered(campaignId, evaluatorCode, actor);
+        events.publishEvent(new EvaluationDelivered(campaignId, evaluatorCode, actor));
     }
 
-    public Catalogue catalogue(Campaign campaign) {
-        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    public Catalogue catalogue(CampaignInfo campaign) {
+        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
     }
-}
-
-interface UnitFactRepository extends JpaRepository<UnitFact, UnitFact.Key> {
-
-    List<UnitFact> findByCampaignId(Long campaignId);
-
-    List<UnitFact> findByCampaignIdAndSource(Long campaignId, String source);
-
-    List<UnitFact> findByCampaignIdAndUnitCode(Long campaignId, String unitCode);
 }

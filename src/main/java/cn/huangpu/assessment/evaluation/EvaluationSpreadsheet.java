@@ -1,7 +1,7 @@
 package cn.huangpu.assessment.evaluation;
 
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
@@ -105,9 +105,9 @@ public class EvaluationSpreadsheet {
         sheet.createFreezePane(2, 1);
         Map<String, Map<String, EvaluationService.StoredValue>> stored = evaluation.values(campaignId);
         // the rows in the order of the grid, so that the sheet and the page read alike
-        List<CampaignUnit> units = referenceData.unitOrder().sorted(campaigns.units(campaignId), CampaignUnit::getUnitCode);
+        List<UnitParticipation> units = referenceData.unitOrder().sorted(campaigns.units(campaignId), UnitParticipation::unitCode);
         for (int r = 0; r < units.size(); r++) {
-            String unit = units.get(r).getUnitCode();
+            String unit = units.get(r).unitCode();
             Row row = sheet.createRow(r + 1);
             row.createCell(0).setCellValue(unit);
             row.createCell(1).setCellValue(referenceData.unitName(unit));
@@ -124,16 +124,16 @@ public class EvaluationSpreadsheet {
         versionHeader.createCell(1).setCellValue("指标/输入项");
         versionHeader.createCell(2).setCellValue("版本（请勿修改）");
         int v = 1;
-        for (CampaignUnit unit : units) {
+        for (UnitParticipation unit : units) {
             for (Column column : columns) {
-                EvaluationService.StoredValue value = stored.getOrDefault(unit.getUnitCode(), Map.of()).get(column.key());
-                UnitFact fact = value == null ? null : value.fact();
+                EvaluationService.StoredValue value = stored.getOrDefault(unit.unitCode(), Map.of()).get(column.key());
+                StoredFact fact = value == null ? null : value.fact();
                 if (fact != null && !column.reason()) {
                     Row row = versions.createRow(v++);
-                    row.createCell(0).setCellValue(unit.getUnitCode());
+                    row.createCell(0).setCellValue(unit.unitCode());
                     row.createCell(1).setCellValue(column.key());
                     // as text: a version is a long number that a numeric cell would show rounded
-                    row.createCell(2).setCellValue(String.valueOf(fact.getVersion()));
+                    row.createCell(2).setCellValue(String.valueOf(fact.version()));
                 }
             }
         }
@@ -180,7 +180,7 @@ public class EvaluationSpreadsheet {
         if (stored.usable()) {
             write(cell, column, stored.value());
         } else if (!column.reason()) {
-            cell.setCellValue(FormValues.display(stored.fact().getValueJson(), stored.parsed()));
+            cell.setCellValue(FormValues.display(stored.fact().valueJson(), stored.parsed()));
         } else if (stored.parsed() != null && stored.parsed().isObject()) {
             cell.setCellValue(stored.parsed().path("reason").asText());
         }
@@ -216,7 +216,7 @@ public class EvaluationSpreadsheet {
     public int upload(Long campaignId, String evaluatorCode, InputStream file, String actor) {
         Catalogue catalogue = evaluation.catalogue(campaigns.get(campaignId));
         List<Column> columns = columns(catalogue, evaluatorCode);
-        Set<String> units = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).collect(Collectors.toSet());
+        Set<String> units = campaigns.units(campaignId).stream().map(UnitParticipation::unitCode).collect(Collectors.toSet());
         List<String> expected = headers(columns);
         Errors errors = new Errors();
         List<FactEntry> read = new ArrayList<>();

@@ -2,9 +2,11 @@ package cn.huangpu.assessment.linkcheck;
 
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Clock;
@@ -49,14 +51,16 @@ class LinkCheckController {
     private final LinkCheckSettings settings;
     private final CurrentUser user;
     private final Clock clock;
+    private final DisplayTime time;
 
     LinkCheckController(LinkCheckService linkChecks, CampaignService campaigns, LinkCheckSettings settings,
-                        CurrentUser user, Clock clock) {
+                        CurrentUser user, Clock clock, DisplayTime time) {
         this.linkChecks = linkChecks;
         this.campaigns = campaigns;
         this.settings = settings;
         this.user = user;
         this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -184,7 +188,7 @@ class LinkCheckController {
         model.addAttribute("checkerEnabled", settings.workerEnabled());
         model.addAttribute("stalled", (Predicate<LinkCheck>) this::stalled);
         model.addAttribute("format", (Function<Instant, String>)
-                i -> i == null ? "" : campaigns.format(i));
+                i -> i == null ? "" : time.format(i));
     }
 
     /** Queued longer ago than the page polls for, and still not fetched. */

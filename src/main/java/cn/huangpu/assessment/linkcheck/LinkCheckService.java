@@ -6,22 +6,23 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
-import cn.huangpu.assessment.selfcheck.SelfCheckEntry;
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
+import cn.huangpu.assessment.linkcheck.internal.LinkCheckRepository;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
-import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,10 +46,11 @@ public class LinkCheckService {
     private final LinkCheckSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final DisplayTime time;
 
     LinkCheckService(LinkCheckRepository checks, SelfCheckService selfChecks, VerificationService verification,
                      CampaignService campaigns, Catalogues catalogues, LinkCheckSettings settings, AuditLog audit,
-                     Clock clock) {
+                     Clock clock, DisplayTime time) {
         this.checks = checks;
         this.selfChecks = selfChecks;
         this.verification = verification;
@@ -57,27 +59,28 @@ public class LinkCheckService {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.time = time;
     }
 
     /** Queues a check of every evidence link of the unit's self-check; an already known link is checked again. */
     public int schedule(Long campaignId, String unitCode) {
-        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
         List<LinkCheck> existing = checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
         int queued = 0;
-        for (SelfCheckEntry entry : selfChecks.entries(campaignId, unitCode).values()) {
-            if (entry.isNotInvolved()) {
+        for (SelfCheckAnswer entry : selfChecks.entries(campaignId, unitCode).values()) {
+            if (entry.notInvolved()) {
                 continue;
             }
-            String indicatorName = catalogue.indicator(entry.getIndicatorCode()).map(Indicator::name).orElse(null);
+            String indicatorName = catalogue.indicator(entry.indicatorCode()).map(Indicator::name).orElse(null);
             for (String url : entry.links()) {
                 String keyword = entry.keywordFor(url) != null ? entry.keywordFor(url) : indicatorName;
                 LinkCheck known = existing.stream()
-                        .filter(c -> c.getIndicatorCode().equals(entry.getIndicatorCode()) && c.getUrl().equals(url))
+                        .filter(c -> c.getIndicatorCode().equals(entry.indicatorCode()) && c.getUrl().equals(url))
                         .findFirst().orElse(null);
                 if (known != null) {
                     known.requeue(clock.instant(), null);
                 } else {
-                    checks.save(new LinkCheck(campaignId, unitCode, entry.getIndicatorCode(), url, keyword, clock.instant()));
+                    checks.save(new LinkCheck(campaignId, unitCode, entry.indicatorCode(), url, keyword, clock.instant()));
                 }
                 queued++;
             }
@@ -86,7 +89,7 @@ public class LinkCheckService {
     }
 
     /** Claims up to {@code limit} due checks for this node; a check is claimed by one node only. */
-    public List<LinkCheck> claimDue(int limit) {
+    List<LinkCheck> claimDue(int limit) {
         Instant now = clock.instant();
         List<LinkCheck> due = checks.findDue(now, now.minus(STALE_CLAIM), PageRequest.of(0, limit));
         List<LinkCheck> claimed = new ArrayList<>();
@@ -141,18 +144,18 @@ public class LinkCheckService {
         if (check.getProposal() != LinkCheck.Proposal.PROPOSED) {
             throw new BadInputException("不能采纳", InputError.field("checkId", "链接检查", "该链接检查没有待确认的问题"));
         }
-        Indicator indicator = catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow()
+        Indicator indicator = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow()
                 .indicator(check.getIndicatorCode()).orElseThrow();
         if (indicator.findingInputs().isEmpty()) {
             throw new BadInputException("不能采纳", new InputError(indicator.code(), "checkId", "链接检查",
                     "该指标不按核查问题扣分，请在综合评估中处理"));
         }
-        Finding finding = verification.record(campaignId, check.getUnitCode(), new VerificationService.NewFinding(
+        RecordedFinding finding = verification.record(campaignId, check.getUnitCode(), new VerificationService.NewFinding(
                 indicator.code(), indicator.findingInputs().get(0).name(),
-                check.getOutcome() == Outcome.BROKEN ? Finding.Kind.BROKEN_LINK : Finding.Kind.WRONG_LINK,
-                "链接自动检查（" + campaigns.format(check.getCheckedAt()) + "）：" + check.getDetail(), check.getUrl()),
+                check.getOutcome() == Outcome.BROKEN ? FindingKind.BROKEN_LINK : FindingKind.WRONG_LINK,
+                "链接自动检查（" + time.format(check.getCheckedAt()) + "）：" + check.getDetail(), check.getUrl()),
                 actor);
-        check.decide(LinkCheck.Proposal.ACCEPTED, actor, finding.getId());
+        check.decide(LinkCheck.Proposal.ACCEPTED, actor, finding.id());
     }
 
     /** The verifier rejects a proposal: it never reaches the score. */
@@ -166,9 +169,17 @@ public class LinkCheckService {
         check.decide(LinkCheck.Proposal.REJECTED, actor, null);
     }
 
+    /** The unit's checks, for this module's pages and its checker. */
     @Transactional(readOnly = true)
-    public List<LinkCheck> checks(Long campaignId, String unitCode) {
+    List<LinkCheck> checks(Long campaignId, String unitCode) {
         return checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
+    }
+
+    /** The latest check of each of the unit's evidence links, by indicator code, then link. */
+    @Transactional(readOnly = true)
+    public List<LinkCheckResult> results(Long campaignId, String unitCode) {
+        return checks(campaignId, unitCode).stream().map(c -> new LinkCheckResult(c.getId(), c.getIndicatorCode(),
+                c.getUrl(), c.getOutcome(), c.getHttpStatus(), c.getDetail(), c.getCheckedAt())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -178,7 +189,7 @@ public class LinkCheckService {
 
     /** A check of this unit's links in this campaign; an unknown id and one of another unit are not found alike. */
     @Transactional(readOnly = true)
-    public LinkCheck check(Long campaignId, String unitCode, Long checkId) {
+    LinkCheck check(Long campaignId, String unitCode, Long checkId) {
         return checks.findById(checkId)
                 .filter(c -> c.getCampaignId().equals(campaignId) && c.getUnitCode().equals(unitCode))
                 .orElseThrow(() -> new NotFoundException("link check " + checkId + " of " + unitCode + " in " + campaignId));
@@ -190,23 +201,4 @@ public class LinkCheckService {
         campaigns.requireOpen(campaigns.get(campaignId));
         return check;
     }
-}
-
-interface LinkCheckRepository extends JpaRepository<LinkCheck, Long> {
-
-    List<LinkCheck> findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(Long campaignId, String unitCode);
-
-    List<LinkCheck> findByCampaignId(Long campaignId);
-
-    long countByStatusNot(LinkCheck.Status status);
-
-    @Query("select c from LinkCheck c where (c.status = 'PENDING' and c.nextAttemptAt <= ?1)"
-            + " or (c.status = 'RUNNING' and c.claimedAt < ?2) order by c.nextAttemptAt")
-    List<LinkCheck> findDue(Instant now, Instant staleBefore, PageRequest page);
-
-    /** Claims a check in one statement, so that of two nodes only one gets it. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update LinkCheck c set c.status = 'RUNNING', c.claimedAt = ?2 where c.id = ?1"
-            + " and (c.status = 'PENDING' or (c.status = 'RUNNING' and c.claimedAt < ?3))")
-    int claim(Long id, Instant now, Instant staleBefore);
 }

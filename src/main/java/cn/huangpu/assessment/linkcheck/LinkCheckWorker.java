@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.linkcheck;
 
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.List;

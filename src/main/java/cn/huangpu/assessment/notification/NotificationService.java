@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.notification;
 
+import cn.huangpu.assessment.notification.internal.GroupMailer;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;

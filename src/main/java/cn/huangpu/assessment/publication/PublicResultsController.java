@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.publication;
 
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.publication.PublicationService.Published;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.util.Comparator;
@@ -39,11 +39,11 @@ class PublicResultsController {
     String campaign(@PathVariable Long campaignId, Model model) {
         Published published = published(campaignId);
         model.addAttribute("published", published);
-        List<ScoreRecord> records = scoring.round(campaignId, published.round());
+        List<UnitResult> records = scoring.round(campaignId, published.round());
         model.addAttribute("records", records);
         // as the office's results page: 委办局 and 街道 each ranked by total
-        model.addAttribute("groups", referenceData.unitOrder().grouped(records, ScoreRecord::getUnitCode,
-                Comparator.comparing(ScoreRecord::getTotal).reversed()));
+        model.addAttribute("groups", referenceData.unitOrder().grouped(records, UnitResult::unitCode,
+                Comparator.comparing(UnitResult::total).reversed()));
         model.addAttribute("unitNames", referenceData.unitNames());
         return "public/campaign";
     }
@@ -51,7 +51,7 @@ class PublicResultsController {
     @GetMapping("/public/results/{campaignId}/{unitCode}")
     String sheet(@PathVariable Long campaignId, @PathVariable String unitCode, Model model) {
         Published published = published(campaignId);
-        ScoreRecord record = scoring.result(campaignId, unitCode, published.round())
+        UnitResult record = scoring.result(campaignId, unitCode, published.round())
                 .orElseThrow(() -> new NotFoundException("published result of " + unitCode + " in " + campaignId));
         model.addAttribute("published", published);
         model.addAttribute("unitName", referenceData.unitName(unitCode));

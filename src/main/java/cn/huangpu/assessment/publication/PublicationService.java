@@ -1,10 +1,11 @@
 package cn.huangpu.assessment.publication;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.progress.ResultsPublished;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.UnitResult;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,21 +29,23 @@ public class PublicationService {
     private final ReferenceData referenceData;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PublicationService(CampaignService campaigns, CampaignScoring scoring, ReferenceData referenceData, JdbcTemplate jdbc,
-                       Clock clock) {
+                       Clock clock, ApplicationEventPublisher events) {
         this.campaigns = campaigns;
         this.scoring = scoring;
         this.referenceData = referenceData;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Marks the approved results public and records the report of their round, once. */
     public void publish(Long campaignId) {
-        Campaign campaign = campaigns.get(campaignId);
-        List<ScoreRecord> results = scoring.latest(campaignId);
-        int round = results.stream().mapToInt(ScoreRecord::getRound).max().orElse(0);
+        CampaignInfo campaign = campaigns.get(campaignId);
+        List<UnitResult> results = scoring.latest(campaignId);
+        int round = results.stream().mapToInt(UnitResult::round).max().orElse(0);
         Integer existing = jdbc.queryForObject(
                 "select count(*) from campaign_report where campaign_id = ? and scoring_round = ?", Integer.class,
                 campaignId, round);
@@ -49,7 +53,7 @@ public class PublicationService {
             jdbc.update("insert into campaign_report (campaign_id, scoring_round, content, created_at) values (?, ?, ?, ?)",
                     campaignId, round, report(campaign, results), Timestamp.from(clock.instant()));
         }
-        campaigns.publish(campaignId);
+        events.publishEvent(new ResultsPublished(campaignId));
     }
 
     /** A campaign's results as last published: its year, the published round and when. */
@@ -64,7 +68,7 @@ public class PublicationService {
     public List<Published> published() {
         // the year from the campaign module, not from its table
         Map<Long, Integer> years = new HashMap<>();
-        campaigns.all().forEach(c -> years.put(c.getId(), c.getYear()));
+        campaigns.all().forEach(c -> years.put(c.id(), c.year()));
         return jdbc.query("select r.campaign_id, r.scoring_round, r.created_at from campaign_report r"
                         + " where r.scoring_round = (select max(r2.scoring_round)"
                         + " from campaign_report r2 where r2.campaign_id = r.campaign_id)",
@@ -85,18 +89,18 @@ public class PublicationService {
                 (rs, i) -> rs.getString(1), campaignId).stream().findFirst();
     }
 
-    private String report(Campaign campaign, List<ScoreRecord> results) {
-        StringBuilder csv = new StringBuilder(campaign.getYear() + "年度黄浦区政务公开考核评估结果\n");
+    private String report(CampaignInfo campaign, List<UnitResult> results) {
+        StringBuilder csv = new StringBuilder(campaign.year() + "年度黄浦区政务公开考核评估结果\n");
         csv.append("名次,单位代码,单位,基础得分,额外加分,总分,考核等次\n");
-        List<ScoreRecord> ranked = results.stream()
-                .sorted(Comparator.comparing(ScoreRecord::getTotal).reversed().thenComparing(ScoreRecord::getUnitCode))
+        List<UnitResult> ranked = results.stream()
+                .sorted(Comparator.comparing(UnitResult::total).reversed().thenComparing(UnitResult::unitCode))
                 .toList();
         for (int i = 0; i < ranked.size(); i++) {
-            ScoreRecord r = ranked.get(i);
-            csv.append(i + 1).append(',').append(r.getUnitCode()).append(',')
-                    .append(referenceData.unitName(r.getUnitCode()))
-                    .append(',').append(r.getBasePoints().toPlainString()).append(',').append(r.getBonus().toPlainString())
-                    .append(',').append(r.getTotal().toPlainString()).append(',').append(r.getGrade()).append('\n');
+            UnitResult r = ranked.get(i);
+            csv.append(i + 1).append(',').append(r.unitCode()).append(',')
+                    .append(referenceData.unitName(r.unitCode()))
+                    .append(',').append(r.basePoints().toPlainString()).append(',').append(r.bonus().toPlainString())
+                    .append(',').append(r.total().toPlainString()).append(',').append(r.grade()).append('\n');
         }
         return csv.toString();
     }

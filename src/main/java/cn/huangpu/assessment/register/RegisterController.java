@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.register;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.catalogue.RegisterSource;
 import cn.huangpu.assessment.directory.ReferenceData;
@@ -60,9 +60,9 @@ class RegisterController {
                                     @RequestParam(defaultValue = RegisterSource.DOCUMENTS) String register) {
         requireReader();
         Register found = find(campaignId, unitCode, register);
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         return Workbooks.download(spreadsheet.template(campaignId, unitCode, found),
-                campaign.getYear() + "年度" + referenceData.unitName(unitCode) + found.label() + ".xlsx");
+                campaign.year() + "年度" + referenceData.unitName(unitCode) + found.label() + ".xlsx");
     }
 
     @PostMapping("/app/registers/{campaignId}/{unitCode}/upload")
@@ -163,7 +163,7 @@ class RegisterController {
 
     private String render(Long campaignId, String unitCode, Register register, Model model, List<InputError> errors,
                           Map<String, String> typed) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         RegisterFigures figures = registers.figures(campaignId, unitCode, register);
         List<FigureView> shown = new ArrayList<>();
         for (RegisterService.Binding binding : registers.bindings(campaignId, register)) {

@@ -1,13 +1,17 @@
 package cn.huangpu.assessment.register;
 
 import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.calendar.WorkingDayCalendar;
-import cn.huangpu.assessment.campaign.Campaign;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.register.internal.RegisterRow;
+import cn.huangpu.assessment.register.internal.RegisterRowRepository;
+import cn.huangpu.assessment.register.internal.VoidNumber;
+import cn.huangpu.assessment.register.internal.VoidNumberRepository;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
@@ -20,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,23 +104,41 @@ class RegisterService {
     }
 
     @Transactional(readOnly = true)
-    public List<RegisterRow> rows(Long campaignId, String unitCode, Register register) {
-        return rows.findByCampaignIdAndUnitCodeAndRegisterOrderByPositionAscIdAsc(campaignId, unitCode, register.code());
+    public List<RegisteredRow> rows(Long campaignId, String unitCode, Register register) {
+        return rows.findByCampaignIdAndUnitCodeAndRegisterOrderByPositionAscIdAsc(campaignId, unitCode, register.code())
+                .stream().map(RegisterService::registered).toList();
     }
 
     @Transactional(readOnly = true)
-    public List<VoidNumber> voidNumbers(Long campaignId, String unitCode, Register register) {
-        return voids.findByCampaignIdAndUnitCodeAndRegisterOrderByNumberAsc(campaignId, unitCode, register.code());
+    public List<RecordedVoid> voidNumbers(Long campaignId, String unitCode, Register register) {
+        return voids.findByCampaignIdAndUnitCodeAndRegisterOrderByNumberAsc(campaignId, unitCode, register.code())
+                .stream().map(RegisterService::recorded).toList();
+    }
+
+    private static RegisteredRow registered(RegisterRow row) {
+        return new RegisteredRow(row.getId(), row.getPosition(), entry(row));
+    }
+
+    /** The row's content, as the checks and the figures read it. */
+    private static RegisterEntry entry(RegisterRow row) {
+        return new RegisterEntry(row.getNumber(), row.getTitle(), row.getStartDate(),
+                row.getDisclosure() == null ? null : Disclosure.valueOf(row.getDisclosure()), row.getWithheldReason(),
+                row.getEndDate());
+    }
+
+    private static RecordedVoid recorded(VoidNumber number) {
+        return new RecordedVoid(number.getId(), number.getNumber(), number.getReason(), number.getEnteredBy(),
+                number.getEnteredAt());
     }
 
     /** A unit's figures of one register: null when the register has no row (nothing is computed from it). */
     @Transactional(readOnly = true)
     public RegisterFigures figures(Long campaignId, String unitCode, Register register) {
-        List<RegisterRow> registered = rows(campaignId, unitCode, register);
+        List<RegisteredRow> registered = rows(campaignId, unitCode, register);
         if (registered.isEmpty()) {
             return null;
         }
-        return new RegisterFigures(register, registered.stream().map(RegisterRow::entry).toList(),
+        return new RegisterFigures(register, registered.stream().map(RegisteredRow::entry).toList(),
                 voidReasons(voidNumbers(campaignId, unitCode, register)), calendar);
     }
 
@@ -126,18 +147,19 @@ class RegisterService {
     public Map<String, RegisterFigures> figures(Long campaignId, Register register) {
         Map<String, List<RegisterEntry>> byUnit = new LinkedHashMap<>();
         rows.findByCampaignIdAndRegisterOrderByUnitCodeAscPositionAscIdAsc(campaignId, register.code())
-                .forEach(r -> byUnit.computeIfAbsent(r.getUnitCode(), u -> new ArrayList<>()).add(r.entry()));
-        Map<String, List<VoidNumber>> voidsByUnit = voids.findByCampaignIdAndRegister(campaignId, register.code()).stream()
-                .collect(Collectors.groupingBy(VoidNumber::getUnitCode));
+                .forEach(r -> byUnit.computeIfAbsent(r.getUnitCode(), u -> new ArrayList<>()).add(entry(r)));
+        Map<String, List<RecordedVoid>> voidsByUnit = voids.findByCampaignIdAndRegister(campaignId, register.code()).stream()
+                .collect(Collectors.groupingBy(VoidNumber::getUnitCode,
+                        Collectors.mapping(RegisterService::recorded, Collectors.toList())));
         Map<String, RegisterFigures> figures = new LinkedHashMap<>();
         byUnit.forEach((unit, entries) -> figures.put(unit, new RegisterFigures(register, entries,
                 voidReasons(voidsByUnit.getOrDefault(unit, List.of())), calendar)));
         return figures;
     }
 
-    private static Map<String, String> voidReasons(List<VoidNumber> numbers) {
+    private static Map<String, String> voidReasons(List<RecordedVoid> numbers) {
         Map<String, String> reasons = new LinkedHashMap<>();
-        numbers.forEach(v -> reasons.put(v.getNumber(), v.getReason()));
+        numbers.forEach(v -> reasons.put(v.number(), v.reason()));
         return reasons;
     }
 
@@ -154,7 +176,7 @@ class RegisterService {
             throw new BadInputException(TITLE, InputError.field("file", "登记中没有" + register.item()
                     + "；请在模板中逐行填写后再导入"));
         }
-        Set<String> voided = voidNumbers(campaignId, unitCode, register).stream().map(VoidNumber::getNumber)
+        Set<String> voided = voidNumbers(campaignId, unitCode, register).stream().map(RecordedVoid::number)
                 .collect(Collectors.toSet());
         List<InputError> errors = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
@@ -185,19 +207,19 @@ class RegisterService {
     /** Adds one checked row at the end of the register. */
     public void add(Long campaignId, String unitCode, Register register, RegisterEntry entry, String actor) {
         requireWritable(campaignId, unitCode);
-        List<RegisterRow> existing = rows(campaignId, unitCode, register);
+        List<RegisteredRow> existing = rows(campaignId, unitCode, register);
         if (entry.number() != null) {
-            Optional<RegisterRow> same = existing.stream().filter(r -> entry.number().equals(r.entry().number())).findFirst();
+            Optional<RegisteredRow> same = existing.stream().filter(r -> entry.number().equals(r.entry().number())).findFirst();
             if (same.isPresent()) {
                 throw new BadInputException(TITLE, InputError.field("number", register.numberHeader(),
-                        "文号 " + entry.number() + " 已在登记中（第" + same.get().getPosition() + "项）"));
+                        "文号 " + entry.number() + " 已在登记中（第" + same.get().position() + "项）"));
             }
-            if (voidNumbers(campaignId, unitCode, register).stream().anyMatch(v -> v.getNumber().equals(entry.number()))) {
+            if (voidNumbers(campaignId, unitCode, register).stream().anyMatch(v -> v.number().equals(entry.number()))) {
                 throw new BadInputException(TITLE, InputError.field("number", register.numberHeader(),
                         "文号 " + entry.number() + " 已登记为作废号；如该号确已使用，请先删除作废号登记"));
             }
         }
-        int position = existing.stream().mapToInt(RegisterRow::getPosition).max().orElse(0) + 1;
+        int position = existing.stream().mapToInt(RegisteredRow::position).max().orElse(0) + 1;
         insert(campaignId, unitCode, register, List.of(entry), position);
         audit.record(campaignId, subject(unitCode, register), "ADD_ROW", null, describe(entry), null, actor);
     }
@@ -209,7 +231,7 @@ class RegisterService {
                         && r.getRegister().equals(register.code()) && r.getCampaignId().equals(campaignId))
                 .orElseThrow(() -> new NotFoundException("register row " + rowId));
         rows.delete(row);
-        audit.record(campaignId, subject(unitCode, register), "REMOVE_ROW", describe(row.entry()), null, null, actor);
+        audit.record(campaignId, subject(unitCode, register), "REMOVE_ROW", describe(entry(row)), null, null, actor);
     }
 
     /** Records a void number with its reason; refused for a number registered as a document or already void. */
@@ -227,7 +249,7 @@ class RegisterService {
             String number = parsed.number().toString();
             if (rows(campaignId, unitCode, register).stream().anyMatch(r -> number.equals(r.entry().number()))) {
                 errors.add(InputError.field("number", "作废号", "文号 " + number + " 已登记为公文，不能同时登记为作废号"));
-            } else if (voidNumbers(campaignId, unitCode, register).stream().anyMatch(v -> v.getNumber().equals(number))) {
+            } else if (voidNumbers(campaignId, unitCode, register).stream().anyMatch(v -> v.number().equals(number))) {
                 errors.add(InputError.field("number", "作废号", "文号 " + number + " 已登记为作废号"));
             }
         }
@@ -280,29 +302,14 @@ class RegisterService {
      * transaction: changes of one unit's registers run one after the other.
      */
     private void requireWritable(Long campaignId, String unitCode) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
         campaigns.requireOpen(campaign);
         jdbc.queryForList("select unit_code from campaign_unit where campaign_id = ? and unit_code = ? for update",
                 campaignId, unitCode);
     }
 
-    Catalogue catalogue(Campaign campaign) {
-        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+    Catalogue catalogue(CampaignInfo campaign) {
+        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
     }
-}
-
-interface RegisterRowRepository extends JpaRepository<RegisterRow, Long> {
-
-    List<RegisterRow> findByCampaignIdAndUnitCodeAndRegisterOrderByPositionAscIdAsc(Long campaignId, String unitCode,
-                                                                                   String register);
-
-    List<RegisterRow> findByCampaignIdAndRegisterOrderByUnitCodeAscPositionAscIdAsc(Long campaignId, String register);
-}
-
-interface VoidNumberRepository extends JpaRepository<VoidNumber, Long> {
-
-    List<VoidNumber> findByCampaignIdAndUnitCodeAndRegisterOrderByNumberAsc(Long campaignId, String unitCode, String register);
-
-    List<VoidNumber> findByCampaignIdAndRegister(Long campaignId, String register);
 }

@@ -57,7 +57,7 @@ class RegisterSpreadsheet {
             sheet.setDefaultColumnStyle(c, dateColumns.contains(c) ? date : text);
             sheet.setColumnWidth(c, (c == 1 ? 40 : 18) * 256);
         }
-        List<RegisterRow> rows = registers.rows(campaignId, unitCode, register);
+        List<RegisteredRow> rows = registers.rows(campaignId, unitCode, register);
         for (int r = 0; r < rows.size(); r++) {
             RegisterEntry e = rows.get(r).entry();
             Row row = sheet.createRow(r + 1);

@@ -34,8 +34,20 @@ public final class ScoreCalculator {
     static final int SCALE = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** Scores one unit; the grade is left to the caller ({@link ScoreSheet#withGrade}). */
+    /**
+     * Scores one unit of a campaign of the catalogue's own year; the grade is left to the caller
+     * ({@link ScoreSheet#withGrade}).
+     */
     public ScoreSheet score(Catalogue catalogue, UnitFacts facts) {
+        return score(catalogue, catalogue.year(), facts);
+    }
+
+    /**
+     * Scores one unit of a campaign of {@code campaignYear} priced by {@code catalogue} (the newest catalogue not
+     * later than that year): a due date in the campaign year is that year's day. The grade is left to the caller
+     * ({@link ScoreSheet#withGrade}).
+     */
+    public ScoreSheet score(Catalogue catalogue, int campaignYear, UnitFacts facts) {
         Map<String, String> evaluatorNames = new HashMap<>();
         catalogue.evaluators().forEach(e -> evaluatorNames.put(e.code(), e.name()));
         List<IndicatorScore> indicators = new ArrayList<>();
@@ -46,8 +58,8 @@ public final class ScoreCalculator {
             BigDecimal sectionBase = BigDecimal.ZERO;
             BigDecimal sectionBonus = BigDecimal.ZERO;
             for (Indicator indicator : section.indicators()) {
-                IndicatorScore score = new IndicatorPricing(catalogue, indicator, facts.of(indicator.code()), evaluatorNames)
-                        .price(section.number());
+                IndicatorScore score = new IndicatorPricing(catalogue, campaignYear, indicator, facts.of(indicator.code()),
+                        evaluatorNames).price(section.number());
                 indicators.add(score);
                 sectionBase = sectionBase.add(score.basePart());
                 sectionBonus = sectionBonus.add(score.bonus());
@@ -78,14 +90,17 @@ public final class ScoreCalculator {
     private static final class IndicatorPricing {
 
         private final Catalogue catalogue;
+        private final int campaignYear;
         private final Indicator indicator;
         private final IndicatorFacts facts;
         private final Map<String, String> evaluatorNames;
         private final List<Explanation> lines = new ArrayList<>();
         private final Set<String> missing = new LinkedHashSet<>();
 
-        IndicatorPricing(Catalogue catalogue, Indicator indicator, IndicatorFacts facts, Map<String, String> evaluatorNames) {
+        IndicatorPricing(Catalogue catalogue, int campaignYear, Indicator indicator, IndicatorFacts facts,
+                         Map<String, String> evaluatorNames) {
             this.catalogue = catalogue;
+            this.campaignYear = campaignYear;
             this.indicator = indicator;
             this.facts = facts;
             this.evaluatorNames = evaluatorNames;
@@ -179,13 +194,17 @@ public final class ScoreCalculator {
         private BigDecimal choice(Criterion c) {
             Input input = indicator.input(c.input()).orElseThrow();
             String chosen = (String) value(c.input());
-            if (chosen == null) {
+            boolean given = chosen != null;
+            if (!given) {
                 chosen = input.options().get(0).code();
             }
             String code = chosen;
             String label = input.options().stream().filter(o -> o.code().equals(code)).findFirst().orElseThrow().label();
             BigDecimal points = c.optionPoints().get(chosen);
-            line(c.text(), input.label() + "：" + label, effectWords(1, points, false), points, false, source(c.input()));
+            // a unit that gave no option reads that it gave none, and which option that counts as
+            String shown = given ? label : "未提供（按“" + label + "”计）";
+            line(c.text(), input.label() + "：" + shown, effectWords(1, points, false).substring(1), points, false,
+                    source(c.input()));
             return points;
         }
 
@@ -213,13 +232,13 @@ public final class ScoreCalculator {
             } else {
                 BigDecimal rate = (BigDecimal) value(c.input());
                 if (rate == null) {
-                    line(c.text(), label(c.input()) + "：未提供", "未计算", BigDecimal.ZERO, false, source(c.input()),
+                    line(c.text(), label(c.input()) + "：未提供", "未计算，不扣分", BigDecimal.ZERO, false, source(c.input()),
                             c.input());
                     return BigDecimal.ZERO;
                 }
                 numerator = rate;
                 denominator = BigDecimal.ONE;
-                described = label(c.input()) + " " + percent(rate);
+                described = label(c.input()) + "：" + percent(rate);
             }
             // Compare numerator with threshold × denominator, so that no division rounds an edge case.
             for (Tier tier : c.tiers()) {
@@ -271,7 +290,7 @@ public final class ScoreCalculator {
                 case BELOW -> value != null ? ((BigDecimal) value).compareTo(when.threshold()) < 0
                         : isCount(when.input()) && BigDecimal.ZERO.compareTo(when.threshold()) < 0;
                 case ON_OR_BEFORE -> value != null
-                        && !((LocalDate) value).isAfter(when.date().atYear(catalogue.year()));
+                        && !((LocalDate) value).isAfter(when.date().forCampaignYear(campaignYear));
             };
         }
 
@@ -280,11 +299,17 @@ public final class ScoreCalculator {
             String label = label(when.input());
             return switch (when.test()) {
                 case IS_TRUE -> label + "：" + (value == null ? "未提供（按否）" : Boolean.TRUE.equals(value) ? "是" : "否");
-                case AT_LEAST -> describeValue(when.input(), value) + "（条件：不少于" + plain(when.threshold()) + "）";
-                case BELOW -> describeValue(when.input(), value) + "（条件：少于" + plain(when.threshold()) + "）";
+                case AT_LEAST -> describeValue(when.input(), value) + "（条件：不少于" + threshold(when) + "）";
+                case BELOW -> describeValue(when.input(), value) + "（条件：少于" + threshold(when) + "）";
                 case ON_OR_BEFORE -> label + "：" + (value == null ? "未提供" : value)
-                        + "（条件：不晚于" + when.date().atYear(catalogue.year()) + "）";
+                        + "（条件：不晚于" + when.date().forCampaignYear(campaignYear) + "）";
             };
+        }
+
+        /** A threshold as its input's value is shown: a rate's as a percentage (75%), a count's as it is. */
+        private String threshold(Condition when) {
+            boolean rate = indicator.input(when.input()).orElseThrow().type() == InputType.RATE;
+            return rate ? percent(when.threshold()) : plain(when.threshold());
         }
 
         private String describe(String inputName) {

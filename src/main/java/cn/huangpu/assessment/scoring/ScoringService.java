@@ -31,27 +31,33 @@ public class ScoringService {
         return FactsParser.parseRecorded(catalogue(year), facts);
     }
 
-    /** Prices and grades one unit with the catalogue and grade table in force now (the stateless preview). */
+    /**
+     * Prices and grades one unit with the catalogue and grade table in force now (the stateless preview), as
+     * a campaign of the catalogue's own year.
+     */
     public ScoreSheet score(UnitFacts facts) {
-        return score(pricingForView(facts.year()), facts);
+        return score(pricingForView(facts.year(), facts.year()), facts);
     }
 
     /**
-     * What prices a round: the year's catalogue with its version and the grade table in force now, fixed
-     * once so that every unit of the round is priced alike and its results can say what priced them.
+     * What prices a round of a campaign of {@code campaignYear}: the campaign's catalogue with its version and
+     * the grade table in force now, fixed once so that every unit of the round is priced alike and its results
+     * can say what priced them. The campaign year places the catalogue's dates that follow it (4.6's 20 January).
      */
-    public Pricing pricingForRound(int year) {
-        return new Pricing(catalogue(year), catalogues.version(year).orElseThrow(), gradeScale.forRound());
+    public Pricing pricingForRound(int catalogueYear, int campaignYear) {
+        return new Pricing(catalogue(catalogueYear), catalogues.version(catalogueYear).orElseThrow(), campaignYear,
+                gradeScale.forRound());
     }
 
     /** As {@link #pricingForRound}, for a view that prices again and records nothing (the current scores). */
-    public Pricing pricingForView(int year) {
-        return new Pricing(catalogue(year), catalogues.version(year).orElseThrow(), gradeScale.forView());
+    public Pricing pricingForView(int catalogueYear, int campaignYear) {
+        return new Pricing(catalogue(catalogueYear), catalogues.version(catalogueYear).orElseThrow(), campaignYear,
+                gradeScale.forView());
     }
 
     /** Prices and grades one unit's facts with {@code pricing}. */
     public ScoreSheet score(Pricing pricing, UnitFacts facts) {
-        ScoreSheet sheet = calculator.score(pricing.catalogue(), facts);
+        ScoreSheet sheet = calculator.score(pricing.catalogue(), pricing.campaignYear(), facts);
         return sheet.withGrade(pricing.grader().gradeFor(sheet.total()));
     }
 
@@ -63,9 +69,11 @@ public class ScoringService {
     /**
      * The catalogue and grade table a round or a view prices with.
      *
-     * @param catalogueVersion the catalogue's version ({@link Catalogues#version})
+     * @param catalogueVersion the catalogue's version ({@link Catalogues#version}): its file's, whatever the
+     *                         campaign year; the dates it resolves follow from the file and the campaign's year
+     * @param campaignYear     the year of the campaign priced, which places dates relative to it
      */
-    public record Pricing(Catalogue catalogue, String catalogueVersion, GradeScale.Grader grader) {
+    public record Pricing(Catalogue catalogue, String catalogueVersion, int campaignYear, GradeScale.Grader grader) {
 
         public GradeTable gradeTable() {
             return grader.table();

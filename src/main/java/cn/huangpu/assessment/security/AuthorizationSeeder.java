@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.security;
 
-import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.Unit;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.Evaluator;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
@@ -68,8 +68,8 @@ class AuthorizationSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         List<String> staff = new ArrayList<>(List.of(Groups.COORDINATOR, Groups.LEADER));
-        referenceData.activeUnits().stream().map(AssessedUnit::getCode).map(Groups::unit).forEach(staff::add);
-        referenceData.evaluators().stream().map(SpecialistEvaluator::getCode).map(Groups::evaluator).forEach(staff::add);
+        referenceData.activeUnits().stream().map(Unit::code).map(Groups::unit).forEach(staff::add);
+        referenceData.evaluators().stream().map(Evaluator::code).map(Groups::evaluator).forEach(staff::add);
         for (String group : staff) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.security;
 
-import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.Unit;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.Evaluator;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -41,12 +41,12 @@ class DemoAccounts implements ApplicationRunner {
         created += ensureUser("admin", "系统", "管理员", Groups.ADMIN);
         created += ensureUser("office01", "区政府办公室", "协调员", Groups.COORDINATOR);
         created += ensureUser("leader01", "区领导", "审定人", Groups.LEADER);
-        for (SpecialistEvaluator evaluator : referenceData.evaluators()) {
-            created += ensureUser(evaluatorUserId(evaluator.getCode()), evaluator.getName(), "评估员",
-                    Groups.evaluator(evaluator.getCode()));
+        for (Evaluator evaluator : referenceData.evaluators()) {
+            created += ensureUser(evaluatorUserId(evaluator.code()), evaluator.name(), "评估员",
+                    Groups.evaluator(evaluator.code()));
         }
-        for (AssessedUnit unit : referenceData.activeUnits()) {
-            created += ensureUser(unitUserId(unit.getCode()), unit.getName(), "联络员", Groups.unit(unit.getCode()));
+        for (Unit unit : referenceData.activeUnits()) {
+            created += ensureUser(unitUserId(unit.code()), unit.name(), "联络员", Groups.unit(unit.code()));
         }
         log.info("Demo accounts checked, {} created (password '{}')", created, PASSWORD);
     }

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.security;
 
-import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.Unit;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.Evaluator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -42,12 +42,12 @@ class IdentitySeeder implements ApplicationRunner {
         created += ensureGroup(Groups.COORDINATOR, "区政府办公室（考核评估）", Groups.TYPE_ROLE);
         created += ensureGroup(Groups.LEADER, "区领导（审定结果）", Groups.TYPE_ROLE);
         created += ensureGroup(Groups.ADMIN, "系统管理员", Groups.TYPE_SYSTEM);
-        for (AssessedUnit unit : referenceData.activeUnits()) {
-            created += ensureGroup(Groups.unit(unit.getCode()), unit.getName(), Groups.TYPE_UNIT);
+        for (Unit unit : referenceData.activeUnits()) {
+            created += ensureGroup(Groups.unit(unit.code()), unit.name(), Groups.TYPE_UNIT);
         }
-        for (SpecialistEvaluator evaluator : referenceData.evaluators()) {
-            created += ensureGroup(Groups.evaluator(evaluator.getCode()),
-                    evaluator.getName() + "（专项评估）", Groups.TYPE_EVALUATOR);
+        for (Evaluator evaluator : referenceData.evaluators()) {
+            created += ensureGroup(Groups.evaluator(evaluator.code()),
+                    evaluator.name() + "（专项评估）", Groups.TYPE_EVALUATOR);
         }
         log.info("Identity groups checked, {} created", created);
         if (bootstrapAdmin.isGiven() && identityService.createUserQuery().userId(bootstrapAdmin.id()).count() == 0) {

@@ -6,6 +6,7 @@ import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.NewFile;
+import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
@@ -221,7 +222,7 @@ class SelfCheckController {
         requireReader(unitCode);
         campaigns.unit(campaignId, unitCode);
         var catalogue = selfChecks.catalogue(campaignId);
-        Map<String, SelfCheckEntry> entries = selfChecks.entries(campaignId, unitCode);
+        Map<String, SelfCheckAnswer> entries = selfChecks.entries(campaignId, unitCode);
         Map<String, Long> fileCounts = new HashMap<>();
         selfChecks.files(campaignId, unitCode).forEach(f -> fileCounts.merge(f.indicatorCode(), 1L, Long::sum));
         var workbook = Workbooks.workbook();
@@ -229,19 +230,19 @@ class SelfCheckController {
                 List.of("序号", "指标", "分值", "不涉及", "完成情况", "证明链接", "附件数"));
         int r = 1;
         for (var indicator : catalogue.indicators()) {
-            SelfCheckEntry entry = entries.get(indicator.code());
+            SelfCheckAnswer entry = entries.get(indicator.code());
             var row = sheet.createRow(r++);
             row.createCell(0).setCellValue(indicator.code());
             row.createCell(1).setCellValue(indicator.name());
             row.createCell(2).setCellValue(indicator.points().doubleValue());
-            row.createCell(3).setCellValue(entry != null && entry.isNotInvolved() ? "是" : "");
-            row.createCell(4).setCellValue(entry == null || entry.getCompletion() == null ? "" : entry.getCompletion());
+            row.createCell(3).setCellValue(entry != null && entry.notInvolved() ? "是" : "");
+            row.createCell(4).setCellValue(entry == null || entry.completion() == null ? "" : entry.completion());
             row.createCell(5).setCellValue(entry == null ? "" : String.join("\n", entry.links()));
             row.createCell(6).setCellValue(fileCounts.getOrDefault(indicator.code(), 0L));
         }
         var campaign = campaigns.get(campaignId);
         return Workbooks.download(workbook,
-                campaign.getYear() + "年度" + referenceData.unitName(unitCode) + "自查表.xlsx");
+                campaign.year() + "年度" + referenceData.unitName(unitCode) + "自查表.xlsx");
     }
 
     /**

@@ -1,15 +1,9 @@
 package cn.huangpu.assessment.selfcheck;
 
+import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-
-interface SelfCheckEntryRepository extends JpaRepository<SelfCheckEntry, SelfCheckEntry.Key> {
-
-    List<SelfCheckEntry> findByCampaignIdAndUnitCode(Long campaignId, String unitCode);
-
-    List<SelfCheckEntry> findByCampaignId(Long campaignId);
-}
 
 interface EvidenceFileRepository extends JpaRepository<EvidenceFile, Long> {
 

@@ -1,12 +1,17 @@
 package cn.huangpu.assessment.selfcheck;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
+import cn.huangpu.assessment.campaign.progress.SelfCheckSubmitted;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.selfcheck.internal.EvidenceFile;
+import cn.huangpu.assessment.selfcheck.internal.SelfCheckEntry;
+import cn.huangpu.assessment.selfcheck.internal.SelfCheckEntryRepository;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -58,14 +64,18 @@ public class SelfCheckService {
     private final CampaignService campaigns;
     private final Catalogues catalogues;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final DisplayTime time;
 
     SelfCheckService(SelfCheckEntryRepository entries, EvidenceFileRepository files, CampaignService campaigns,
-                     Catalogues catalogues, Clock clock) {
+                     Catalogues catalogues, Clock clock, ApplicationEventPublisher events, DisplayTime time) {
+        this.events = events;
         this.entries = entries;
         this.files = files;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
         this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -92,8 +102,8 @@ public class SelfCheckService {
         }
 
         /** What the entry shows: its current content, at its current version. */
-        public static Draft of(SelfCheckEntry entry) {
-            return new Draft(entry.getCompletion(), entry.getEvidenceLinks(), entry.isNotInvolved(), entry.getVersion());
+        public static Draft of(SelfCheckAnswer answer) {
+            return new Draft(answer.completion(), answer.evidenceLinks(), answer.notInvolved(), answer.version());
         }
 
         Draft normalized() {
@@ -101,16 +111,28 @@ public class SelfCheckService {
         }
     }
 
+    /** The unit's answers, by indicator code. */
     @Transactional(readOnly = true)
-    public Map<String, SelfCheckEntry> entries(Long campaignId, String unitCode) {
+    public Map<String, SelfCheckAnswer> entries(Long campaignId, String unitCode) {
+        return entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
+                .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, SelfCheckService::answer));
+    }
+
+    /** Every unit's answers of a campaign, for scoring. */
+    @Transactional(readOnly = true)
+    public List<SelfCheckAnswer> allEntries(Long campaignId) {
+        return entries.findByCampaignId(campaignId).stream().map(SelfCheckService::answer).toList();
+    }
+
+    private Map<String, SelfCheckEntry> stored(Long campaignId, String unitCode) {
         return entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
                 .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, Function.identity()));
     }
 
-    /** Every unit's entries of a campaign, for scoring. */
-    @Transactional(readOnly = true)
-    public List<SelfCheckEntry> allEntries(Long campaignId) {
-        return entries.findByCampaignId(campaignId);
+    private static SelfCheckAnswer answer(SelfCheckEntry entry) {
+        return new SelfCheckAnswer(entry.getUnitCode(), entry.getIndicatorCode(), entry.getCompletion(),
+                entry.getEvidenceLinks(), entry.isNotInvolved(), entry.getUpdatedBy(), entry.getUpdatedAt(),
+                entry.getVersion());
     }
 
     @Transactional(readOnly = true)
@@ -130,7 +152,7 @@ public class SelfCheckService {
     @Transactional(readOnly = true)
     public boolean isEditable(Long campaignId, String unitCode) {
         return !campaigns.get(campaignId).isFrozen()
-                && campaigns.unit(campaignId, unitCode).getStatus() == CampaignUnit.Status.PENDING;
+                && campaigns.unit(campaignId, unitCode).status() == UnitParticipation.Status.PENDING;
     }
 
     /**
@@ -180,7 +202,7 @@ public class SelfCheckService {
 
     /** Writes drafts already checked; refuses all of them on a conflict (see {@link #saveDraft}). */
     private void write(Long campaignId, String unitCode, Map<String, Draft> drafts, String actor) {
-        Map<String, SelfCheckEntry> existing = entries(campaignId, unitCode);
+        Map<String, SelfCheckEntry> existing = stored(campaignId, unitCode);
         List<InputError> conflicts = conflicts(existing, drafts);
         if (!conflicts.isEmpty()) {
             throw new EditConflictException(conflicts);
@@ -213,7 +235,7 @@ public class SelfCheckService {
      */
     @Transactional(readOnly = true)
     public List<InputError> conflicts(Long campaignId, String unitCode, Map<String, Draft> drafts) {
-        return conflicts(entries(campaignId, unitCode), drafts);
+        return conflicts(stored(campaignId, unitCode), drafts);
     }
 
     private List<InputError> conflicts(Map<String, SelfCheckEntry> stored, Map<String, Draft> drafts) {
@@ -230,7 +252,7 @@ public class SelfCheckService {
                 conflicts.add(new InputError(code, "completion", COMPLETION, "页面已过期"));
             } else if (!entry.holds(draft.completion(), draft.evidenceLinks(), draft.notInvolved())) {
                 conflicts.add(new InputError(code, "completion", COMPLETION, "已由 " + entry.getUpdatedBy() + " 于 "
-                        + campaigns.format(entry.getUpdatedAt()) + " 修改"));
+                        + time.format(entry.getUpdatedAt()) + " 修改"));
             }
         });
         return conflicts;
@@ -350,16 +372,16 @@ public class SelfCheckService {
     @Transactional(readOnly = true)
     public List<InputError> missing(Long campaignId, String unitCode) {
         Catalogue catalogue = catalogue(campaignId);
-        Map<String, SelfCheckEntry> byCode = entries(campaignId, unitCode);
+        Map<String, SelfCheckAnswer> byCode = entries(campaignId, unitCode);
         Set<String> withFiles = new HashSet<>();
         files(campaignId, unitCode).forEach(f -> withFiles.add(f.indicatorCode()));
         List<InputError> missing = new ArrayList<>();
         for (Indicator indicator : catalogue.indicators()) {
-            SelfCheckEntry entry = byCode.get(indicator.code());
-            if (entry != null && entry.isNotInvolved()) {
+            SelfCheckAnswer entry = byCode.get(indicator.code());
+            if (entry != null && entry.notInvolved()) {
                 continue;
             }
-            if (entry == null || entry.getCompletion() == null) {
+            if (entry == null || entry.completion() == null) {
                 missing.add(new InputError(indicator.code(), "completion", COMPLETION, "未填写完成情况（" + indicator.name() + "）"));
             } else if (entry.links().isEmpty() && !withFiles.contains(indicator.code())) {
                 missing.add(new InputError(indicator.code(), "evidenceLinks", EVIDENCE_LINKS,
@@ -381,23 +403,23 @@ public class SelfCheckService {
         if (!missing.isEmpty()) {
             throw incomplete(missing);
         }
-        campaigns.unitSubmitted(campaignId, unitCode, actor);
+        events.publishEvent(new SelfCheckSubmitted(campaignId, unitCode, actor));
     }
 
     private Catalogue requireEditable(Long campaignId, String unitCode) {
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
-        CampaignUnit unit = campaigns.unit(campaignId, unitCode);
-        if (unit.getStatus() != CampaignUnit.Status.PENDING) {
+        UnitParticipation unit = campaigns.unit(campaignId, unitCode);
+        if (unit.status() != UnitParticipation.Status.PENDING) {
             throw new BadInputException("自查不能再修改", InputError.field("unitCode", "自查状态",
-                    "本单位自查状态为“" + unit.getStatus().label() + "”，不能再修改"));
+                    "本单位自查状态为“" + unit.status().label() + "”，不能再修改"));
         }
-        return catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public Catalogue catalogue(Long campaignId) {
-        return catalogues.forYear(campaigns.get(campaignId).getCatalogueYear()).orElseThrow();
+        return catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
     }
 
     private static String blankToNull(String value) {

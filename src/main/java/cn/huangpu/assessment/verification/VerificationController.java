@@ -44,7 +44,7 @@ class VerificationController {
     }
 
     /** What the office typed into a finding form that was refused, so that the page shows it again. */
-    record TypedFinding(String indicatorCode, String inputName, String kind, String note, String url) {
+    record TypedFinding(String indicatorCode, String inputName, String kind, String note, String url, String count) {
     }
 
     @GetMapping("/app/verification/{campaignId}/{unitCode}")
@@ -56,13 +56,13 @@ class VerificationController {
     @PostMapping("/app/verification/{campaignId}/{unitCode}/findings")
     String add(@PathVariable Long campaignId, @PathVariable String unitCode, @RequestParam String indicatorCode,
                @RequestParam(required = false) String inputName, @RequestParam(required = false) String kind,
-               @RequestParam(required = false) String note, @RequestParam(required = false) String url, Model model,
-               HttpServletResponse response) {
+               @RequestParam(required = false) String note, @RequestParam(required = false) String url,
+               @RequestParam(required = false) String count, Model model, HttpServletResponse response) {
         requireOffice(true);
-        TypedFinding typed = new TypedFinding(indicatorCode, inputName, kind, note, url);
-        Finding.Kind parsed = null;
+        TypedFinding typed = new TypedFinding(indicatorCode, inputName, kind, note, url, count);
+        FindingKind parsed = null;
         if (kind != null && !kind.isBlank()) {
-            parsed = Arrays.stream(Finding.Kind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+            parsed = Arrays.stream(FindingKind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
             if (parsed == null) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return render(campaignId, unitCode, model,
@@ -71,7 +71,7 @@ class VerificationController {
         }
         try {
             verification.record(campaignId, unitCode,
-                    new VerificationService.NewFinding(indicatorCode, inputName, parsed, note, url), user.id());
+                    new VerificationService.NewFinding(indicatorCode, inputName, parsed, note, url, count), user.id());
         } catch (BadInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return render(campaignId, unitCode, model, e.errors(), typed);
@@ -92,7 +92,7 @@ class VerificationController {
      */
     private String render(Long campaignId, String unitCode, Model model, List<InputError> errors, TypedFinding typed) {
         var campaign = campaigns.get(campaignId);
-        Catalogue catalogue = catalogues.forYear(campaign.getCatalogueYear()).orElseThrow();
+        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         model.addAttribute("campaign", campaign);
         model.addAttribute("unit", campaigns.unit(campaignId, unitCode));
         model.addAttribute("unitName", referenceData.unitName(unitCode));
@@ -102,7 +102,7 @@ class VerificationController {
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
         model.addAttribute("files", selfChecks.files(campaignId, unitCode));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
-        model.addAttribute("kinds", Finding.Kind.values());
+        model.addAttribute("kinds", FindingKind.values());
         model.addAttribute("notInvolvedClaims", verification.notInvolvedClaims(campaignId, unitCode));
         model.addAttribute("typed", typed);
         model.addAttribute("failedFields", typed == null ? Set.of() : errors.stream()

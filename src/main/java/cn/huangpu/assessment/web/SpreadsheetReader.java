@@ -1,5 +1,7 @@
 package cn.huangpu.assessment.web;
 
+import cn.huangpu.assessment.web.internal.RequestLimits;
+import cn.huangpu.assessment.web.internal.SpreadsheetLimits;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package cn.huangpu.assessment.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huangpu.assessment.audit.internal.AuditEntry;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.support.H2IntegrationTest;
@@ -87,7 +88,7 @@ class AuditDescriberTests {
     void everyShapeTheWritersRecordReadsInChinese() {
         // given a campaign's scope, with the statuses' own labels
         AuditScope scope = scopes.of(campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), "office01").getId());
+                List.of("waitan"), List.of("FINANCE")), "office01").id());
         AuditDescriber.Wording wording = describer.wording(scope);
 
         // when each shape is described, then it reads as the table says
@@ -107,7 +108,7 @@ class AuditDescriberTests {
     void timesAreTheOfficesAndTheSystemIsNamed() {
         // given a campaign's scope
         AuditScope scope = scopes.of(campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), "office01").getId());
+                List.of("waitan"), List.of("FINANCE")), "office01").id());
 
         // when scoring's entry at 16:30 UTC is described
         AuditRow row = describer.wording(scope).describe(new AuditEntry(1L, scope.campaignId(), "score waitan",

@@ -3,6 +3,7 @@ package cn.huangpu.assessment.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.TestUsers;
@@ -46,6 +47,7 @@ class AuditTrailBrowserTests {
     @Autowired CampaignService campaigns;
     @Autowired EvaluationService evaluation;
     @Autowired VerificationService verification;
+    @Autowired DeadlineService deadlines;
 
     Browser browser;
 
@@ -63,7 +65,7 @@ class AuditTrailBrowserTests {
 
     @Test
     void theCoordinatorFiltersByUnitAndActorExportsWhatSheSeesAndReadsItOnAPhone() throws Exception {
-        AuditTrailFixture trail = AuditTrailFixture.create(TestUsers.freshYear(), campaigns, evaluation, verification);
+        AuditTrailFixture trail = AuditTrailFixture.create(TestUsers.freshYear(), campaigns, evaluation, verification, deadlines);
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);
         Path downloads = Files.createTempDirectory("audit-export-");
         ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",

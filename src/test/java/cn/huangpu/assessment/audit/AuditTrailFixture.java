@@ -1,11 +1,14 @@
 package cn.huangpu.assessment.audit;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.deadline.Deadline;
+import cn.huangpu.assessment.deadline.DeadlineKind;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -41,12 +44,12 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
     static final int BY_OFFICE = 4;
 
     static AuditTrailFixture create(int year, CampaignService campaigns, EvaluationService evaluation,
-                                    VerificationService verification) {
+                                    VerificationService verification, DeadlineService deadlines) {
         LocalDate firstDay = LocalDate.of(year, 3, 1);
         LocalDate secondDay = LocalDate.of(year, 3, 3);
-        Campaign campaign = campaigns.open(new OpenCampaign(year, 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("waitan", "czj", "yuyuan"), List.of("FINANCE")), "office01");
-        Long id = campaign.getId();
+        Long id = campaign.id();
         try {
             at(firstDay, 10, 0);
             for (int i = 0; i < 60; i++) {
@@ -54,7 +57,7 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
                         IntNode.valueOf(i), null)), false, "eval-finance");
             }
             verification.record(id, "waitan", new VerificationService.NewFinding("1.1", "missingOrStaleItems",
-                    Finding.Kind.MISSING, "机构职能栏目缺少内设机构信息", null), "office01");
+                    FindingKind.MISSING, "机构职能栏目缺少内设机构信息", null), "office01");
             at(secondDay, 0, 30);
             for (int i = 1; i <= 3; i++) {
                 evaluation.record(id, "FINANCE", List.of(new FactEntry("czj", "1.4", "missingLateOrIncompleteItems",
@@ -62,8 +65,9 @@ record AuditTrailFixture(Long campaignId, int year, LocalDate firstDay, LocalDat
             }
             evaluation.record(id, "OFFICE", List.of(new FactEntry("czj", "1.5", "workPlanMissing", BooleanNode.TRUE,
                     "门户网站未见年度工作计划")), true, "office01");
-            Instant due = campaigns.unit(id, "czj").getDue();
-            campaigns.extendUnit(id, "czj", due.plusSeconds(7 * 24 * 3600), "单位系统故障，申请延期", "office01");
+            Instant due = campaigns.unit(id, "czj").due();
+            deadlines.extend(new Deadline(DeadlineKind.SELF_CHECK, id, "czj", due), due.plusSeconds(7 * 24 * 3600),
+                    "单位系统故障，申请延期", "office01");
         } finally {
             ClockUtil.reset();
         }

@@ -3,6 +3,7 @@ package cn.huangpu.assessment.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.support.PostgresIntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
@@ -26,13 +27,14 @@ class AuditTrailPostgresTests {
     @Autowired CampaignService campaigns;
     @Autowired EvaluationService evaluation;
     @Autowired VerificationService verification;
+    @Autowired DeadlineService deadlines;
     @Autowired AuditScopes scopes;
     @Autowired AuditTrail trail;
 
     @Test
     void filtersPagesAndTheExportCountAlikeOnPostgresql() throws Exception {
         // given the fixture's trail
-        AuditTrailFixture fixture = AuditTrailFixture.create(TestUsers.freshYear(), campaigns, evaluation, verification);
+        AuditTrailFixture fixture = AuditTrailFixture.create(TestUsers.freshYear(), campaigns, evaluation, verification, deadlines);
         AuditScope scope = scopes.of(fixture.campaignId());
 
         // when it is filtered and paged, then the counts are the fixture's

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
@@ -44,12 +45,13 @@ class AuditTrailTests {
     @Autowired CampaignService campaigns;
     @Autowired EvaluationService evaluation;
     @Autowired VerificationService verification;
+    @Autowired DeadlineService deadlines;
 
     AuditTrailFixture trail;
 
     @BeforeEach
     void writeTrail() {
-        trail = AuditTrailFixture.create(TestUsers.freshYear(), campaigns, evaluation, verification);
+        trail = AuditTrailFixture.create(TestUsers.freshYear(), campaigns, evaluation, verification, deadlines);
     }
 
     @Test

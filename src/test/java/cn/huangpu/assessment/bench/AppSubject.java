@@ -1,18 +1,17 @@
 package cn.huangpu.assessment.bench;
 
 import cn.huangpu.assessment.AssessmentApplication;
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStatus;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
-import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,12 +90,12 @@ final class AppSubject implements Subject {
     public String start(Instant selfCheckDue, Instant comprehensiveDue, Instant resultsDue) {
         List<String> requested = context.getBean(JdbcTemplate.class).queryForList(
                 "select code from assessed_unit where active order by sort_order, code limit ?", String.class, units);
-        Campaign campaign = context.getBean(CampaignStarter.class).start(new OpenCampaign(2023, 2023, selfCheckDue,
+        CampaignInfo campaign = context.getBean(CampaignStarter.class).start(new OpenCampaign(2023, 2023, selfCheckDue,
                 selfCheckDue, comprehensiveDue, resultsDue, requested, List.of()), CampaignBots.COORDINATOR_USER);
-        campaignId = campaign.getId();
-        unitCodes = campaigns.units(campaignId).stream().map(CampaignUnit::getUnitCode).toList();
-        evaluatorCodes = campaigns.evaluators(campaignId).stream().map(CampaignEvaluator::getEvaluatorCode).toList();
-        return campaigns.get(campaignId).getProcessInstanceId();
+        campaignId = campaign.id();
+        unitCodes = campaigns.units(campaignId).stream().map(UnitParticipation::unitCode).toList();
+        evaluatorCodes = campaigns.evaluators(campaignId).stream().map(EvaluatorParticipation::evaluatorCode).toList();
+        return campaigns.get(campaignId).processInstanceId();
     }
 
     @Override
@@ -144,9 +143,9 @@ final class AppSubject implements Subject {
     @Override
     public void checkOutcome() {
         long scored = context.getBean(CampaignScoring.class).countRound(campaignId, 1);
-        if (scored != units || campaigns.get(campaignId).getStatus() != CampaignStatus.PUBLISHED) {
+        if (scored != units || campaigns.get(campaignId).status() != CampaignStatus.PUBLISHED) {
             throw new IllegalStateException(scored + " of " + units + " units scored, campaign "
-                    + campaigns.get(campaignId).getStatus());
+                    + campaigns.get(campaignId).status());
         }
     }
 

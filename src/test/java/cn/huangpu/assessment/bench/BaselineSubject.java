@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.bench;
 
-import cn.huangpu.assessment.deadline.DeadlineSettings;
+import cn.huangpu.assessment.deadline.internal.DeadlineSettings;
 import cn.huangpu.assessment.deadline.process.DeadlineReminders;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.security.Groups;

@@ -14,7 +14,7 @@ import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.ProcessLookup;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.publication.PublicationService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
@@ -54,9 +54,9 @@ class CampaignLifecycleTests {
     void runsACampaignFromOpeningToPublication() {
         // given a campaign of three units and every evaluator
         List<String> units = List.of("waitan", "czj", "yuyuan");
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
                 List.of()), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         Random random = new Random(7);
         driver.runJobs();
 
@@ -68,22 +68,22 @@ class CampaignLifecycleTests {
             bots.verify(id, unit, random);
             driver.runJobs();
         }
-        for (CampaignEvaluator evaluator : campaigns.evaluators(id)) {
-            bots.deliver(id, evaluator.getEvaluatorCode(), random);
+        for (EvaluatorParticipation evaluator : campaigns.evaluators(id)) {
+            bots.deliver(id, evaluator.evaluatorCode(), random);
             driver.runJobs();
         }
 
         // then every unit is scored once, and after comprehensive evaluation and approval the results are published
         assertThat(scoring.countRound(id, 1)).isEqualTo(3);
-        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.GRADING);
+        assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.GRADING);
         bots.evaluateComprehensively(id, random);
         driver.runJobs();
         assertThat(scoring.countRound(id, 2)).isEqualTo(3);
         bots.approve(id);
         driver.runJobs();
-        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.PUBLISHED);
         assertThat(publication.report(id)).get().asString().contains("外滩街道").contains("区财政局");
-        assertThat(scoring.latest(id)).hasSize(3).allSatisfy(r -> assertThat(r.getGrade()).isNotBlank());
+        assertThat(scoring.latest(id)).hasSize(3).allSatisfy(r -> assertThat(r.grade()).isNotBlank());
     }
 
     @Test
@@ -91,7 +91,7 @@ class CampaignLifecycleTests {
         // given a campaign of 外滩街道 and 区财政局
         int year = TestUsers.freshYear();
         Long id = starter.start(new OpenCampaign(year, 2023, null, null, null, null, List.of("waitan"),
-                List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
 
         // when it launches its units and evaluators
         driver.runJobs();
@@ -110,9 +110,9 @@ class CampaignLifecycleTests {
     @Test
     void aUnitRenamedAfterLaunchStillHasItsOpenTaskFoundForItsReminder() {
         // given a launched campaign of 老西门街道, which is renamed afterwards (a migration, read anew at startup)
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("laoximen"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
         String launchedKey = ProcessLookup.unitInstance(runtimeService, id, "laoximen").getBusinessKey();
         try {
@@ -120,7 +120,7 @@ class CampaignLifecycleTests {
             assertThat(referenceData.unitName("laoximen")).isEqualTo("老西门街道（更名）");
 
             // when its self-check is overdue and the office reminds it
-            ClockUtil.setCurrentTime(Date.from(campaign.getDates().selfCheckDue().plusSeconds(60)));
+            ClockUtil.setCurrentTime(Date.from(campaign.dates().selfCheckDue().plusSeconds(60)));
             driver.runJobs();
             boolean sent = dashboards.remind(id, Party.UNIT, "laoximen", "renamed0000000000001", CampaignBots.COORDINATOR_USER);
 

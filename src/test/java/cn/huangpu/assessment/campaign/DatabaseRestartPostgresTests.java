@@ -92,10 +92,10 @@ class DatabaseRestartPostgresTests {
         RestartablePostgres.start(false);
         try {
             awaitHealth(200);
-            Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+            CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                     List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
             driver.runJobs();
-            assertThat(campaigns.units(campaign.getId())).singleElement().extracting(CampaignUnit::isLaunched).isEqualTo(true);
+            assertThat(campaigns.units(campaign.id())).singleElement().extracting(UnitParticipation::launched).isEqualTo(true);
         } finally {
             RestartablePostgres.server.close();
             FileSystemUtils.deleteRecursively(RestartablePostgres.DATA);

@@ -43,9 +43,9 @@ class LaunchBatchesPostgresTests {
 
     @Test
     void batchesStartedAtOnceLaunchEveryUnitExactlyOnce() throws Exception {
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of(), List.of()), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         int units = campaigns.units(id).size();
         List<Job> batchJobs = managementService.createJobQuery().activityId(CampaignProcess.LAUNCH_UNIT_BATCHES)
                 .processInstanceId(processOf(id).getId()).list();
@@ -73,12 +73,12 @@ class LaunchBatchesPostgresTests {
 
         List<ProcessInstance> unitProcesses = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(UnitAssessmentProcess.KEY).variableValueEquals(CampaignProcess.CAMPAIGN_ID, id).list();
-        int year = campaigns.get(id).getYear();
+        int year = campaigns.get(id).year();
         assertThat(unitProcesses).extracting(ProcessInstance::getBusinessKey).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(campaigns.units(id).stream()
-                        .map(unit -> UnitAssessmentProcess.businessKey(year, referenceData.unitName(unit.getUnitCode())))
+                        .map(unit -> UnitAssessmentProcess.businessKey(year, referenceData.unitName(unit.unitCode())))
                         .toList());
-        assertThat(campaigns.units(id)).allMatch(CampaignUnit::isLaunched);
+        assertThat(campaigns.units(id)).allMatch(UnitParticipation::launched);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SpecialistEvaluationProcess.KEY)
                 .variableValueEquals(CampaignProcess.CAMPAIGN_ID, id).count()).isEqualTo(campaigns.evaluators(id).size());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processOf(id).getId()).singleResult())

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huangpu.assessment.AssessmentApplication;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.support.PostgresIntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
@@ -64,11 +63,11 @@ class NodeKilledLongTests {
         }
         // given 300 units whose self-check falls due in 45 seconds, none of which will submit
         Instant due = Instant.now().plusSeconds(45);
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, due,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, due,
                 due.plus(Duration.ofDays(1)), due.plus(Duration.ofDays(10)), due.plus(Duration.ofDays(20)), List.of(),
                 List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
-        List<CampaignUnit> units = campaigns.units(id);
+        Long id = campaign.id();
+        List<UnitParticipation> units = campaigns.units(id);
         assertThat(units).hasSize(300);
         driver.runJobs();
         assertThat(open(UnitAssessmentProcess.SUBMIT_SELF_CHECK, id)).isEqualTo(300);
@@ -85,15 +84,15 @@ class NodeKilledLongTests {
         // then each unit got one overdue notice and one chase task, and no job failed
         assertThat(jdbc.queryForObject("select count(distinct recipient_group) from notification where campaign_id = ?"
                 + " and kind = 'OVERDUE'", Long.class, id)).isEqualTo(300L);
-        assertThat(campaigns.units(id)).allMatch(CampaignUnit::isOverdue);
+        assertThat(campaigns.units(id)).allMatch(UnitParticipation::overdue);
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
         node.destroyForcibly().waitFor();
         node = null;
 
         // and the campaign goes on: the office closes them all, the evaluator delivers, scoring runs once
         bots.deliver(id, "FINANCE", new Random(1));
-        for (CampaignUnit unit : units) {
-            bots.chase(id, unit.getUnitCode(), Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
+        for (UnitParticipation unit : units) {
+            bots.chase(id, unit.unitCode(), Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交"));
         }
         driver.runJobs();
         assertThat(open(CampaignProcess.COMPREHENSIVE_EVALUATION, id)).isOne();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.PostgresIntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
@@ -59,44 +59,44 @@ class SimultaneousInputsPostgresTests {
             jdbc.update("insert into assessed_unit (code, name, kind, sort_order) values (?, ?, 'DEPARTMENT', ?)"
                     + " on conflict do nothing", "test" + (char) ('a' + i), "测试单位" + i, 100 + i);
         }
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of(), List.of()), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
-        List<CampaignUnit> units = campaigns.units(id);
+        Long id = campaign.id();
+        List<UnitParticipation> units = campaigns.units(id);
         assertThat(units).hasSize(60);
         await(() -> taskService.createTaskQuery().taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK)
                 .processDefinitionKey(UnitAssessmentProcess.KEY).processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, id)
                 .count() == 60);
         Random random = new Random(71);
-        for (CampaignUnit unit : units) {
-            bots.fillSelfCheck(id, unit.getUnitCode(), random);
-            bots.submitSelfCheck(id, unit.getUnitCode());
+        for (UnitParticipation unit : units) {
+            bots.fillSelfCheck(id, unit.unitCode(), random);
+            bots.submitSelfCheck(id, unit.unitCode());
         }
         await(() -> taskService.createTaskQuery().taskDefinitionKey(UnitAssessmentProcess.VERIFY)
                 .processDefinitionKey(UnitAssessmentProcess.KEY).processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, id)
                 .count() == 60);
-        List<CampaignEvaluator> evaluators = campaigns.evaluators(id);
-        for (CampaignEvaluator evaluator : evaluators) {
-            bots.enterValues(id, evaluator.getEvaluatorCode(), random);
+        List<EvaluatorParticipation> evaluators = campaigns.evaluators(id);
+        for (EvaluatorParticipation evaluator : evaluators) {
+            bots.enterValues(id, evaluator.evaluatorCode(), random);
         }
 
         // when every verification and every delivery is completed at the same instant
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<Void>> completions = new ArrayList<>();
-        for (CampaignUnit unit : units) {
+        for (UnitParticipation unit : units) {
             completions.add(() -> {
                 start.await();
                 bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), UnitAssessmentProcess.VERIFY,
-                        ProcessLookup.unitTasks(taskService, id, unit.getUnitCode()), Map.of("confirmVerified", true));
+                        ProcessLookup.unitTasks(taskService, id, unit.unitCode()), Map.of("confirmVerified", true));
                 return null;
             });
         }
-        for (CampaignEvaluator evaluator : evaluators) {
+        for (EvaluatorParticipation evaluator : evaluators) {
             completions.add(() -> {
                 start.await();
-                bots.complete(CampaignBots.evaluatorUser(evaluator.getEvaluatorCode()),
-                        List.of(Groups.evaluator(evaluator.getEvaluatorCode())), SpecialistEvaluationProcess.DELIVER,
-                        ProcessLookup.evaluatorTasks(taskService, id, evaluator.getEvaluatorCode()),
+                bots.complete(CampaignBots.evaluatorUser(evaluator.evaluatorCode()),
+                        List.of(Groups.evaluator(evaluator.evaluatorCode())), SpecialistEvaluationProcess.DELIVER,
+                        ProcessLookup.evaluatorTasks(taskService, id, evaluator.evaluatorCode()),
                         Map.of("confirmDelivered", true));
                 return null;
             });
@@ -117,14 +117,14 @@ class SimultaneousInputsPostgresTests {
 
         // then no user saw an error, and once the jobs are done scoring ran exactly once without incidents
         assertThat(seenByUsers).isEmpty();
-        await(() -> campaigns.get(id).getStatus() == CampaignStatus.GRADING
+        await(() -> campaigns.get(id).status() == CampaignStatus.GRADING
                 && ProcessLookup.campaignTasks(taskService, id).taskDefinitionKey(CampaignProcess.COMPREHENSIVE_EVALUATION)
                 .count() == 1);
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
         assertThat(historyService.createHistoricActivityInstanceQuery().activityId(CampaignProcess.SCORE_UNITS)
-                .processInstanceId(campaigns.get(id).getProcessInstanceId()).count()).isOne();
+                .processInstanceId(campaigns.get(id).processInstanceId()).count()).isOne();
         assertThat(scoring.countRound(id, 1)).isEqualTo(60);
-        assertThat(campaigns.units(id)).allMatch(CampaignUnit::isReady);
+        assertThat(campaigns.units(id)).allMatch(UnitParticipation::ready);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huangpu.assessment.AssessmentApplication;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
@@ -83,46 +83,46 @@ class TwoNodesLongTests {
                     + " on conflict do nothing", "load" + i, "负载单位" + i, 1000 + i);
         }
         Instant due = Instant.now().plus(Duration.ofDays(10));
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, due, due,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, due, due,
                 due.plus(Duration.ofDays(10)), due.plus(Duration.ofDays(20)), List.of(), List.of()),
                 CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
-        List<CampaignUnit> units = campaigns.units(id);
+        Long id = campaign.id();
+        List<UnitParticipation> units = campaigns.units(id);
         assertThat(units).hasSize(600);
         await(() -> open(UnitAssessmentProcess.SUBMIT_SELF_CHECK, id) == 600);
 
         // 500 units submit and are verified, half through each node, four at a time
-        List<CampaignUnit> submitting = units.subList(0, 500);
+        List<UnitParticipation> submitting = units.subList(0, 500);
         inParallel(submitting, (i, unit) -> {
             CampaignBots bots = i % 2 == 0 ? botsA : botsB;
             Random random = new Random(i);
-            bots.fillSelfCheck(id, unit.getUnitCode(), random);
-            bots.submitSelfCheck(id, unit.getUnitCode());
+            bots.fillSelfCheck(id, unit.unitCode(), random);
+            bots.submitSelfCheck(id, unit.unitCode());
         });
         await(() -> open(UnitAssessmentProcess.VERIFY, id) == 500);
-        inParallel(submitting, (i, unit) -> (i % 2 == 0 ? botsA : botsB).verify(id, unit.getUnitCode(), new Random(i)));
-        List<CampaignEvaluator> evaluators = campaigns.evaluators(id);
-        inParallel(evaluators, (i, e) -> (i % 2 == 0 ? botsA : botsB).deliver(id, e.getEvaluatorCode(), new Random(i)));
+        inParallel(submitting, (i, unit) -> (i % 2 == 0 ? botsA : botsB).verify(id, unit.unitCode(), new Random(i)));
+        List<EvaluatorParticipation> evaluators = campaigns.evaluators(id);
+        inParallel(evaluators, (i, e) -> (i % 2 == 0 ? botsA : botsB).deliver(id, e.evaluatorCode(), new Random(i)));
 
         // the deadline of the other 100 falls due for both nodes at once
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         await(() -> open(DeadlineProcess.CHASE, id) == 100);
-        for (CampaignUnit unit : units.subList(500, 600)) {
-            assertThat(notifications.forGroups(List.of(Groups.unit(unit.getUnitCode())), 10))
+        for (UnitParticipation unit : units.subList(500, 600)) {
+            assertThat(notifications.forGroups(List.of(Groups.unit(unit.unitCode())), 10))
                     .filteredOn(n -> n.getCampaignId().equals(id) && n.getKind() == Notification.Kind.OVERDUE)
-                    .as(unit.getUnitCode()).hasSize(1);
+                    .as(unit.unitCode()).hasSize(1);
         }
-        assertThat(campaigns.units(id).stream().filter(CampaignUnit::isOverdue).count()).isEqualTo(100);
+        assertThat(campaigns.units(id).stream().filter(UnitParticipation::overdue).count()).isEqualTo(100);
 
         // the office closes them as not submitted, through both nodes
-        inParallel(units.subList(500, 600), (i, unit) -> (i % 2 == 0 ? botsA : botsB).chase(id, unit.getUnitCode(), Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交")));
+        inParallel(units.subList(500, 600), (i, unit) -> (i % 2 == 0 ? botsA : botsB).chase(id, unit.unitCode(), Map.of(DeadlineProcess.CHASE_DECISION, DeadlineProcess.CLOSE, DeadlineProcess.CHASE_REASON, "逾期未提交")));
 
         // then every unit is in and scored exactly once, by one of the nodes, without incidents
         await(() -> open(CampaignProcess.COMPREHENSIVE_EVALUATION, id) == 1);
-        assertThat(campaigns.units(id)).allMatch(CampaignUnit::isReady);
+        assertThat(campaigns.units(id)).allMatch(UnitParticipation::ready);
         assertThat(scoring.countRound(id, 1)).isEqualTo(600);
         assertThat(historyService.createHistoricActivityInstanceQuery().activityId(CampaignProcess.SCORE_UNITS)
-                .processInstanceId(campaigns.get(id).getProcessInstanceId()).count()).isOne();
+                .processInstanceId(campaigns.get(id).processInstanceId()).count()).isOne();
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from self_check_entry where campaign_id = ?", Long.class, id))
                 .isEqualTo(500L * 44);

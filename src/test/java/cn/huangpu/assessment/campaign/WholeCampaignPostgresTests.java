@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.ScoreCalculator;
 import cn.huangpu.assessment.scoring.ScoreSheet;
@@ -47,10 +47,10 @@ class WholeCampaignPostgresTests {
             jdbc.update("insert into assessed_unit (code, name, kind, sort_order) values (?, ?, 'DEPARTMENT', ?)"
                     + " on conflict do nothing", "test" + (char) ('a' + i), "测试单位" + i, 100 + i);
         }
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of(), List.of()), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
-        List<CampaignUnit> units = campaigns.units(id);
+        Long id = campaign.id();
+        List<UnitParticipation> units = campaigns.units(id);
         assertThat(units).hasSize(60);
         Random random = new Random(60);
         driver.runJobs();
@@ -59,16 +59,16 @@ class WholeCampaignPostgresTests {
                 + " and relname in ('act_ru_task', 'act_ru_identitylink', 'act_ru_authorization')", Integer.class)).isEqualTo(3);
 
         // when every unit submits and is verified, every evaluator delivers, the office evaluates and the leaders approve
-        for (CampaignUnit unit : units) {
-            bots.fillSelfCheck(id, unit.getUnitCode(), random);
-            bots.submitSelfCheck(id, unit.getUnitCode());
+        for (UnitParticipation unit : units) {
+            bots.fillSelfCheck(id, unit.unitCode(), random);
+            bots.submitSelfCheck(id, unit.unitCode());
         }
         driver.runJobs();
-        for (CampaignUnit unit : units) {
-            bots.verify(id, unit.getUnitCode(), random);
+        for (UnitParticipation unit : units) {
+            bots.verify(id, unit.unitCode(), random);
         }
-        for (CampaignEvaluator evaluator : campaigns.evaluators(id)) {
-            bots.deliver(id, evaluator.getEvaluatorCode(), random);
+        for (EvaluatorParticipation evaluator : campaigns.evaluators(id)) {
+            bots.deliver(id, evaluator.evaluatorCode(), random);
         }
         driver.runJobs();
         assertThat(scoring.countRound(id, 1)).isEqualTo(60);
@@ -78,22 +78,22 @@ class WholeCampaignPostgresTests {
         driver.runJobs();
 
         // then scoring ran once, nothing failed, and the published results equal a direct computation
-        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.PUBLISHED);
         assertThat(historyService.createHistoricActivityInstanceQuery().activityId("ServiceTask_ScoreUnits")
-                .processInstanceId(campaigns.get(id).getProcessInstanceId()).count()).isOne();
+                .processInstanceId(campaigns.get(id).processInstanceId()).count()).isOne();
         assertThat(scoring.countRound(id, 1)).isEqualTo(60);
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
-        List<ScoreRecord> published = scoring.latest(id);
-        assertThat(published).hasSize(60).allSatisfy(r -> assertThat(r.getRound()).isEqualTo(2));
+        List<UnitResult> published = scoring.latest(id);
+        assertThat(published).hasSize(60).allSatisfy(r -> assertThat(r.round()).isEqualTo(2));
         Map<String, ObjectNode> facts = scoring.assembleFacts(id);
         ScoreCalculator calculator = new ScoreCalculator();
-        for (ScoreRecord record : published) {
-            ScoreSheet direct = calculator.score(TestCatalogues.catalogue2023(),
-                    FactsParser.parse(TestCatalogues.catalogue2023(), facts.get(record.getUnitCode())));
-            assertThat(record.getTotal()).as(record.getUnitCode()).isEqualByComparingTo(direct.total());
-            assertThat(record.getGrade()).as(record.getUnitCode())
+        for (UnitResult record : published) {
+            ScoreSheet direct = calculator.score(TestCatalogues.catalogue2023(), campaign.year(),
+                    FactsParser.parse(TestCatalogues.catalogue2023(), facts.get(record.unitCode())));
+            assertThat(record.total()).as(record.unitCode()).isEqualByComparingTo(direct.total());
+            assertThat(record.grade()).as(record.unitCode())
                     .isEqualTo(TestCatalogues.gradeDecision().gradeFor(direct.total()));
         }
-        assertThat(published.stream().map(ScoreRecord::getGrade).distinct().count()).isGreaterThan(1);
+        assertThat(published.stream().map(UnitResult::grade).distinct().count()).isGreaterThan(1);
     }
 }

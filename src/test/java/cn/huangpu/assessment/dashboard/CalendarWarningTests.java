@@ -2,7 +2,7 @@ package cn.huangpu.assessment.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -28,8 +28,8 @@ class CalendarWarningTests {
     @LocalServerPort int port;
     @Autowired CampaignService campaigns;
 
-    Document dashboard(String user, Campaign campaign) throws Exception {
-        HttpResponse<String> page = WebSession.login(port, user).get("/app/campaigns/" + campaign.getId() + "/dashboard");
+    Document dashboard(String user, CampaignInfo campaign) throws Exception {
+        HttpResponse<String> page = WebSession.login(port, user).get("/app/campaigns/" + campaign.id() + "/dashboard");
         assertThat(page.statusCode()).isEqualTo(200);
         return Jsoup.parse(page.body());
     }
@@ -38,7 +38,7 @@ class CalendarWarningTests {
     void theCoordinatorIsWarnedOfTheYearWithoutHolidays() throws Exception {
         // given a campaign whose deadlines (the defaults of its year) fall in a year no notice is entered for
         int year = TestUsers.freshYear();
-        Campaign campaign = campaigns.open(new OpenCampaign(year, 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
 
         // when the coordinator opens its dashboard, then the warning names the year
@@ -50,7 +50,7 @@ class CalendarWarningTests {
     @Test
     void noWarningWhenTheDeadlinesFallInAYearWithItsNotice() throws Exception {
         // given a campaign whose deadlines lie in November and December 2026 (shipped with the calendar)
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023,
                 Instant.parse("2026-11-20T15:59:00Z"), Instant.parse("2026-11-20T15:59:00Z"),
                 Instant.parse("2026-12-08T15:59:00Z"), Instant.parse("2026-12-15T15:59:00Z"),
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER, true);
@@ -63,7 +63,7 @@ class CalendarWarningTests {
     void aDeadlineOnTheLastDaysOfDecemberNeedsTheNextYearsNoticeToo() throws Exception {
         // given results due at 00:30 on 29 December 2026 in Shanghai (still the 28th in UTC), a day the 2027
         // notice may still move
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023,
                 Instant.parse("2026-11-20T15:59:00Z"), Instant.parse("2026-11-20T15:59:00Z"),
                 Instant.parse("2026-12-08T15:59:00Z"), Instant.parse("2026-12-28T16:30:00Z"),
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER, true);
@@ -76,7 +76,7 @@ class CalendarWarningTests {
     @Test
     void leadersDoNotSeeTheCoordinatorsWarning() throws Exception {
         // given a campaign in a year without holidays; when a leader opens its dashboard, then no warning
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
 
         assertThat(dashboard("leader01", campaign).select(".calendar-warning")).isEmpty();

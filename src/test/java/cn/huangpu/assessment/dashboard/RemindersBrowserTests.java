@@ -2,7 +2,7 @@ package cn.huangpu.assessment.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -65,11 +65,11 @@ class RemindersBrowserTests {
     @Test
     void reminderDoubleClickSendsOnce() {
         // given a campaign past its self-check deadline, 豫园街道 overdue, on the coordinator's dashboard
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
-        ClockUtil.setCurrentTime(Date.from(campaign.getDates().selfCheckDue().plusSeconds(3600)));
+        ClockUtil.setCurrentTime(Date.from(campaign.dates().selfCheckDue().plusSeconds(3600)));
         driver.runJobs();
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);
         browser.login("office01", "demo");

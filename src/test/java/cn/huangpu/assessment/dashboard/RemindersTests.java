@@ -4,7 +4,7 @@ import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.dashboard.Dashboard.Overdue;
@@ -66,14 +66,14 @@ class RemindersTests {
     /** A campaign past its deadlines: 外滩街道 submitted, 豫园街道 and the finance bureau's results overdue. */
     @BeforeEach
     void overdueCampaign() {
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        campaignId = campaign.getId();
+        campaignId = campaign.id();
         driver.runJobs();
         bots.fillSelfCheck(campaignId, "waitan", new Random(14));
         bots.submitSelfCheck(campaignId, "waitan");
         driver.runJobs();
-        ClockUtil.setCurrentTime(Date.from(campaign.getDates().selfCheckDue().plusSeconds(3600)));
+        ClockUtil.setCurrentTime(Date.from(campaign.dates().selfCheckDue().plusSeconds(3600)));
         driver.runJobs();
     }
 

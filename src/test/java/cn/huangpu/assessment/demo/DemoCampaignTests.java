@@ -2,11 +2,11 @@ package cn.huangpu.assessment.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStatus;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.deadline.DeadlineKind;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.workflow.CampaignProcess;
@@ -33,27 +33,27 @@ class DemoCampaignTests {
     @Test
     void aNewcomerFindsACampaignOfThisYearInFlight() {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        Campaign campaign = campaigns.all().stream().filter(c -> c.getYear() == year).findFirst().orElseThrow();
-        List<CampaignUnit> units = campaigns.units(campaign.getId());
+        CampaignInfo campaign = campaigns.all().stream().filter(c -> c.year() == year).findFirst().orElseThrow();
+        List<UnitParticipation> units = campaigns.units(campaign.id());
 
-        assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.RUNNING);
-        assertThat(units).filteredOn(u -> u.getStatus() == CampaignUnit.Status.VERIFIED).isNotEmpty();
-        assertThat(units).filteredOn(u -> u.getStatus() == CampaignUnit.Status.SUBMITTED).isNotEmpty();
-        assertThat(units).filteredOn(u -> u.getStatus() == CampaignUnit.Status.PENDING)
-                .isNotEmpty().allMatch(CampaignUnit::isOverdue);
-        assertThat(campaigns.evaluators(campaign.getId())).filteredOn(e -> e.getStatus() == CampaignEvaluator.Status.DELIVERED)
+        assertThat(campaign.status()).isEqualTo(CampaignStatus.RUNNING);
+        assertThat(units).filteredOn(u -> u.status() == UnitParticipation.Status.VERIFIED).isNotEmpty();
+        assertThat(units).filteredOn(u -> u.status() == UnitParticipation.Status.SUBMITTED).isNotEmpty();
+        assertThat(units).filteredOn(u -> u.status() == UnitParticipation.Status.PENDING)
+                .isNotEmpty().allMatch(UnitParticipation::overdue);
+        assertThat(campaigns.evaluators(campaign.id())).filteredOn(e -> e.status() == EvaluatorParticipation.Status.DELIVERED)
                 .hasSize(7);
-        long overdue = units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.PENDING).count();
-        long overdueEvaluators = campaigns.evaluators(campaign.getId()).stream()
-                .filter(e -> e.getStatus() == CampaignEvaluator.Status.PENDING).count();
+        long overdue = units.stream().filter(u -> u.status() == UnitParticipation.Status.PENDING).count();
+        long overdueEvaluators = campaigns.evaluators(campaign.id()).stream()
+                .filter(e -> e.status() == EvaluatorParticipation.Status.PENDING).count();
         assertThat(chaseTasks(campaign, DeadlineKind.SELF_CHECK)).isEqualTo(overdue);
         assertThat(chaseTasks(campaign, DeadlineKind.SPECIALIST_EVALUATION)).isEqualTo(overdueEvaluators).isPositive();
     }
 
     /** The coordinator's open chase tasks of one kind of deadline in the campaign. */
-    private long chaseTasks(Campaign campaign, DeadlineKind kind) {
+    private long chaseTasks(CampaignInfo campaign, DeadlineKind kind) {
         return taskService.createTaskQuery().taskDefinitionKey(DeadlineProcess.CHASE)
-                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaign.getId())
+                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID, campaign.id())
                 .processVariableValueEquals(DeadlineProcess.KIND, kind.name()).count();
     }
 

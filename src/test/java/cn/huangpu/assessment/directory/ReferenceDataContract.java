@@ -25,12 +25,12 @@ abstract class ReferenceDataContract {
 
     @Test
     void seedsTheHuangpuUnitsWithStableCodesAndNames() {
-        List<AssessedUnit> units = referenceData.activeUnits();
+        List<Unit> units = referenceData.activeUnits();
 
         assertThat(units).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(units).extracting(AssessedUnit::getCode).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z]+"));
-        assertThat(units).extracting(AssessedUnit::getName).doesNotHaveDuplicates();
-        assertThat(units).filteredOn(u -> u.getKind() == UnitKind.STREET).extracting(AssessedUnit::getName)
+        assertThat(units).extracting(Unit::code).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z]+"));
+        assertThat(units).extracting(Unit::name).doesNotHaveDuplicates();
+        assertThat(units).filteredOn(u -> u.kind() == UnitKind.STREET).extracting(Unit::name)
                 .containsExactly("外滩街道", "南京东路街道", "半淞园路街道", "小东门街道", "豫园街道",
                         "老西门街道", "五里桥街道", "打浦桥街道", "淮海中路街道", "瑞金二路街道");
     }
@@ -38,7 +38,7 @@ abstract class ReferenceDataContract {
     @Test
     void listsTheSeededUnitsDepartmentsFirstThenStreetsInTheUsualOrder() {
         // given every seeded unit, by code as a campaign lists them
-        List<String> codes = referenceData.activeUnits().stream().map(AssessedUnit::getCode).sorted().toList();
+        List<String> codes = referenceData.activeUnits().stream().map(Unit::code).sorted().toList();
 
         // when they are grouped for a page
         List<UnitOrder.Group<String>> groups = referenceData.unitOrder().grouped(codes, c -> c);
@@ -55,14 +55,14 @@ abstract class ReferenceDataContract {
 
     @Test
     void seedsTheElevenSpecialistEvaluatorsLinkedToTheUnitsTheyAlsoAre() {
-        List<SpecialistEvaluator> evaluators = referenceData.evaluators();
+        List<Evaluator> evaluators = referenceData.evaluators();
 
         assertThat(evaluators).hasSize(11);
         assertThat(referenceData.evaluator("FINANCE")).get()
-                .extracting(SpecialistEvaluator::getUnitCode).isEqualTo("czj");
-        assertThat(referenceData.unit("czj")).get().extracting(AssessedUnit::getName).isEqualTo("区财政局");
-        assertThat(evaluators).filteredOn(e -> e.getUnitCode() != null)
-                .allSatisfy(e -> assertThat(referenceData.unit(e.getUnitCode())).isPresent());
+                .extracting(Evaluator::unitCode).isEqualTo("czj");
+        assertThat(referenceData.unit("czj")).get().extracting(Unit::name).isEqualTo("区财政局");
+        assertThat(evaluators).filteredOn(e -> e.unitCode() != null)
+                .allSatisfy(e -> assertThat(referenceData.unit(e.unitCode())).isPresent());
     }
 
     @Test

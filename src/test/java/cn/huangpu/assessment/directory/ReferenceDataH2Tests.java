@@ -15,13 +15,13 @@ class ReferenceDataH2Tests extends ReferenceDataContract {
         assertThat(identityService.createUserQuery().memberOfGroup(Groups.COORDINATOR).count()).isOne();
         assertThat(identityService.createUserQuery().memberOfGroup(Groups.LEADER).count()).isOne();
         assertThat(identityService.createUserQuery().memberOfGroup(Groups.ADMIN).count()).isOne();
-        for (AssessedUnit unit : referenceData.activeUnits()) {
-            assertThat(identityService.createUserQuery().memberOfGroup(Groups.unit(unit.getCode())).count())
-                    .as(unit.getName()).isOne();
+        for (Unit unit : referenceData.activeUnits()) {
+            assertThat(identityService.createUserQuery().memberOfGroup(Groups.unit(unit.code())).count())
+                    .as(unit.name()).isOne();
         }
-        for (SpecialistEvaluator evaluator : referenceData.evaluators()) {
-            assertThat(identityService.createUserQuery().memberOfGroup(Groups.evaluator(evaluator.getCode())).count())
-                    .as(evaluator.getName()).isOne();
+        for (Evaluator evaluator : referenceData.evaluators()) {
+            assertThat(identityService.createUserQuery().memberOfGroup(Groups.evaluator(evaluator.code())).count())
+                    .as(evaluator.name()).isOne();
         }
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
@@ -13,6 +13,7 @@ import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.util.List;
 import java.util.Random;
 import org.jsoup.Jsoup;
@@ -36,6 +37,7 @@ class DeliveredGridTests {
     @Autowired MockMvc mvc;
     @Autowired CampaignStarter starter;
     @Autowired CampaignService campaigns;
+    @Autowired DisplayTime time;
     @Autowired CampaignBots bots;
     @Autowired ProcessDriver driver;
     @Autowired EvaluationService evaluation;
@@ -44,9 +46,9 @@ class DeliveredGridTests {
 
     @BeforeEach
     void openCampaign() {
-        Campaign opened = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo opened = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan", "czj", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        campaign = opened.getId();
+        campaign = opened.id();
         grid = "/app/evaluation/" + campaign + "/FINANCE";
         driver.runJobs();
     }
@@ -59,18 +61,18 @@ class DeliveredGridTests {
         // when 区财政局 enters every value and delivers
         bots.deliver(campaign, "FINANCE", new Random(3));
         driver.runJobs();
-        CampaignEvaluator delivered = campaigns.evaluator(campaign, "FINANCE");
-        assertThat(delivered.getStatus()).isEqualTo(CampaignEvaluator.Status.DELIVERED);
+        EvaluatorParticipation delivered = campaigns.evaluator(campaign, "FINANCE");
+        assertThat(delivered.status()).isEqualTo(EvaluatorParticipation.Status.DELIVERED);
 
         // then its grid has no control at all, and shows each unit's value as text
         Document page = page(grid);
         assertThat(page.select("main table input, main table select, main table textarea")).isEmpty();
         assertThat(page.select("main form[action$=/FINANCE]")).isEmpty();
-        String waitan = FormValues.display(evaluation.facts(campaign).get("waitan").get(CELL).getValueJson(), null);
+        String waitan = FormValues.display(evaluation.facts(campaign).get("waitan").get(CELL).valueJson(), null);
         assertThat(page.select("main table tr[data-unit=waitan] td").text()).isEqualTo(waitan);
         // and says when it was delivered and that it cannot be changed, instead of asking to deliver
         assertThat(page.select("main").text())
-                .contains("已于 " + campaigns.format(delivered.getDeliveredAt()) + " 提交，不能再修改")
+                .contains("已于 " + time.format(delivered.deliveredAt()) + " 提交，不能再修改")
                 .doesNotContain("录入完毕后到");
         // and the upload is gone, the template download stays
         assertThat(page.select("input[type=file]")).isEmpty();

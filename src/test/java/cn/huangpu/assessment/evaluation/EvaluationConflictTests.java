@@ -49,7 +49,7 @@ class EvaluationConflictTests {
     @BeforeEach
     void openCampaignWithASecondStaffOfTheEvaluator() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         grid = "/app/evaluation/" + campaign + "/FINANCE";
         if (identityService.createUserQuery().userId("eval-finance2").count() == 0) {
             User second = identityService.newUser("eval-finance2");
@@ -69,7 +69,7 @@ class EvaluationConflictTests {
         String seenByFirst = first.get(grid).body();
         String seenBySecond = second.get(grid).body();
         assertThat(version(seenBySecond, WAITAN)).isEqualTo(version(seenByFirst, WAITAN))
-                .isEqualTo(String.valueOf(stored(WAITAN).getVersion()));
+                .isEqualTo(String.valueOf(stored(WAITAN).version()));
 
         // when the first changes it to 2, then the second changes it to 3 and enters 豫园街道's
         assertThat(first.post(grid, Map.of("v[" + WAITAN + "]", "2", "ver[" + WAITAN + "]", version(seenByFirst, WAITAN)))
@@ -81,11 +81,11 @@ class EvaluationConflictTests {
         // then the second is refused in Chinese and nothing of its save is stored
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains(EditConflictException.TITLE).contains("外滩街道：已由 eval-finance 于");
-        assertThat(stored(WAITAN).getValueJson()).isEqualTo("2");
+        assertThat(stored(WAITAN).valueJson()).isEqualTo("2");
         assertThat(evaluation.facts(campaign).get("yuyuan")).isNull();
         // and the grid shows the first's value at its version, the second's beside it, and 豫园街道's as typed
         assertThat(input(refused.body(), WAITAN)).isEqualTo("2");
-        assertThat(version(refused.body(), WAITAN)).isEqualTo(String.valueOf(stored(WAITAN).getVersion()));
+        assertThat(version(refused.body(), WAITAN)).isEqualTo(String.valueOf(stored(WAITAN).version()));
         assertThat(refused.body()).contains("您填写的（未保存）：3");
         assertThat(input(refused.body(), YUYUAN)).isEqualTo("5");
     }
@@ -111,7 +111,7 @@ class EvaluationConflictTests {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains(EditConflictException.TITLE).contains("第" + (row(sheet, "waitan").getRowNum() + 1)
                 + "行 " + Workbooks.column(column) + "列");
-        assertThat(stored(WAITAN).getValueJson()).isEqualTo("4");
+        assertThat(stored(WAITAN).valueJson()).isEqualTo("4");
         assertThat(evaluation.facts(campaign).get("yuyuan")).isNull();
 
         // when a template downloaded now is filled in the same way and uploaded
@@ -122,11 +122,11 @@ class EvaluationConflictTests {
 
         // then it is saved and the colleague's value stays
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(stored(YUYUAN).getValueJson()).isEqualTo("7");
-        assertThat(stored(WAITAN).getValueJson()).isEqualTo("4");
+        assertThat(stored(YUYUAN).valueJson()).isEqualTo("7");
+        assertThat(stored(WAITAN).valueJson()).isEqualTo("4");
     }
 
-    private UnitFact stored(String cell) {
+    private StoredFact stored(String cell) {
         String[] parts = cell.split("\\|");
         return evaluation.facts(campaign).get(parts[0]).get(parts[1]);
     }

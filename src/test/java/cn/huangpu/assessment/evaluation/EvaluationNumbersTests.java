@@ -8,11 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.web.BadInputException;
@@ -45,7 +45,7 @@ class EvaluationNumbersTests {
     @Autowired EvaluationService evaluation;
     @Autowired CampaignScoring scoring;
     @Autowired JdbcTemplate jdbc;
-    Campaign campaign;
+    CampaignInfo campaign;
 
     @BeforeEach
     void openCampaign() {
@@ -58,12 +58,12 @@ class EvaluationNumbersTests {
             "DIGITS_2000"})
     void theGridRefusesACountOutsideItsRangeNamingTheCellAndSavesNothing(String typed) throws Exception {
         // given a value the evaluator already saved for 豫园街道
-        evaluation.record(campaign.getId(), "FINANCE", List.of(new FactEntry("yuyuan", "1.4",
+        evaluation.record(campaign.id(), "FINANCE", List.of(new FactEntry("yuyuan", "1.4",
                 "missingLateOrIncompleteItems", EvaluationServiceTests.JSON.numberNode(2), null)), false, "eval-finance");
         String text = typed.equals("DIGITS_2000") ? "9".repeat(2000) : typed;
 
         // when the grid is saved with the number for 外滩街道 and a change for 豫园街道
-        mvc.perform(post("/app/evaluation/" + campaign.getId() + "/FINANCE").with(httpBasic("eval-finance", "demo")).with(csrf())
+        mvc.perform(post("/app/evaluation/" + campaign.id() + "/FINANCE").with(httpBasic("eval-finance", "demo")).with(csrf())
                         .param("v[waitan|" + FINANCE_COUNT + "]", text)
                         .param("v[yuyuan|" + FINANCE_COUNT + "]", "3"))
                 // then it is refused: 400, the indicator, the input and 外滩街道 named, the reason in Chinese
@@ -73,26 +73,26 @@ class EvaluationNumbersTests {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("missingLateOrIncompleteItems （"))))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*外滩街道：[^<]*(不能|须为|过长|过多|超出)[^<]*<.*")));
         // and nothing of the request is saved
-        assertThat(evaluation.facts(campaign.getId()).get("yuyuan").get(FINANCE_COUNT).getValueJson()).isEqualTo("2");
-        assertThat(evaluation.facts(campaign.getId()).getOrDefault("waitan", java.util.Map.of())).isEmpty();
+        assertThat(evaluation.facts(campaign.id()).get("yuyuan").get(FINANCE_COUNT).valueJson()).isEqualTo("2");
+        assertThat(evaluation.facts(campaign.id()).getOrDefault("waitan", java.util.Map.of())).isEmpty();
         // and the grid and the comprehensive pages still answer
-        page("/app/evaluation/" + campaign.getId() + "/FINANCE", "eval-finance").andExpect(status().isOk());
-        page("/app/comprehensive/" + campaign.getId(), "office01").andExpect(status().isOk());
+        page("/app/evaluation/" + campaign.id() + "/FINANCE", "eval-finance").andExpect(status().isOk());
+        page("/app/comprehensive/" + campaign.id(), "office01").andExpect(status().isOk());
     }
 
     @Test
     void theGridSavesTheLargestCountInRange() throws Exception {
-        mvc.perform(post("/app/evaluation/" + campaign.getId() + "/FINANCE").with(httpBasic("eval-finance", "demo")).with(csrf())
+        mvc.perform(post("/app/evaluation/" + campaign.id() + "/FINANCE").with(httpBasic("eval-finance", "demo")).with(csrf())
                         .param("v[waitan|" + FINANCE_COUNT + "]", "1000000"))
                 .andExpect(status().is3xxRedirection());
 
-        assertThat(evaluation.facts(campaign.getId()).get("waitan").get(FINANCE_COUNT).getValueJson()).isEqualTo("1000000");
+        assertThat(evaluation.facts(campaign.id()).get("waitan").get(FINANCE_COUNT).valueJson()).isEqualTo("1000000");
     }
 
     @Test
     void theOfficeIsRefusedARateOrJudgementOutsideTheirRange() throws Exception {
         // when the office saves a rate of 1e100000 and a judgement score of 1e400 for 外滩街道
-        mvc.perform(post("/app/comprehensive/" + campaign.getId() + "/waitan").with(httpBasic("office01", "demo")).with(csrf())
+        mvc.perform(post("/app/comprehensive/" + campaign.id() + "/waitan").with(httpBasic("office01", "demo")).with(csrf())
                         .param("v[4.1/disclosureRate]", "1e100000").param("why[4.1/disclosureRate]", "核查")
                         .param("v[2.3/interpretationQuality]", "1e400").param("jr[2.3/interpretationQuality]", "解读")
                         .param("why[2.3/interpretationQuality]", "核查"))
@@ -105,8 +105,8 @@ class EvaluationNumbersTests {
                         "(?s).*<li>指标 2\\.3 [^<]*抽选政策解读内容[^<]*</li>.*")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("disclosureRate："))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("interpretationQuality："))));
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
-        page("/app/comprehensive/" + campaign.getId() + "/waitan", "office01").andExpect(status().isOk());
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
+        page("/app/comprehensive/" + campaign.id() + "/waitan", "office01").andExpect(status().isOk());
     }
 
     /** Values as an earlier version stored them, before every number had a range, and damaged ones. */
@@ -119,30 +119,30 @@ class EvaluationNumbersTests {
         store("yuyuan", "4.1", "disclosureRate", stored, "OFFICE");
 
         // when the pages that read them are opened, then each answers and says in Chinese which value is invalid
-        page("/app/evaluation/" + campaign.getId() + "/FINANCE", "eval-finance")
+        page("/app/evaluation/" + campaign.id() + "/FINANCE", "eval-finance")
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("已保存的值无效")))
                 .andExpect(content().string(Matchers.containsString("missingLateOrIncompleteItems")));
-        page("/app/evaluation/" + campaign.getId() + "/FINANCE/template.xlsx", "eval-finance").andExpect(status().isOk());
-        page("/app/comprehensive/" + campaign.getId(), "office01")
+        page("/app/evaluation/" + campaign.id() + "/FINANCE/template.xlsx", "eval-finance").andExpect(status().isOk());
+        page("/app/comprehensive/" + campaign.id(), "office01")
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("已保存的值无效")));
-        page("/app/comprehensive/" + campaign.getId() + "/yuyuan", "office01")
+        page("/app/comprehensive/" + campaign.id() + "/yuyuan", "office01")
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("已保存的值无效")))
                 .andExpect(content().string(Matchers.containsString("disclosureRate")));
         // and the invalid value is priced as missing, and counts as not delivered
-        assertThat(scoring.currentSheet(campaign.getId(), "waitan").indicator("1.4").missingInputs()).isNotEmpty();
-        assertThat(evaluation.missing(campaign.getId(), "FINANCE")).extracting(InputError::reason)
+        assertThat(scoring.currentSheet(campaign.id(), "waitan").indicator("1.4").missingInputs()).isNotEmpty();
+        assertThat(evaluation.missing(campaign.id(), "FINANCE")).extracting(InputError::reason)
                 .anySatisfy(r -> assertThat(r).startsWith("外滩街道：").contains("已保存的值无效"));
         // and a scoring round refuses to record a result from it, in Chinese
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
-                () -> scoring.scoreRound(campaign.getId(), 1)).getMessage()).contains("已保存的值无效");
+                () -> scoring.scoreRound(campaign.id(), 1)).getMessage()).contains("已保存的值无效");
     }
 
     private void store(String unit, String indicator, String input, String valueJson, String source) {
         jdbc.update("insert into unit_fact (campaign_id, unit_code, indicator_code, input_name, value_json, source,"
-                        + " entered_by, entered_at) values (?, ?, ?, ?, ?, ?, ?, ?)", campaign.getId(), unit, indicator, input,
+                        + " entered_by, entered_at) values (?, ?, ?, ?, ?, ?, ?, ?)", campaign.id(), unit, indicator, input,
                 valueJson, source, "legacy", Timestamp.from(Instant.now()));
     }
 

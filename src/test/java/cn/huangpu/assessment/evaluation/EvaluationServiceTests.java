@@ -3,7 +3,7 @@ package cn.huangpu.assessment.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Catalogue;
@@ -26,7 +26,7 @@ class EvaluationServiceTests {
 
     @Autowired EvaluationService evaluation;
     @Autowired CampaignStarter starter;
-    Campaign campaign;
+    CampaignInfo campaign;
 
     @BeforeEach
     void openCampaign() {
@@ -44,13 +44,13 @@ class EvaluationServiceTests {
                 new FactEntry("czj", "9.9", "x", JSON.numberNode(1), null));
 
         InvalidFactsException refused = catchThrowableOfType(InvalidFactsException.class,
-                () -> evaluation.record(campaign.getId(), "FINANCE", batch, false, "eval-finance"));
+                () -> evaluation.record(campaign.id(), "FINANCE", batch, false, "eval-finance"));
 
         assertThat(refused.errors()).extracting(InputError::reason).anySatisfy(r -> assertThat(r).contains("不由本单位评估"))
                 .anySatisfy(r -> assertThat(r).contains("yuyuan 未参加该考评"))
                 .anySatisfy(r -> assertThat(r).contains("数量不能为负数"))
                 .anySatisfy(r -> assertThat(r).contains("没有指标 9.9"));
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
     }
 
     @Test
@@ -59,12 +59,12 @@ class EvaluationServiceTests {
                 JSON.objectNode().put("score", 1.5).put("reason", "解读较完整"), null);
 
         InvalidFactsException refused = catchThrowableOfType(InvalidFactsException.class,
-                () -> evaluation.record(campaign.getId(), Catalogue.OFFICE, List.of(judgement), true, "office01"));
+                () -> evaluation.record(campaign.id(), Catalogue.OFFICE, List.of(judgement), true, "office01"));
         assertThat(refused.errors()).singleElement().extracting(InputError::reason).asString().contains("修改须写明理由");
 
-        evaluation.record(campaign.getId(), Catalogue.OFFICE, List.of(new FactEntry("waitan", "2.3",
+        evaluation.record(campaign.id(), Catalogue.OFFICE, List.of(new FactEntry("waitan", "2.3",
                 "interpretationQuality", judgement.value(), "日常监管：解读材料质量较好")), true, "office01");
-        assertThat(evaluation.facts(campaign.getId()).get("waitan")).containsKey("2.3/interpretationQuality");
+        assertThat(evaluation.facts(campaign.id()).get("waitan")).containsKey("2.3/interpretationQuality");
     }
 
     @Test
@@ -81,20 +81,20 @@ class EvaluationServiceTests {
 
         // when the office saves them, then both are refused by indicator and input, in Chinese
         InvalidFactsException refused = catchThrowableOfType(InvalidFactsException.class,
-                () -> evaluation.record(campaign.getId(), Catalogue.OFFICE, batch, true, "office01"));
+                () -> evaluation.record(campaign.id(), Catalogue.OFFICE, batch, true, "office01"));
         assertThat(refused.errors()).extracting(InputError::reason)
                 .containsExactly("外滩街道：评分理由不能超过500字", "外滩街道：内容过长，无法保存", "区财政局：修改理由不能超过1000字");
         assertThat(refused.errors()).extracting(InputError::field)
                 .containsExactly("interpretationQuality", "socialCooperation", "interpretationQuality");
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
     }
 
     @Test
     void anEvaluatorCannotDeliverWhileSomethingIsMissing() {
-        evaluation.record(campaign.getId(), "FINANCE", List.of(
+        evaluation.record(campaign.id(), "FINANCE", List.of(
                 new FactEntry("waitan", "1.4", "missingLateOrIncompleteItems", JSON.numberNode(0), null)), false, "eval-finance");
 
-        assertThat(evaluation.missing(campaign.getId(), "FINANCE")).singleElement()
+        assertThat(evaluation.missing(campaign.id(), "FINANCE")).singleElement()
                 .extracting(InputError::reason).asString().startsWith("区财政局：");
     }
 }

@@ -8,11 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -41,7 +41,7 @@ class EvaluationSpreadsheetTests {
     @Autowired CampaignStarter starter;
     @Autowired EvaluationService evaluation;
     @Autowired CampaignScoring scoring;
-    Campaign campaign;
+    CampaignInfo campaign;
 
     @BeforeEach
     void openCampaign() {
@@ -72,9 +72,9 @@ class EvaluationSpreadsheetTests {
         upload("JUSTICE", "eval-justice", workbook).andExpect(status().is3xxRedirection());
 
         // then the values are stored and 4.13 scores 0 for 外滩街道 and 2 for 豫园街道
-        assertThat(evaluation.facts(campaign.getId()).get("waitan")).containsKeys("4.13/correctedReviews", "4.13/requestsHandled");
-        assertThat(scoring.currentSheet(campaign.getId(), "waitan").indicator("4.13").basePart()).isEqualByComparingTo("0");
-        assertThat(scoring.currentSheet(campaign.getId(), "yuyuan").indicator("4.13").basePart()).isEqualByComparingTo("2");
+        assertThat(evaluation.facts(campaign.id()).get("waitan")).containsKeys("4.13/correctedReviews", "4.13/requestsHandled");
+        assertThat(scoring.currentSheet(campaign.id(), "waitan").indicator("4.13").basePart()).isEqualByComparingTo("0");
+        assertThat(scoring.currentSheet(campaign.id(), "yuyuan").indicator("4.13").basePart()).isEqualByComparingTo("2");
         // and a second download shows what was stored
         Workbook again = WorkbookFactory.create(new ByteArrayInputStream(download("JUSTICE", "eval-justice")));
         assertThat(again.getSheet("专项评估").getRow(1).getCell(4).getNumericCellValue()).isIn(100.0, 500.0);
@@ -97,7 +97,7 @@ class EvaluationSpreadsheetTests {
                 .andExpect(content().string(Matchers.containsString("第3行 C列")))
                 .andExpect(content().string(Matchers.containsString("须为数字")))
                 .andExpect(content().string(Matchers.containsString("第4行 A列")));
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
     }
 
     @Test
@@ -113,12 +113,12 @@ class EvaluationSpreadsheetTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*第2行 C列 （指标 1.4）：[^<]*不能超过[^<]*<.*")))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*第3行 C列 （指标 1.4）：[^<]*不能超过[^<]*<.*")));
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
         // and the grid, the template and the comprehensive page still answer
-        mvc.perform(get("/app/evaluation/" + campaign.getId() + "/FINANCE").with(httpBasic("eval-finance", "demo")))
+        mvc.perform(get("/app/evaluation/" + campaign.id() + "/FINANCE").with(httpBasic("eval-finance", "demo")))
                 .andExpect(status().isOk());
         download("FINANCE", "eval-finance");
-        mvc.perform(get("/app/comprehensive/" + campaign.getId()).with(httpBasic("office01", "demo")))
+        mvc.perform(get("/app/comprehensive/" + campaign.id()).with(httpBasic("office01", "demo")))
                 .andExpect(status().isOk());
     }
 
@@ -152,12 +152,12 @@ class EvaluationSpreadsheetTests {
         assertThat(file.size()).isLessThan(10 * 1024 * 1024);
 
         // when it is uploaded, then it is refused with the row limit, and nothing is saved
-        mvc.perform(multipart("/app/evaluation/" + campaign.getId() + "/FINANCE/upload")
+        mvc.perform(multipart("/app/evaluation/" + campaign.id() + "/FINANCE/upload")
                         .file(new MockMultipartFile("file", "million.xlsx", null, file.toByteArray()))
                         .with(httpBasic("eval-finance", "demo")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("表格行数超过上限：最多10000行（含表头）")));
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
     }
 
     @Test
@@ -171,7 +171,7 @@ class EvaluationSpreadsheetTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("第2行 C列")))
                 .andExpect(content().string(Matchers.containsString("单元格内容过长：最多1000字")));
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
     }
 
     @Test
@@ -188,11 +188,11 @@ class EvaluationSpreadsheetTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("第2行")))
                 .andExpect(content().string(Matchers.containsString("每行最多200个")));
-        assertThat(evaluation.facts(campaign.getId())).isEmpty();
+        assertThat(evaluation.facts(campaign.id())).isEmpty();
     }
 
     private byte[] download(String evaluator, String user) throws Exception {
-        return mvc.perform(get("/app/evaluation/" + campaign.getId() + "/" + evaluator + "/template.xlsx")
+        return mvc.perform(get("/app/evaluation/" + campaign.id() + "/" + evaluator + "/template.xlsx")
                         .with(httpBasic(user, "demo")))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
@@ -202,7 +202,7 @@ class EvaluationSpreadsheetTests {
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         workbook.write(out);
-        return mvc.perform(multipart("/app/evaluation/" + campaign.getId() + "/" + evaluator + "/upload")
+        return mvc.perform(multipart("/app/evaluation/" + campaign.id() + "/" + evaluator + "/upload")
                 .file(new MockMultipartFile("file", "filled.xlsx", null, out.toByteArray()))
                 .with(httpBasic(user, "demo")).with(csrf()));
     }

@@ -1,19 +1,20 @@
 package cn.huangpu.assessment.linkcheck;
 
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignUnit;
-import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.UnitParticipation;
+import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
 import cn.huangpu.assessment.linkcheck.FetchResult.Outcome;
-import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
@@ -81,9 +82,9 @@ class LinkCheckCampaignTests {
     void checks500LinksWithinTheLimitsAndOnlyAcceptedProposalsCount() throws Exception {
         // given ten units that submitted 50 links each, to three sites, some broken, wrong or too slow
         List<String> units = List.of("waitan", "yuyuan", "czj", "fgw", "sfj", "jyj", "kw", "sww", "mzj", "rsj");
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units,
                 List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
         // "refused": a port where nothing listens, a technical failure (slow pages are covered by LinkFetcherTests;
         // here they would keep the site busy after the checker gave up, muddying the in-flight count)
@@ -150,12 +151,12 @@ class LinkCheckCampaignTests {
         linkChecks.accept(id, broken.getId(), CampaignBots.COORDINATOR_USER);
         linkChecks.reject(id, wrong.getId(), CampaignBots.COORDINATOR_USER);
         assertThat(verification.findings(id, "waitan")).singleElement()
-                .satisfies(f -> assertThat(f.getUrl()).isEqualTo(broken.getUrl()));
+                .satisfies(f -> assertThat(f.url()).isEqualTo(broken.getUrl()));
         String input = indicator(id, broken).findingInputs().get(0).name();
         assertThat(scoring.assembleFacts(id).get("waitan").get(broken.getIndicatorCode()).path(input).asInt()).isEqualTo(1);
         assertThat(linkChecks.checks(id, "waitan")).filteredOn(c -> c.getId().equals(wrong.getId()))
                 .singleElement().extracting(LinkCheck::getProposal).isEqualTo(LinkCheck.Proposal.REJECTED);
-        assertThat(campaigns.unit(id, "waitan").getStatus()).isEqualTo(CampaignUnit.Status.SUBMITTED);
+        assertThat(campaigns.unit(id, "waitan").status()).isEqualTo(UnitParticipation.Status.SUBMITTED);
     }
 
     private Indicator indicator(Long campaignId, LinkCheck check) {

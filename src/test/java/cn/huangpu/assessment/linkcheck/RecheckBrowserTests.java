@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.linkcheck;
 
+import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.CampaignService;
@@ -7,12 +8,13 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +74,7 @@ class RecheckBrowserTests {
     @Autowired SelfCheckService selfChecks;
     @Autowired LinkCheckService linkChecks;
     @Autowired CampaignService campaigns;
+    @Autowired DisplayTime time;
 
     Browser browser;
 
@@ -86,7 +89,7 @@ class RecheckBrowserTests {
     void aRecheckShowsThatItRunsAndThenTheNewResultWithItsTime() throws Exception {
         // given 外滩街道's links checked: all good pages with the keyword they name, but 1.1's page is missing
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         List<Indicator> indicators = selfChecks.catalogue(id).indicators();
         Map<String, Draft> drafts = new LinkedHashMap<>();
@@ -162,6 +165,6 @@ class RecheckBrowserTests {
     }
 
     private String format(Instant instant) {
-        return campaigns.format(instant);
+        return time.format(instant);
     }
 }

@@ -2,7 +2,7 @@ package cn.huangpu.assessment.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.support.TestUsers;
@@ -33,15 +33,15 @@ abstract class NotifyOnceContract {
     @Test
     void aTwinRequestInFlightMakesTheSecondRecordNothing() throws Exception {
         // given a campaign, and the twin request's transaction holding the key, not yet committed
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("yuyuan"), List.of("FINANCE")), "office01");
-        String key = "manual/" + campaign.getId() + "/unit-yuyuan/twin-" + System.nanoTime();
+        String key = "manual/" + campaign.id() + "/unit-yuyuan/twin-" + System.nanoTime();
         try (Connection twin = dataSource.getConnection()) {
             twin.setAutoCommit(false);
             try (PreparedStatement insert = twin.prepareStatement("insert into notification"
                     + " (campaign_id, recipient_group, kind, message, dedup_key, created_at, mailed)"
                     + " values (?, 'unit-yuyuan', 'MANUAL', '区政府办公室提醒（先到的请求）', ?, ?, false)")) {
-                insert.setLong(1, campaign.getId());
+                insert.setLong(1, campaign.id());
                 insert.setString(2, key);
                 insert.setTimestamp(3, Timestamp.from(Instant.now()));
                 insert.executeUpdate();
@@ -49,8 +49,8 @@ abstract class NotifyOnceContract {
 
             // when this request records the same key meanwhile, and the twin commits
             CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> notifications.notifyOnce(
-                    campaign.getId(), "unit-yuyuan", Notification.Kind.MANUAL, "区政府办公室提醒（后到的请求）", key,
-                    Notification.Link.page("/app/self-check/" + campaign.getId() + "/yuyuan")));
+                    campaign.id(), "unit-yuyuan", Notification.Kind.MANUAL, "区政府办公室提醒（后到的请求）", key,
+                    Notification.Link.page("/app/self-check/" + campaign.id() + "/yuyuan")));
             Thread.sleep(300); // let it reach the insert, where PostgreSQL makes it wait for the twin
             twin.commit();
 
@@ -64,14 +64,14 @@ abstract class NotifyOnceContract {
     @Test
     void theSameKeyAgainLaterRecordsNothing() {
         // given a one-off notification recorded
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("yuyuan"), List.of("FINANCE")), "office01");
-        String key = "manual/" + campaign.getId() + "/unit-yuyuan/again-" + System.nanoTime();
-        boolean first = notifications.notifyOnce(campaign.getId(), "unit-yuyuan", Notification.Kind.MANUAL, "提醒", key,
+        String key = "manual/" + campaign.id() + "/unit-yuyuan/again-" + System.nanoTime();
+        boolean first = notifications.notifyOnce(campaign.id(), "unit-yuyuan", Notification.Kind.MANUAL, "提醒", key,
                 Notification.Link.NONE);
 
         // when the same key comes again
-        boolean again = notifications.notifyOnce(campaign.getId(), "unit-yuyuan", Notification.Kind.MANUAL, "提醒", key,
+        boolean again = notifications.notifyOnce(campaign.id(), "unit-yuyuan", Notification.Kind.MANUAL, "提醒", key,
                 Notification.Link.NONE);
 
         // then only the first recorded it
@@ -83,11 +83,11 @@ abstract class NotifyOnceContract {
     @Test
     void aReadRecordedMeanwhileInAnotherWindowIsNotRecordedTwice() throws Exception {
         // given two unread notifications of a group, and another window's transaction marking the first read
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("yuyuan"), List.of("FINANCE")), "office01");
         String group = "unit-reads-" + System.nanoTime();
-        notifications.notify(campaign.getId(), group, Notification.Kind.MANUAL, "一", group + "/1");
-        notifications.notify(campaign.getId(), group, Notification.Kind.MANUAL, "二", group + "/2");
+        notifications.notify(campaign.id(), group, Notification.Kind.MANUAL, "一", group + "/1");
+        notifications.notify(campaign.id(), group, Notification.Kind.MANUAL, "二", group + "/2");
         assertThat(notifications.unreadCount("reader01", List.of(group))).isEqualTo(2);
         Long first = jdbc.queryForObject("select id from notification where dedup_key = ?", Long.class, group + "/1");
         try (Connection otherWindow = dataSource.getConnection()) {

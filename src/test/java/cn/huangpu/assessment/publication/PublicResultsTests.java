@@ -7,13 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
@@ -42,9 +42,9 @@ class PublicResultsTests {
     void showsACampaignOnlyOncePublishedAndThenOnlyWhatWasPublished() throws Exception {
         int year = TestUsers.freshYear();
         Random random = new Random(3);
-        Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null, List.of("waitan"),
+        CampaignInfo campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null, List.of("waitan"),
                 List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
         assertHidden(id, year, CampaignStatus.RUNNING);
 
@@ -62,8 +62,8 @@ class PublicResultsTests {
         assertHidden(id, year, CampaignStatus.APPROVED);
 
         driver.runJobs();
-        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
-        String publishedTotal = scoring.latest(id, "waitan").orElseThrow().getTotal().toPlainString();
+        assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.PUBLISHED);
+        String publishedTotal = scoring.latest(id, "waitan").orElseThrow().total().toPlainString();
         mvc.perform(get("/public/results")).andExpect(status().isOk())
                 .andExpect(content().string(containsString(year + "年度黄浦区政务公开考核评估结果")));
         mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
@@ -77,8 +77,8 @@ class PublicResultsTests {
         starter.reopen(id, "复议纠正", CampaignBots.COORDINATOR_USER);
         bots.evaluateComprehensively(id, new Random(99));
         driver.runJobs();
-        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.REOPENED);
-        assertThat(scoring.latest(id, "waitan").orElseThrow().getRound()).isEqualTo(3);
+        assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.REOPENED);
+        assertThat(scoring.latest(id, "waitan").orElseThrow().round()).isEqualTo(3);
         mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(publishedTotal)));
     }
@@ -90,7 +90,7 @@ class PublicResultsTests {
         Random random = new Random(11);
         List<String> units = List.of("waitan", "nanjingdonglu", "czj", "fgw");
         Long id = starter.start(new OpenCampaign(year, 2023, null, null, null, null, units, List.of("FINANCE")),
-                CampaignBots.COORDINATOR_USER).getId();
+                CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         for (String unit : units) {
             bots.fillSelfCheck(id, unit, random);
@@ -106,7 +106,7 @@ class PublicResultsTests {
         driver.runJobs();
         bots.approve(id);
         driver.runJobs();
-        assertThat(campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.PUBLISHED);
 
         // when the public opens the year's results
         String page = mvc.perform(get("/public/results/" + id)).andExpect(status().isOk())
@@ -123,8 +123,8 @@ class PublicResultsTests {
     }
 
     private void assertRankedWithinKind(String page, Long id, String a, String aName, String b, String bName) {
-        BigDecimal totalA = scoring.latest(id, a).orElseThrow().getTotal();
-        BigDecimal totalB = scoring.latest(id, b).orElseThrow().getTotal();
+        BigDecimal totalA = scoring.latest(id, a).orElseThrow().total();
+        BigDecimal totalB = scoring.latest(id, b).orElseThrow().total();
         boolean aListedFirst = page.indexOf(aName) < page.indexOf(bName);
         if (totalA.compareTo(totalB) != 0) {
             assertThat(aListedFirst).as("%s %s, %s %s", aName, totalA, bName, totalB).isEqualTo(totalA.compareTo(totalB) > 0);
@@ -132,7 +132,7 @@ class PublicResultsTests {
     }
 
     private void assertHidden(Long id, int year, CampaignStatus state) throws Exception {
-        assertThat(campaigns.get(id).getStatus()).isEqualTo(state);
+        assertThat(campaigns.get(id).status()).isEqualTo(state);
         mvc.perform(get("/public/results")).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(year + "年度"))));
         mvc.perform(get("/public/results/" + id)).andExpect(status().isNotFound());

@@ -8,8 +8,8 @@ import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
@@ -107,7 +107,7 @@ class PublishedSheetsUnchangedTests {
         Files.copy(Path.of("src/main/resources/catalogues/2023.yaml"), catalogues.resolve("2023.yaml"));
         app = start();
         Long id = publishCampaign();
-        ScoreRecord published = app.getBean(CampaignScoring.class).latest(id, "waitan").orElseThrow();
+        UnitResult published = app.getBean(CampaignScoring.class).latest(id, "waitan").orElseThrow();
         Channels before = channels(id);
         app.close();
 
@@ -128,7 +128,7 @@ class PublishedSheetsUnchangedTests {
 
         // then pricing the same facts now gives other words and another grade (so the changes are real) ...
         ScoreSheet repriced = app.getBean(CampaignScoring.class).currentSheet(id, "waitan");
-        assertThat(repriced.grade()).isNotEqualTo(published.getGrade());
+        assertThat(repriced.grade()).isNotEqualTo(published.grade());
         assertThat(repriced.indicators().stream().flatMap(i -> i.explanation().stream())
                 .filter(e -> e.text().contains(REWORDED))).isNotEmpty();
 
@@ -139,19 +139,19 @@ class PublishedSheetsUnchangedTests {
         assertThat(after.xlsx()).isEqualTo(before.xlsx());
         assertThat(after.publicList()).isEqualTo(before.publicList());
         assertThat(after.publicSheet()).isEqualTo(before.publicSheet());
-        assertThat(after.page()).doesNotContain(REWORDED).contains(published.getGrade())
-                .contains("考核等次表第" + published.getGradeTableVersion() + "版");
+        assertThat(after.page()).doesNotContain(REWORDED).contains(published.grade())
+                .contains("考核等次表第" + published.gradeTableVersion() + "版");
         assertThat(app.getBean(RepositoryService.class).createDecisionDefinitionQuery().decisionDefinitionKey("GradeDecision")
-                .latestVersion().singleResult().getVersion()).isGreaterThan(published.getGradeTableVersion());
-        assertThat(after.pdf()).doesNotContain(REWORDED).contains("考核等次：" + published.getGrade());
+                .latestVersion().singleResult().getVersion()).isGreaterThan(published.gradeTableVersion());
+        assertThat(after.pdf()).doesNotContain(REWORDED).contains("考核等次：" + published.grade());
 
         // and the public list and the public sheet agree with each other and with the result
         Document list = Jsoup.parse(after.publicList());
-        String row = list.select("tr:has(td:contains(外滩街道))").text();
-        assertThat(row).contains(published.getTotal().toPlainString()).contains(published.getGrade());
+        String row = list.select("tr[data-unit=waitan]").text();
+        assertThat(row).contains(published.total().toPlainString()).contains(published.grade());
         Document sheet = Jsoup.parse(after.publicSheet());
-        assertThat(sheet.select(".card").text()).contains("总分 " + published.getTotal().toPlainString() + " 分")
-                .contains("考核等次 " + published.getGrade());
+        assertThat(sheet.select(".card").text()).contains("总分 " + published.total().toPlainString() + " 分")
+                .contains("考核等次 " + published.grade());
     }
 
     /** One run of the application on the test's database, reading catalogues from the test's folder. */
@@ -168,7 +168,7 @@ class PublishedSheetsUnchangedTests {
         ProcessDriver driver = new ProcessDriver(app.getBean(ManagementService.class));
         Random random = new Random(15);
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         for (String unit : List.of("waitan", "yuyuan")) {
             bots.fillSelfCheck(id, unit, random);
@@ -182,7 +182,7 @@ class PublishedSheetsUnchangedTests {
         driver.runJobs();
         bots.approve(id);
         driver.runJobs();
-        assertThat(app.getBean(CampaignService.class).get(id).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        assertThat(app.getBean(CampaignService.class).get(id).status()).isEqualTo(CampaignStatus.PUBLISHED);
         return id;
     }
 

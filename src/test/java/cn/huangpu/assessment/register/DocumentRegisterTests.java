@@ -13,13 +13,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.huangpu.assessment.audit.AuditLog;
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.support.H2IntegrationTest;
@@ -54,7 +54,7 @@ class DocumentRegisterTests {
     @Autowired EvaluationService evaluation;
     @Autowired RegisterService registers;
     @Autowired AuditLog audit;
-    Campaign campaign;
+    CampaignInfo campaign;
 
     @BeforeEach
     void openCampaign() {
@@ -102,7 +102,7 @@ class DocumentRegisterTests {
         upload("waitan", xlsx(thousandDocuments())).andExpect(status().is3xxRedirection());
 
         // when 外滩街道 is priced
-        ScoreSheet.IndicatorScore score = scoring.currentSheet(campaign.getId(), "waitan").indicator("4.1");
+        ScoreSheet.IndicatorScore score = scoring.currentSheet(campaign.id(), "waitan").indicator("4.1");
 
         // then 79.9% is below 80%: −1 (not also −0.5); one late filing: −1; one missing number (7; 9 is void): −0.5
         assertThat(score.basePart()).isEqualByComparingTo("0.5");
@@ -123,7 +123,7 @@ class DocumentRegisterTests {
                 .noneMatch(d -> d.equals("漏号：" + PREFIX + "〔2023〕9号"))
                 .anyMatch(d -> d.startsWith("作废号（不计漏号）：" + PREFIX + "〔2023〕9号"));
         // and the unit's own sheet page lists them
-        mvc.perform(get("/app/results/" + campaign.getId() + "/waitan").with(httpBasic("office01", "demo")))
+        mvc.perform(get("/app/results/" + campaign.id() + "/waitan").with(httpBasic("office01", "demo")))
                 .andExpect(status().isOk());
     }
 
@@ -133,7 +133,7 @@ class DocumentRegisterTests {
         upload("waitan", xlsx(thousandDocuments())).andExpect(status().is3xxRedirection());
 
         // when priced
-        ScoreSheet.IndicatorScore score = scoring.currentSheet(campaign.getId(), "waitan").indicator("4.1");
+        ScoreSheet.IndicatorScore score = scoring.currentSheet(campaign.id(), "waitan").indicator("4.1");
 
         // then two gaps, 2 × 0.5 = 1 (at the cap): 3 − 1 − 1 − 1 = 0
         assertThat(line(score, "漏号").details()).contains("漏号：" + PREFIX + "〔2023〕7号", "漏号：" + PREFIX + "〔2023〕9号");
@@ -164,7 +164,7 @@ class DocumentRegisterTests {
         assertThat(body).contains("第3行 A列", "无法识别", "第4行 C列", "不是有效的日期", "第5行 E列", "不予公开的公文须写明不予公开的理由",
                 "第6行 F列", "早于成文日期", "第7行 D列", "公开属性“公开”无效");
         // and nothing of it is saved: the two documents stay
-        assertThat(registers.rows(campaign.getId(), "waitan", Register.DOCUMENTS)).extracting(r -> r.entry().title())
+        assertThat(registers.rows(campaign.id(), "waitan", Register.DOCUMENTS)).extracting(r -> r.entry().title())
                 .containsExactly("甲", "乙");
 
         // and a file whose only fault is a number twice names both rows, and saves nothing either
@@ -173,7 +173,7 @@ class DocumentRegisterTests {
                 row(PREFIX + "[2023]1号", "丁", "2023-03-01", "主动公开", null, "2023-03-02"))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("文号 " + PREFIX + "〔2023〕1号 重复，与第2行相同")));
-        assertThat(registers.rows(campaign.getId(), "waitan", Register.DOCUMENTS)).hasSize(2);
+        assertThat(registers.rows(campaign.id(), "waitan", Register.DOCUMENTS)).hasSize(2);
     }
 
     @Test
@@ -195,26 +195,26 @@ class DocumentRegisterTests {
         // given a register with one late filing
         upload("waitan", xlsx(List.of(
                 row(PREFIX + "〔2023〕1号", "甲", "2023-09-22", "主动公开", null, "2023-10-27")))).andExpect(status().is3xxRedirection());
-        assertThat(line(scoring.currentSheet(campaign.getId(), "waitan").indicator("4.1"), "超法定期限").effect())
+        assertThat(line(scoring.currentSheet(campaign.id(), "waitan").indicator("4.1"), "超法定期限").effect())
                 .isEqualByComparingTo("-1");
         var zero = JsonNodeFactory.instance.numberNode(0);
 
         // when the office sets lateFilings to 0 without a reason, then it is refused
-        assertThatThrownBy(() -> evaluation.record(campaign.getId(), "OFFICE",
+        assertThatThrownBy(() -> evaluation.record(campaign.id(), "OFFICE",
                 List.of(new FactEntry("waitan", "4.1", "lateFilings", zero, null)), false, "office01"))
                 .isInstanceOf(InvalidFactsException.class)
                 .satisfies(e -> assertThat(((InvalidFactsException) e).errors()).extracting(InputError::reason)
                         .containsExactly("外滩街道：该项按登记计算，改定须写明理由"));
 
         // when it does so with a reason
-        evaluation.record(campaign.getId(), "OFFICE",
+        evaluation.record(campaign.id(), "OFFICE",
                 List.of(new FactEntry("waitan", "4.1", "lateFilings", zero, "经核实系系统故障延迟，已按时报送")), false, "office01");
 
         // then the override prices, the sheet says so beside the register's figure, and the trail has the reason
-        ScoreSheet.Explanation late = line(scoring.currentSheet(campaign.getId(), "waitan").indicator("4.1"), "超法定期限");
+        ScoreSheet.Explanation late = line(scoring.currentSheet(campaign.id(), "waitan").indicator("4.1"), "超法定期限");
         assertThat(late.effect()).isEqualByComparingTo("0");
         assertThat(late.details().get(0)).isEqualTo("区政府办公室改定，理由：经核实系系统故障延迟，已按时报送（按登记计算为 1）");
-        assertThat(audit.forCampaign(campaign.getId())).anySatisfy(entry -> {
+        assertThat(audit.forCampaign(campaign.id())).anySatisfy(entry -> {
             assertThat(entry.getSubject()).isEqualTo("unit_fact waitan 4.1 lateFilings");
             assertThat(entry.getReason()).isEqualTo("经核实系系统故障延迟，已按时报送");
         });
@@ -227,10 +227,10 @@ class DocumentRegisterTests {
                 row(PREFIX + "〔2027〕1号", "甲", "2027-03-01", "主动公开", null, "2027-03-10")))).andExpect(status().is3xxRedirection());
 
         // when priced, then late filings are not computed (missing, with the reason), and no round can be recorded
-        ScoreSheet.IndicatorScore score = scoring.currentSheet(campaign.getId(), "waitan").indicator("4.1");
+        ScoreSheet.IndicatorScore score = scoring.currentSheet(campaign.id(), "waitan").indicator("4.1");
         assertThat(score.missingInputs()).contains("公文发布(备案)超法定期限(20个工作日)的件数");
         assertThat(line(score, "超法定期限").details()).anyMatch(d -> d.contains("2027年节假日安排尚未录入"));
-        assertThat(scoring.invalidValues(campaign.getId())).extracting(InputError::reason)
+        assertThat(scoring.invalidValues(campaign.id())).extracting(InputError::reason)
                 .anyMatch(r -> r.startsWith("外滩街道：无法按工作日判断1件公文是否逾期") && r.contains("2027年节假日安排尚未录入"));
     }
 
@@ -245,12 +245,12 @@ class DocumentRegisterTests {
                 .andExpect(content().string(Matchers.containsString("文号 " + PREFIX + "〔2023〕1号 已登记为公文")));
         voidNumber("waitan", "第二号", "无").andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("无法识别")));
-        assertThat(registers.voidNumbers(campaign.getId(), "waitan", Register.DOCUMENTS)).isEmpty();
+        assertThat(registers.voidNumbers(campaign.id(), "waitan", Register.DOCUMENTS)).isEmpty();
     }
 
     @Test
     void onlyTheOfficeWritesRegistersLeadersReadAndUnitsDoNotOpenThem() throws Exception {
-        String page = "/app/registers/" + campaign.getId() + "/waitan";
+        String page = "/app/registers/" + campaign.id() + "/waitan";
         mvc.perform(get(page).with(httpBasic("office01", "demo"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("外滩街道公文备案登记")));
         mvc.perform(get(page).with(httpBasic("leader01", "demo"))).andExpect(status().isOk())
@@ -259,30 +259,30 @@ class DocumentRegisterTests {
         mvc.perform(get(page + "/template.xlsx").with(httpBasic("eval-finance", "demo"))).andExpect(status().isForbidden());
         mvc.perform(multipart(page + "/upload").file(new MockMultipartFile("file", "r.xlsx", null, xlsx(List.of())))
                 .with(httpBasic("leader01", "demo")).with(csrf())).andExpect(status().isForbidden());
-        mvc.perform(get("/app/registers/" + campaign.getId() + "/xiaodongmen").with(httpBasic("office01", "demo")))
+        mvc.perform(get("/app/registers/" + campaign.id() + "/xiaodongmen").with(httpBasic("office01", "demo")))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void theTemplateCarriesTheRegisterSoFarAndUploadsBackUnchanged() throws Exception {
         // given a register entered row by row on the page
-        mvc.perform(post("/app/registers/" + campaign.getId() + "/waitan/rows").with(httpBasic("office01", "demo")).with(csrf())
+        mvc.perform(post("/app/registers/" + campaign.id() + "/waitan/rows").with(httpBasic("office01", "demo")).with(csrf())
                         .param("register", "documents").param("c0", PREFIX + "［2023］3号").param("c1", "关于甲的通知")
                         .param("c2", "2023-03-01").param("c3", "不予公开").param("c4", "涉及国家秘密").param("c5", "2023-03-02"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/app/registers/" + campaign.getId() + "/waitan/rows").with(httpBasic("office01", "demo")).with(csrf())
+        mvc.perform(post("/app/registers/" + campaign.id() + "/waitan/rows").with(httpBasic("office01", "demo")).with(csrf())
                         .param("c0", PREFIX + "〔2023〕3号").param("c1", "重复").param("c2", "2023-03-01").param("c3", "主动公开")
                         .param("c5", "2023-03-02"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("已在登记中")));
 
         // when its template is downloaded and uploaded as it is
-        byte[] template = mvc.perform(get("/app/registers/" + campaign.getId() + "/waitan/template.xlsx")
+        byte[] template = mvc.perform(get("/app/registers/" + campaign.id() + "/waitan/template.xlsx")
                 .with(httpBasic("office01", "demo"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         upload("waitan", template).andExpect(status().is3xxRedirection());
 
         // then the register is the same, its number written with 〔〕
-        assertThat(registers.rows(campaign.getId(), "waitan", Register.DOCUMENTS)).singleElement()
+        assertThat(registers.rows(campaign.id(), "waitan", Register.DOCUMENTS)).singleElement()
                 .satisfies(r -> assertThat(r.entry()).isEqualTo(new RegisterEntry(PREFIX + "〔2023〕3号", "关于甲的通知",
                         java.time.LocalDate.of(2023, 3, 1), Disclosure.WITHHELD, "涉及国家秘密", java.time.LocalDate.of(2023, 3, 2))));
     }
@@ -292,13 +292,13 @@ class DocumentRegisterTests {
     }
 
     private ResultActions upload(String unit, byte[] file) throws Exception {
-        return mvc.perform(multipart("/app/registers/" + campaign.getId() + "/" + unit + "/upload")
+        return mvc.perform(multipart("/app/registers/" + campaign.id() + "/" + unit + "/upload")
                 .file(new MockMultipartFile("file", "登记.xlsx", null, file))
                 .with(httpBasic("office01", "demo")).with(csrf()));
     }
 
     private ResultActions voidNumber(String unit, String number, String reason) throws Exception {
-        return mvc.perform(post("/app/registers/" + campaign.getId() + "/" + unit + "/void-numbers")
+        return mvc.perform(post("/app/registers/" + campaign.id() + "/" + unit + "/void-numbers")
                 .param("register", "documents").param("number", number).param("reason", reason)
                 .with(httpBasic("office01", "demo")).with(csrf()));
     }

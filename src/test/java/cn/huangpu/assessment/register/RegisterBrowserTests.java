@@ -62,7 +62,7 @@ class RegisterBrowserTests {
     void theOfficeUploadsTheRegisterAndTheSheetNamesTheDocuments() throws Exception {
         // given a campaign of 外滩街道 and the coordinator on its register page
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         browser.login("office01", "demo");
         browser.open("/app/registers/" + id + "/waitan");

@@ -3,7 +3,7 @@ package cn.huangpu.assessment.security;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
@@ -62,9 +62,9 @@ class AuthorizationMatrixTests {
     void everyCellOfTheMatrixHolds() throws Exception {
         // a scored campaign (A) and one with 外滩街道's self-check still open (B)
         Random random = new Random(4);
-        Campaign scored = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo scored = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long a = scored.getId();
+        Long a = scored.id();
         driver.runJobs();
         EvidenceFileInfo file = selfChecks.upload(a, "waitan", "1.1", "机构职能.pdf", "application/pdf",
                 "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "waitan01");
@@ -76,11 +76,11 @@ class AuthorizationMatrixTests {
         }
         bots.deliver(a, "FINANCE", random);
         driver.runJobs();
-        Campaign open = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo open = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        String task = ProcessLookup.unitTasks(taskService, open.getId(), "waitan").singleResult().getId();
-        String instance = ProcessLookup.unitInstance(runtimeService, open.getId(), "waitan").getId();
+        String task = ProcessLookup.unitTasks(taskService, open.id(), "waitan").singleResult().getId();
+        String instance = ProcessLookup.unitInstance(runtimeService, open.id(), "waitan").getId();
 
         // resource → request → the roles allowed (in the order of ROLES: public, unit, other unit, evaluator,
         // coordinator, leader, admin)
@@ -131,7 +131,7 @@ class AuthorizationMatrixTests {
             }
         }
         assertThat(wrong).isEmpty();
-        assertThat(campaigns.get(a).getStatus().name()).isEqualTo("GRADING");
+        assertThat(campaigns.get(a).status().name()).isEqualTo("GRADING");
     }
 
     /** A resource's request and, per role in the order of {@link #ROLES}, Y (allowed) or - (refused). */

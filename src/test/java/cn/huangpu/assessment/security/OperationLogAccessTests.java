@@ -3,7 +3,7 @@ package cn.huangpu.assessment.security;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -107,10 +107,10 @@ class OperationLogAccessTests {
     @Test
     void leadersStillReadTheOperationLogOfTheAssessment() throws Exception {
         // given the coordinator claims a unit's task through the API
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        String task = ProcessLookup.unitTasks(taskService, campaign.getId(), "waitan")
+        String task = ProcessLookup.unitTasks(taskService, campaign.id(), "waitan")
                 .singleResult().getId();
         assertThat(send("office01", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\": \"office01\"}")
                 .statusCode()).isEqualTo(204);

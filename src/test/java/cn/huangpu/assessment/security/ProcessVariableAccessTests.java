@@ -3,9 +3,9 @@ package cn.huangpu.assessment.security;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -59,9 +59,9 @@ class ProcessVariableAccessTests {
     @BeforeEach
     void aCampaignWithOpenTasks() {
         if (campaignId == null) {
-            Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+            CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                     List.of("xiaodongmen", "yuyuan"), List.of("MEDIA", "FINANCE")), CampaignBots.COORDINATOR_USER);
-            campaignId = campaign.getId();
+            campaignId = campaign.id();
             driver.runJobs();
         }
         selfCheck = ProcessLookup.unitTasks(taskService, campaignId, "xiaodongmen").singleResult();
@@ -143,8 +143,8 @@ class ProcessVariableAccessTests {
             assertThat(answer.body()).contains("unitCode").contains("表单以外").doesNotContain("Cannot");
         }
         assertThat(runtimeService.getVariable(selfCheck.getExecutionId(), UnitAssessmentProcess.UNIT_CODE)).isEqualTo("xiaodongmen");
-        assertThat(campaigns.unit(campaignId, "yuyuan").getStatus()).isEqualTo(CampaignUnit.Status.PENDING);
-        assertThat(campaigns.unit(campaignId, "xiaodongmen").getStatus()).isEqualTo(CampaignUnit.Status.PENDING);
+        assertThat(campaigns.unit(campaignId, "yuyuan").status()).isEqualTo(UnitParticipation.Status.PENDING);
+        assertThat(campaigns.unit(campaignId, "xiaodongmen").status()).isEqualTo(UnitParticipation.Status.PENDING);
     }
 
     @Test

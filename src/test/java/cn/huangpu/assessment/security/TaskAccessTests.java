@@ -3,7 +3,7 @@ package cn.huangpu.assessment.security;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -38,7 +38,7 @@ class TaskAccessTests {
     @Autowired ObjectMapper json;
 
     final HttpClient http = HttpClient.newHttpClient();
-    Campaign campaign;
+    CampaignInfo campaign;
 
     @BeforeEach
     void openCampaign() {
@@ -93,7 +93,7 @@ class TaskAccessTests {
     @Test
     void onlyAnAdministratorCreatesATaskOutsideTheProcesses() throws Exception {
         // given a task name no process uses
-        String name = "单位自建任务 " + campaign.getId();
+        String name = "单位自建任务 " + campaign.id();
         String body = "{\"name\": \"" + name + "\"}";
 
         // when a unit, an evaluator and the coordinator create it through the REST API, and the unit through the
@@ -127,7 +127,7 @@ class TaskAccessTests {
     }
 
     private Task taskOf(String unitCode) {
-        return ProcessLookup.unitTasks(taskService, campaign.getId(), unitCode).singleResult();
+        return ProcessLookup.unitTasks(taskService, campaign.id(), unitCode).singleResult();
     }
 
     private String campaignTaskIds(String unitCode) {

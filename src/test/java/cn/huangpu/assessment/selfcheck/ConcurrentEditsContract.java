@@ -8,7 +8,7 @@ import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
-import cn.huangpu.assessment.evaluation.UnitFact;
+import cn.huangpu.assessment.evaluation.StoredFact;
 import cn.huangpu.assessment.selfcheck.SelfCheckService.Draft;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.web.EditConflictException;
@@ -45,7 +45,7 @@ abstract class ConcurrentEditsContract {
     @BeforeEach
     void openCampaign() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
     }
 
     @Test
@@ -60,17 +60,17 @@ abstract class ConcurrentEditsContract {
         assertThat(outcomes).filteredOn(o -> o.error() != null)
                 .allSatisfy(o -> assertThat(o.error()).isInstanceOf(EditConflictException.class)).hasSize(SAVES - 1);
         int winner = outcomes.stream().filter(o -> o.error() == null).findFirst().orElseThrow().index();
-        SelfCheckEntry entry = selfChecks.entries(campaign, "waitan").get("1.1");
-        assertThat(entry.getCompletion()).isEqualTo("第" + winner + "人填写");
-        assertThat(entry.getVersion()).isEqualTo(1);
+        SelfCheckAnswer entry = selfChecks.entries(campaign, "waitan").get("1.1");
+        assertThat(entry.completion()).isEqualTo("第" + winner + "人填写");
+        assertThat(entry.version()).isEqualTo(1);
 
         // and each refused one, saving again on the version it now sees, succeeds in turn
         for (Outcome refused : outcomes.stream().filter(o -> o.error() != null).toList()) {
-            long seen = selfChecks.entries(campaign, "waitan").get("1.1").getVersion();
+            long seen = selfChecks.entries(campaign, "waitan").get("1.1").version();
             selfChecks.saveDraft(campaign, "waitan", Map.of("1.1", new Draft("第" + refused.index() + "人再次填写",
                     null, false, seen)), "waitan01");
         }
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getVersion()).isEqualTo(SAVES);
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").version()).isEqualTo(SAVES);
     }
 
     @Test
@@ -86,7 +86,7 @@ abstract class ConcurrentEditsContract {
         assertThat(outcomes).filteredOn(o -> o.error() == null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.error() != null)
                 .allSatisfy(o -> assertThat(o.error()).isInstanceOf(EditConflictException.class)).hasSize(SAVES - 1);
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getVersion()).isEqualTo(2);
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").version()).isEqualTo(2);
     }
 
     @Test
@@ -101,14 +101,14 @@ abstract class ConcurrentEditsContract {
         assertThat(outcomes).filteredOn(o -> o.error() != null)
                 .allSatisfy(o -> assertThat(o.error()).isInstanceOf(EditConflictException.class)).hasSize(SAVES - 1);
         int winner = outcomes.stream().filter(o -> o.error() == null).findFirst().orElseThrow().index();
-        assertThat(value().getValueJson()).isEqualTo(String.valueOf(winner));
+        assertThat(value().valueJson()).isEqualTo(String.valueOf(winner));
     }
 
     @Test
     void aValueEnteredAgainAfterBeingClearedDoesNotTakeTheVersionAPageLoadedBeforeHolds() {
         // given a value someone loaded, then cleared by a colleague and entered again by another
         record(JSON.numberNode(1), 0L);
-        long loaded = value().getVersion();
+        long loaded = value().version();
         record(null, loaded);
         record(JSON.numberNode(2), 0L);
 
@@ -117,7 +117,7 @@ abstract class ConcurrentEditsContract {
 
         // then it is refused and the value entered again stays
         assertThat(refused).isInstanceOf(EditConflictException.class);
-        assertThat(value().getValueJson()).isEqualTo("2");
+        assertThat(value().valueJson()).isEqualTo("2");
     }
 
     private void record(JsonNode value, long loaded) {
@@ -125,7 +125,7 @@ abstract class ConcurrentEditsContract {
                 value, null, loaded)), false, "eval-finance");
     }
 
-    private UnitFact value() {
+    private StoredFact value() {
         return evaluation.facts(campaign).get("waitan").get("1.4/missingLateOrIncompleteItems");
     }
 

@@ -63,7 +63,7 @@ class SelfCheckBrowserTests {
     @BeforeEach
     void openCampaignAndLogIn() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         page = "/app/self-check/" + campaign + "/waitan";
         indicators = selfChecks.catalogue(campaign).indicators();
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);
@@ -99,9 +99,9 @@ class SelfCheckBrowserTests {
         assertThat(browser.path()).isEqualTo(page + "#i-1.1");
         assertThat(browser.visible(completion("1.1")).getAttribute("value")).isEqualTo("已按季度更新主动公开目录，并在门户网站公开。");
         assertThat(browser.visible(completion("1.2")).getAttribute("value")).isEqualTo("已按要求公开年度工作报告。");
-        Map<String, SelfCheckEntry> stored = selfChecks.entries(campaign, "waitan");
-        assertThat(stored.get("1.1").getCompletion()).isEqualTo("已按季度更新主动公开目录，并在门户网站公开。");
-        assertThat(stored.get("1.2").getCompletion()).isEqualTo("已按要求公开年度工作报告。");
+        Map<String, SelfCheckAnswer> stored = selfChecks.entries(campaign, "waitan");
+        assertThat(stored.get("1.1").completion()).isEqualTo("已按季度更新主动公开目录，并在门户网站公开。");
+        assertThat(stored.get("1.2").completion()).isEqualTo("已按要求公开年度工作报告。");
         assertThat(selfChecks.files(campaign, "waitan")).extracting(EvidenceFileInfo::indicatorCode).containsExactly("1.1");
         assertThat(browser.driver().findElement(By.id("i-1.1")).getText()).contains(evidence.getFileName().toString());
     }
@@ -122,7 +122,7 @@ class SelfCheckBrowserTests {
         browser.waitForText("附件已上传");
 
         // then the text is saved and the chosen file is not left behind
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getCompletion()).isEqualTo("已按季度更新主动公开目录。");
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").completion()).isEqualTo("已按季度更新主动公开目录。");
         assertThat(selfChecks.files(campaign, "waitan")).extracting(EvidenceFileInfo::indicatorCode).containsExactly("1.2");
     }
 
@@ -174,7 +174,7 @@ class SelfCheckBrowserTests {
         // when the draft is saved (the save itself leaves the page without asking), and then 工作台 is clicked
         browser.click(By.xpath("//button[normalize-space()='保存草稿']"));
         browser.waitForText("草稿已保存");
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getCompletion()).isEqualTo("已按季度更新主动公开目录。");
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").completion()).isEqualTo("已按季度更新主动公开目录。");
         browser.click(By.xpath("//header//a[normalize-space()='工作台']"));
 
         // then it goes there without asking

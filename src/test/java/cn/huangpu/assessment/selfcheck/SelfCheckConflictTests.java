@@ -45,7 +45,7 @@ class SelfCheckConflictTests {
     @BeforeEach
     void openCampaignWithASecondStaffOfTheUnit() {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         page = "/app/self-check/" + campaign + "/waitan";
         if (identityService.createUserQuery().userId("waitan02").count() == 0) {
             User second = identityService.newUser("waitan02");
@@ -75,9 +75,9 @@ class SelfCheckConflictTests {
         // then the second is refused in Chinese, and nothing of its save is stored: the first's text stays
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains(EditConflictException.TITLE).contains("已由 waitan01 于");
-        SelfCheckEntry entry = selfChecks.entries(campaign, "waitan").get("1.1");
-        assertThat(entry.getCompletion()).isEqualTo("甲的修改");
-        assertThat(entry.getUpdatedBy()).isEqualTo("waitan01");
+        SelfCheckAnswer entry = selfChecks.entries(campaign, "waitan").get("1.1");
+        assertThat(entry.completion()).isEqualTo("甲的修改");
+        assertThat(entry.updatedBy()).isEqualTo("waitan01");
         assertThat(selfChecks.entries(campaign, "waitan")).doesNotContainKey("1.2");
         // and the page shows the first's text in 1.1 at its new version, the second's text beside it, and the
         // second's 1.2 as typed
@@ -94,8 +94,8 @@ class SelfCheckConflictTests {
 
         // then both texts are stored
         assertThat(again.statusCode()).isEqualTo(302);
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getCompletion()).isEqualTo("甲的修改");
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.2").getCompletion()).isEqualTo("乙填写的1.2");
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").completion()).isEqualTo("甲的修改");
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.2").completion()).isEqualTo("乙填写的1.2");
     }
 
     @Test
@@ -131,7 +131,7 @@ class SelfCheckConflictTests {
                     assertThat(a.statusCode()).isEqualTo(409);
                     assertThat(a.body()).contains(EditConflictException.TITLE);
                 });
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getVersion()).isEqualTo(1);
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").version()).isEqualTo(1);
     }
 
     static String version(String page, String indicator) {

@@ -2,7 +2,7 @@ package cn.huangpu.assessment.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -45,10 +45,10 @@ class SelfCheckFormTests {
 
     @BeforeEach
     void openCampaign() throws Exception {
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        campaignId = campaign.getId();
+        campaignId = campaign.id();
         indicators = selfChecks.catalogue(campaignId).indicators();
         waitan = PageSession.login(port, "waitan01", "demo");
     }
@@ -69,11 +69,11 @@ class SelfCheckFormTests {
 
         // then it is saved and reads back as typed (line breaks kept as \n)
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
-        Map<String, SelfCheckEntry> stored = selfChecks.entries(campaignId, "waitan");
+        Map<String, SelfCheckAnswer> stored = selfChecks.entries(campaignId, "waitan");
         assertThat(stored).hasSize(indicators.size());
         typed.forEach((code, answer) -> {
-            assertThat(stored.get(code).getCompletion()).isEqualTo(unix(answer[0]).strip()).hasSize(4000);
-            assertThat(stored.get(code).getEvidenceLinks()).isEqualTo(unix(answer[1]).strip());
+            assertThat(stored.get(code).completion()).isEqualTo(unix(answer[0]).strip()).hasSize(4000);
+            assertThat(stored.get(code).evidenceLinks()).isEqualTo(unix(answer[1]).strip());
             assertThat(stored.get(code).links()).hasSize(20);
         });
         String shown = waitan.get(page()).body();

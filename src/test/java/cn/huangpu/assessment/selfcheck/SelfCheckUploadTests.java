@@ -65,7 +65,7 @@ class SelfCheckUploadTests {
     @BeforeEach
     void openCampaign() throws Exception {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         page = "/app/self-check/" + campaign + "/waitan";
         waitan = WebSession.login(port, "waitan01");
     }
@@ -86,9 +86,9 @@ class SelfCheckUploadTests {
         // then both texts and the file are saved, and the page returns to the row
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(page + "#i-1.1");
-        Map<String, SelfCheckEntry> stored = selfChecks.entries(campaign, "waitan");
-        assertThat(stored.get("1.1").getCompletion()).isEqualTo("已按季度更新公开目录。");
-        assertThat(stored.get("1.2").getCompletion()).isEqualTo("已公开年度报告。");
+        Map<String, SelfCheckAnswer> stored = selfChecks.entries(campaign, "waitan");
+        assertThat(stored.get("1.1").completion()).isEqualTo("已按季度更新公开目录。");
+        assertThat(stored.get("1.2").completion()).isEqualTo("已公开年度报告。");
         assertThat(stored.get("1.2").links()).containsExactly("https://www.shhuangpu.gov.cn/zw/report");
         assertThat(selfChecks.files(campaign, "waitan")).singleElement()
                 .satisfies(f -> assertThat(f.indicatorCode()).isEqualTo("1.1"))
@@ -175,7 +175,7 @@ class SelfCheckUploadTests {
         assertThat(refused.body()).contains(EditConflictException.TITLE, "附件未上传", "您填写的内容（未保存）", "我的修改")
                 .containsPattern("<textarea name=\"completion\\[1\\.1\\]\"[^>]*>同事的修改</textarea>")
                 .contains("name=\"version[1.1]\" value=\"2\"");
-        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").getCompletion()).isEqualTo("同事的修改");
+        assertThat(selfChecks.entries(campaign, "waitan").get("1.1").completion()).isEqualTo("同事的修改");
         assertThat(selfChecks.files(campaign, "waitan")).isEmpty();
     }
 

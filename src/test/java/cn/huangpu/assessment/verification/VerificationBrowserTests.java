@@ -105,7 +105,7 @@ class VerificationBrowserTests {
         browser.login("office01", "demo");
         browser.open("/app/verification/" + id + "/waitan");
         waitForChecks("1.1");
-        By note = By.cssSelector("#i-1\\.1 input[name=note]");
+        By note = By.cssSelector("#i-1\\.1 textarea[name=note]");
 
         // when she records a finding without its note, then the browser asks for the note before sending anything
         new Select(browser.visible(By.cssSelector("#i-1\\.1 select[name=kind]"))).selectByValue("STALE");
@@ -160,16 +160,28 @@ class VerificationBrowserTests {
         assertThat(findings.getRect().getY()).isGreaterThan(claims.getRect().getY());
         for (WebElement part : List.of(claims, findings,
                 browser.driver().findElement(By.cssSelector("#checks-1\\.1 .card.check")),
-                browser.driver().findElement(By.cssSelector("#i-1\\.1 input[name=note]")))) {
+                browser.driver().findElement(By.cssSelector("#i-1\\.1 textarea[name=note]")),
+                browser.driver().findElement(By.cssSelector("#i-1\\.1 input[name=count]")))) {
             assertThat(part.getRect().getX() + part.getRect().getWidth()).isLessThanOrEqualTo(390);
         }
         browser.screenshot("verification-phone.png");
+
+        // and a note listing three items line by line says, beside the empty count, that it will count three
+        browser.type(By.cssSelector("#i-1\\.1 textarea[name=note]"), "领导分工未公开\n内设机构职能未公开\n联系电话未更新");
+        browser.waitUntil("count hint", d -> d.findElement(By.cssSelector("#i-1\\.1 .count-hint")).getText()
+                .equals("逐行列出了 3 项，将按 3 项记录") ? true : null);
+        assertThat(browser.visible(By.cssSelector("#i-1\\.1 input[name=count]")).getAttribute("placeholder")).isEqualTo("3");
+        assertThat((Long) browser.js("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo((Long) browser.js("return window.innerWidth"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})",
+                browser.visible(By.cssSelector("#i-1\\.1 form.finding-form")));
+        browser.screenshot("verification-finding-count-phone.png");
     }
 
     /** A campaign of 外滩街道 and 区财政局 with their first tasks open. */
     private Long campaign() {
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         return id;
     }

@@ -53,7 +53,7 @@ class VerificationPageTests {
     @BeforeAll
     void aSubmittedSelfCheckWithOneNotInvolvedClaim() {
         campaignId = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).getId();
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         List<Indicator> indicators = selfChecks.catalogue(campaignId).indicators();
         List<Indicator> allowing = indicators.stream().filter(Indicator::notInvolvedAllowed).toList();
@@ -109,8 +109,8 @@ class VerificationPageTests {
         assertThat(recorded.statusCode()).isEqualTo(302);
         assertThat(verification.findings(campaignId, "waitan")).hasSize(before + 1)
                 .last().satisfies(f -> {
-                    assertThat(f.getIndicatorCode()).isEqualTo(claimed.code());
-                    assertThat(f.getKind()).isEqualTo(Finding.Kind.NOT_INVOLVED_REJECTED);
+                    assertThat(f.indicatorCode()).isEqualTo(claimed.code());
+                    assertThat(f.kind()).isEqualTo(FindingKind.NOT_INVOLVED_REJECTED);
                 });
     }
 
@@ -133,7 +133,7 @@ class VerificationPageTests {
         Element row = row(html, withFindings);
         assertThat(row.hasClass("failed")).isTrue();
         assertThat(row.select(".field-errors").text()).contains("问题说明为必填项");
-        assertThat(row.select("input[name=note]").attr("aria-invalid")).isEqualTo("true");
+        assertThat(row.select("textarea[name=note]").attr("aria-invalid")).isEqualTo("true");
         // and keeps what was typed
         assertThat(row.select("select[name=inputName] option[selected]").attr("value")).isEqualTo(input);
         assertThat(row.select("select[name=kind] option[selected]").attr("value")).isEqualTo("STALE");

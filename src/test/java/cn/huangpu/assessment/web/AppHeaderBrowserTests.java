@@ -2,7 +2,7 @@ package cn.huangpu.assessment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -80,12 +80,12 @@ class AppHeaderBrowserTests {
     void theHeaderWrapsOnAPhoneWithoutOverlapOrSidewaysScrolling(String user, String group) {
         // given a campaign in flight, listed on the home page, and more than 99 unread notifications (badge 99+);
         // not 外滩街道, whose open tasks the walkthrough counts in the Tasklist's first page
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("xiaodongmen", "bansongyuanlu"), List.of("ESTABLISHMENT")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
         for (int i = 0; i < 100; i++) {
-            notifications.notify(campaign.getId(), group, Notification.Kind.MANUAL, "请尽快办理（" + i + "）",
-                    "header-test-" + campaign.getId() + "-" + i);
+            notifications.notify(campaign.id(), group, Notification.Kind.MANUAL, "请尽快办理（" + i + "）",
+                    "header-test-" + campaign.id() + "-" + i);
         }
         browser.login(user, "demo");
 

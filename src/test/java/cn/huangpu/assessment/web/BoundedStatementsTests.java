@@ -5,21 +5,26 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.progress.SelfCheckSubmitted;
+import cn.huangpu.assessment.campaign.progress.SelfCheckVerified;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.deadline.Deadline;
+import cn.huangpu.assessment.deadline.DeadlineKind;
+import cn.huangpu.assessment.deadline.DeadlinePassed;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.StatementCounter;
 import cn.huangpu.assessment.support.TestUsers;
-import cn.huangpu.assessment.verification.Finding;
-import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService.NewFinding;
+import cn.huangpu.assessment.verification.VerificationService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +33,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +56,7 @@ class BoundedStatementsTests {
     @Autowired VerificationService verification;
     @Autowired CampaignScoring scoring;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationEventPublisher events;
 
     @Test
     void listPagesRunTheSameStatementsAtSixtyAndSixHundredUnits() throws Exception {
@@ -64,7 +71,7 @@ class BoundedStatementsTests {
 
     /** The office's view of each page, counted on the second request (the first fills caches once). */
     private Map<String, Integer> statementsPerPage(Long id) throws Exception {
-        String unit = campaigns.units(id).get(0).getUnitCode();
+        String unit = campaigns.units(id).get(0).unitCode();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String page : List.of("/app/campaigns/" + id + "/dashboard", "/app/comprehensive/" + id,
                 "/app/comprehensive/" + id + "/" + unit, "/app/results/" + id, "/app/results/" + id + "/" + unit,
@@ -93,26 +100,26 @@ class BoundedStatementsTests {
                     code, "批量单位" + i, 1000 + i);
             units.add(code);
         }
-        Campaign campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 units, List.of("FINANCE", "MEDIA")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         Random random = new Random(size);
         Catalogue catalogue = selfChecks.catalogue(id);
         Indicator withFinding = catalogue.indicators().stream().filter(i -> !i.findingInputs().isEmpty()).findFirst()
                 .orElseThrow();
-        for (CampaignUnit unit : campaigns.units(id)) {
-            String code = unit.getUnitCode();
+        for (UnitParticipation unit : campaigns.units(id)) {
+            String code = unit.unitCode();
             bots.fillSelfCheck(id, code, random);
             int index = Integer.parseInt(code.substring("bulk".length()));
             if (index % 3 == 0) {
-                campaigns.unitOverdue(id, code);
+                events.publishEvent(new DeadlinePassed(new Deadline(DeadlineKind.SELF_CHECK, id, code, unit.due())));
                 continue;
             }
-            campaigns.unitSubmitted(id, code, CampaignBots.unitUser(code));
+            events.publishEvent(new SelfCheckSubmitted(id, code, CampaignBots.unitUser(code)));
             if (index % 3 == 2) {
                 verification.record(id, code, new NewFinding(withFinding.code(), withFinding.findingInputs().get(0).name(),
-                        Finding.Kind.BROKEN_LINK, "网上核查发现问题", null), CampaignBots.COORDINATOR_USER);
-                campaigns.unitVerified(id, code, CampaignBots.COORDINATOR_USER);
+                        FindingKind.BROKEN_LINK, "网上核查发现问题", null), CampaignBots.COORDINATOR_USER);
+                events.publishEvent(new SelfCheckVerified(id, code, CampaignBots.COORDINATOR_USER));
             }
         }
         bots.enterValues(id, "FINANCE", random);

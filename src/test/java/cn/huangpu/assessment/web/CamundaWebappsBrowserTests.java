@@ -3,7 +3,7 @@ package cn.huangpu.assessment.web;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -137,10 +137,10 @@ class CamundaWebappsBrowserTests {
     void tasklistIsChineseOnTenFirstVisitsWithALinkBackToTheWorkbench() {
         // given a unit with an open task
         int year = TestUsers.freshYear();
-        Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        Task selfCheck = ProcessLookup.unitTasks(taskService, campaign.getId(), "waitan")
+        Task selfCheck = ProcessLookup.unitTasks(taskService, campaign.id(), "waitan")
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
         assertThat(selfCheck).isNotNull();
         browser.login("waitan01", "demo");
@@ -237,10 +237,10 @@ class CamundaWebappsBrowserTests {
         // given a unit whose self-check is empty (not 外滩街道, whose open tasks the walkthrough counts), and a record
         // of the engine API's answers in the page
         int year = TestUsers.freshYear();
-        Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("laoximen"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        Task selfCheck = ProcessLookup.unitTasks(taskService, campaign.getId(), "laoximen")
+        Task selfCheck = ProcessLookup.unitTasks(taskService, campaign.id(), "laoximen")
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
         cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_ANSWERS));
         browser.login("laoximen01", "demo");

@@ -2,7 +2,7 @@ package cn.huangpu.assessment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -68,9 +68,9 @@ class ContentSecurityPolicyBrowserTests {
     void everyPageWorksUnderThePolicyWithoutAViolation() throws Exception {
         // given a scored campaign: both units submitted (their links queued for checking) and verified, the evaluator delivered
         Random random = new Random(13);
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan", "czj"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
         for (String unit : List.of("waitan", "czj")) {
             bots.fillSelfCheck(id, unit, random);

@@ -2,10 +2,10 @@ package cn.huangpu.assessment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.ProcessDriver;
@@ -64,26 +64,26 @@ class CrawlTests {
 
     @Test
     void noRoleMeetsA5xxAnEnglishErrorOrALinkItCannotOpenInAnyState() throws Exception {
-        Campaign demo = campaigns.all().stream()
-                .filter(c -> c.getYear() == LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear()).findFirst().orElseThrow();
-        Long id = demo.getId();
+        CampaignInfo demo = campaigns.all().stream()
+                .filter(c -> c.year() == LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear()).findFirst().orElseThrow();
+        Long id = demo.id();
         Map<String, List<String>> problems = new LinkedHashMap<>();
 
         problems.put("mid-flight", crawlAll());
 
         // every input in: the overdue units closed, the missing evaluators delivered, the submitted units verified
         Random random = new Random(7);
-        for (CampaignUnit unit : campaigns.units(id)) {
-            if (unit.getStatus() == CampaignUnit.Status.PENDING) {
-                bots.chase(id, unit.getUnitCode(), Map.of(DeadlineProcess.CHASE_DECISION, "CLOSE", DeadlineProcess.CHASE_REASON, "逾期未提交，按已有材料评分"));
-            } else if (unit.getStatus() == CampaignUnit.Status.SUBMITTED) {
-                bots.verify(id, unit.getUnitCode(), random);
+        for (UnitParticipation unit : campaigns.units(id)) {
+            if (unit.status() == UnitParticipation.Status.PENDING) {
+                bots.chase(id, unit.unitCode(), Map.of(DeadlineProcess.CHASE_DECISION, "CLOSE", DeadlineProcess.CHASE_REASON, "逾期未提交，按已有材料评分"));
+            } else if (unit.status() == UnitParticipation.Status.SUBMITTED) {
+                bots.verify(id, unit.unitCode(), random);
             }
             driver.runJobs();
         }
-        for (CampaignEvaluator evaluator : campaigns.evaluators(id)) {
-            if (evaluator.getStatus() == CampaignEvaluator.Status.PENDING) {
-                bots.deliver(id, evaluator.getEvaluatorCode(), random);
+        for (EvaluatorParticipation evaluator : campaigns.evaluators(id)) {
+            if (evaluator.status() == EvaluatorParticipation.Status.PENDING) {
+                bots.deliver(id, evaluator.evaluatorCode(), random);
                 driver.runJobs();
             }
         }
@@ -97,7 +97,7 @@ class CrawlTests {
         problems.put("approved", crawlAll());
 
         driver.runJobs();
-        assertThat(campaigns.get(id).getStatus().name()).isEqualTo("PUBLISHED");
+        assertThat(campaigns.get(id).status().name()).isEqualTo("PUBLISHED");
         problems.put("published", crawlAll());
 
         problems.values().removeIf(List::isEmpty);

@@ -3,7 +3,7 @@ package cn.huangpu.assessment.web;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -154,10 +154,10 @@ class HumanMessagesTests {
     }
 
     private Task selfCheckTask() {
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("wuliqiao"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        return ProcessLookup.unitTasks(taskService, campaign.getId(), "wuliqiao")
+        return ProcessLookup.unitTasks(taskService, campaign.id(), "wuliqiao")
                 .taskDefinitionKey(UnitAssessmentProcess.SUBMIT_SELF_CHECK).singleResult();
     }
 

@@ -6,7 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
@@ -128,10 +128,10 @@ class NumberInputPropertyTests {
     @Test
     void anyNumberInTheGridOrTheOfficeInputsIsSavedOrRefusedAndThePagesStillAnswer() throws Exception {
         // given a campaign with 区司法局 (three counts on 4.13) and the office's rate, number, count and judgement
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan", "yuyuan"), List.of("JUSTICE")), CampaignBots.COORDINATOR_USER);
-        String grid = "/app/evaluation/" + campaign.getId() + "/JUSTICE";
-        String office = "/app/comprehensive/" + campaign.getId() + "/waitan";
+        String grid = "/app/evaluation/" + campaign.id() + "/JUSTICE";
+        String office = "/app/comprehensive/" + campaign.id() + "/waitan";
         Arbitrary<String> gridFields = Arbitraries.of("v[waitan|4.13/correctedReviews]", "v[yuyuan|4.13/requestsHandled]",
                 "v[waitan|4.13/lostLawsuits]");
         Arbitrary<String> officeFields = Arbitraries.of("4.1/disclosureRate", "7/adoptionScore", "4.14/requestsReceived",
@@ -168,10 +168,10 @@ class NumberInputPropertyTests {
         return year.matches("\\d{4}") && Integer.parseInt(year) >= 2000 && Integer.parseInt(year) <= 2100;
     }
 
-    private void assertPagesAnswer(Campaign campaign, String grid, String office) throws Exception {
+    private void assertPagesAnswer(CampaignInfo campaign, String grid, String office) throws Exception {
         assertThat(status(grid, "eval-justice")).as(grid).isEqualTo(200);
         assertThat(status(grid + "/template.xlsx", "eval-justice")).isEqualTo(200);
-        assertThat(status("/app/comprehensive/" + campaign.getId(), "office01")).isEqualTo(200);
+        assertThat(status("/app/comprehensive/" + campaign.id(), "office01")).isEqualTo(200);
         assertThat(status(office, "office01")).isEqualTo(200);
     }
 

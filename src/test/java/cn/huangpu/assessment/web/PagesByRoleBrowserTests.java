@@ -2,28 +2,26 @@ package cn.huangpu.assessment.web;
 
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.EvaluationSpreadsheet;
-import cn.huangpu.assessment.grading.CampaignScoring;
-import cn.huangpu.assessment.grading.ScoreRecord;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
-import cn.huangpu.assessment.verification.Finding;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
-import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +30,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.camunda.bpm.engine.TaskService;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -90,9 +88,9 @@ class PagesByRoleBrowserTests {
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);
         int year = TestUsers.freshYear();
         Random random = new Random(6);
-        Campaign campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(year, 2023, null, null, null, null,
                 List.of("waitan", "czj", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
         for (String unit : List.of("waitan", "czj")) {
             bots.fillSelfCheck(id, unit, random);
@@ -100,22 +98,22 @@ class PagesByRoleBrowserTests {
         }
         driver.runJobs();
         bots.verify(id, "waitan", random);
-        ClockUtil.setCurrentTime(Date.from(campaign.getDates().selfCheckDue().plusSeconds(3600)));
+        ClockUtil.setCurrentTime(Date.from(campaign.dates().selfCheckDue().plusSeconds(3600)));
         driver.runJobs();
 
         // the coordinator's dashboard: its numbers are the database's
         browser.login("office01", "demo");
         browser.open("/app/campaigns/" + id + "/dashboard");
         browser.waitForText("各环节进度");
-        List<CampaignUnit> units = campaigns.units(id);
-        assertThat(stage("自查提交")).containsExactly(units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.SUBMITTED
-                || u.getStatus() == CampaignUnit.Status.VERIFIED).count(), (long) units.size());
+        List<UnitParticipation> units = campaigns.units(id);
+        assertThat(stage("自查提交")).containsExactly(units.stream().filter(u -> u.status() == UnitParticipation.Status.SUBMITTED
+                || u.status() == UnitParticipation.Status.VERIFIED).count(), (long) units.size());
         assertThat(stage("网上核查")).containsExactly(
-                units.stream().filter(u -> u.getStatus() == CampaignUnit.Status.VERIFIED).count(), (long) units.size());
+                units.stream().filter(u -> u.status() == UnitParticipation.Status.VERIFIED).count(), (long) units.size());
         assertThat(stage("专项评估")).containsExactly(0L, 1L);
         List<WebElement> overdue = browser.driver().findElements(By.cssSelector("#overdue tbody tr[data-party=units]"));
-        assertThat(overdue).hasSize((int) units.stream().filter(u -> u.isOverdue()
-                && u.getStatus() == CampaignUnit.Status.PENDING).count()).hasSize(1);
+        assertThat(overdue).hasSize((int) units.stream().filter(u -> u.overdue()
+                && u.status() == UnitParticipation.Status.PENDING).count()).hasSize(1);
         assertThat(overdue.get(0).getText()).contains("豫园街道");
         assertThat(browser.driver().findElements(By.cssSelector("#overdue tbody tr[data-party=evaluators]")))
                 .extracting(WebElement::getText).singleElement().asString().contains("专项评估");
@@ -161,7 +159,7 @@ class PagesByRoleBrowserTests {
                 ProcessLookup.evaluatorTasks(taskService, id, "FINANCE"),
                 Map.of("confirmDelivered", true));
         driver.runJobs();
-        List<ScoreRecord> scored = scoring.latest(id);
+        List<UnitResult> scored = scoring.latest(id);
         assertThat(scored).hasSize(3);
 
         browser.login("leader01", "demo");
@@ -169,7 +167,7 @@ class PagesByRoleBrowserTests {
         browser.waitUntil("the chart", d -> d.findElements(By.cssSelector("#score-chart canvas")).isEmpty() ? null : true);
         for (String grade : List.of("优秀", "良好", "合格", "不合格")) {
             String shown = browser.driver().findElement(By.cssSelector("#grade-counts tr[data-grade='" + grade + "'] td.num")).getText();
-            assertThat(Long.parseLong(shown)).as(grade).isEqualTo(scored.stream().filter(r -> grade.equals(r.getGrade())).count());
+            assertThat(Long.parseLong(shown)).as(grade).isEqualTo(scored.stream().filter(r -> grade.equals(r.grade())).count());
         }
         assertThat(browser.driver().findElements(By.cssSelector("#overdue form"))).isEmpty();
         browser.click(By.xpath("//table[@id='matrix']//th[normalize-space()='得分']"));
@@ -178,8 +176,8 @@ class PagesByRoleBrowserTests {
         List<String> order = browser.driver().findElements(By.cssSelector("#matrix tbody tr[data-unit]")).stream()
                 .map(r -> r.getAttribute("data-unit")).toList();
         List<String> expected = new ArrayList<>(List.of("czj"));
-        expected.addAll(scored.stream().filter(r -> !r.getUnitCode().equals("czj"))
-                .sorted((a, b) -> b.getTotal().compareTo(a.getTotal())).map(ScoreRecord::getUnitCode).toList());
+        expected.addAll(scored.stream().filter(r -> !r.unitCode().equals("czj"))
+                .sorted((a, b) -> b.total().compareTo(a.total())).map(UnitResult::unitCode).toList());
         assertThat(order).containsExactlyElementsOf(expected);
         assertThat(browser.driver().findElements(By.cssSelector("#matrix tbody tr.group-head")))
                 .extracting(WebElement::getText).containsExactly("委办局（1）", "街道（2）");
@@ -210,9 +208,9 @@ class PagesByRoleBrowserTests {
     void scriptAndHtmlInTextFieldsAreShownAsText() throws Exception {
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);
         String payload = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"><b>粗体</b>";
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         driver.runJobs();
 
         // the unit types markup into a completion text and a finding note is made of markup too
@@ -225,7 +223,7 @@ class PagesByRoleBrowserTests {
         assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
         browser.logout();
         verification.record(id, "waitan", new VerificationService.NewFinding("1.1",
-                "missingOrStaleItems", Finding.Kind.OTHER, payload, null), "office01");
+                "missingOrStaleItems", FindingKind.OTHER, payload, null), "office01");
 
         // every page that shows them shows the characters, and nothing runs
         browser.login("office01", "demo");
@@ -241,13 +239,13 @@ class PagesByRoleBrowserTests {
     @Test
     void anOversizedUploadIsRefusedWithTheReason() throws Exception {
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         Path big = Files.createTempFile("big-", ".pdf");
         Files.write(big, new byte[11 * 1024 * 1024]);
 
         browser.login("waitan01", "demo");
-        browser.open("/app/self-check/" + campaign.getId() + "/waitan");
+        browser.open("/app/self-check/" + campaign.id() + "/waitan");
         // a file over the 10 MB of one file is refused before it is sent, with the typed text still on the page
         // (the server's own refusal of it: selfcheck/SelfCheckUploadTests)
         browser.type(By.name("completion[1.1]"), "已公开。");
@@ -256,7 +254,7 @@ class PagesByRoleBrowserTests {
         browser.click(By.xpath("//tr[@id='i-1.1']//button[normalize-space()='上传']"));
         assertThat(browser.js("return arguments[0].validationMessage;", field)).isEqualTo("文件过大（11.0MB），单个文件不超过10MB");
         assertThat(browser.driver().findElement(By.name("completion[1.1]")).getAttribute("value")).isEqualTo("已公开。");
-        assertThat(selfChecks.files(campaign.getId(), "waitan")).isEmpty();
+        assertThat(selfChecks.files(campaign.id(), "waitan")).isEmpty();
         Files.delete(big);
     }
 

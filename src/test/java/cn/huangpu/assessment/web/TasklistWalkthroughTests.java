@@ -3,7 +3,7 @@ package cn.huangpu.assessment.web;
 import cn.huangpu.assessment.support.ProcessLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.support.Browser;
@@ -95,11 +95,11 @@ class TasklistWalkthroughTests {
                 .isEqualTo("2023");
         browser.screenshot("01-start-campaign.png", 1500);
         browser.submitStartForm();
-        Campaign campaign = campaigns.all().stream().filter(c -> c.getYear() == year).findFirst()
+        CampaignInfo campaign = campaigns.all().stream().filter(c -> c.year() == year).findFirst()
                 .orElseThrow(() -> new AssertionError("no campaign for " + year + " after the start form"));
-        long campaignId = campaign.getId();
-        assertThat(campaigns.units(campaignId)).extracting(u -> u.getUnitCode()).containsExactly("waitan");
-        assertThat(campaigns.evaluators(campaignId)).extracting(e -> e.getEvaluatorCode()).containsExactly("FINANCE");
+        long campaignId = campaign.id();
+        assertThat(campaigns.units(campaignId)).extracting(u -> u.unitCode()).containsExactly("waitan");
+        assertThat(campaigns.evaluators(campaignId)).extracting(e -> e.evaluatorCode()).containsExactly("FINANCE");
         browser.logout();
 
         // 2. 外滩街道 fills in its self-check page and submits in the Tasklist.
@@ -160,7 +160,7 @@ class TasklistWalkthroughTests {
         assertThat(browser.path()).startsWith("/app/verification/" + campaignId + "/waitan");
         browser.waitForText("外滩街道网上核查", "已按要求完成指标 1.1");
         By row = By.xpath("//tr[@id='i-1.1']");
-        browser.type(By.xpath("//tr[@id='i-1.1']//input[@name='note']"), "机构职能页面缺少负责人姓名");
+        browser.type(By.xpath("//tr[@id='i-1.1']//textarea[@name='note']"), "机构职能页面缺少负责人姓名");
         browser.click(By.xpath("//tr[@id='i-1.1']//button[normalize-space()='记录问题']"));
         browser.waitUntil("finding listed on 1.1",
                 d -> d.findElement(row).getText().contains("应公开未公开：机构职能页面缺少负责人姓名") ? true : null);
@@ -198,7 +198,7 @@ class TasklistWalkthroughTests {
 
         // 5. All inputs in: scoring runs; the office judges 2.3 and completes the comprehensive evaluation.
         driver.runJobs();
-        assertThat(campaigns.get(campaignId).getStatus()).isEqualTo(CampaignStatus.GRADING);
+        assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.GRADING);
         Task comprehensive = task(ProcessLookup.campaignTasks(taskService, campaignId), CampaignProcess.COMPREHENSIVE_EVALUATION);
         browser.login("office01", PASSWORD);
         browser.open("/app/comprehensive/" + campaignId);
@@ -246,7 +246,7 @@ class TasklistWalkthroughTests {
 
         // 7. Published: the unit reads its score sheet.
         driver.runJobs();
-        assertThat(campaigns.get(campaignId).getStatus()).isEqualTo(CampaignStatus.PUBLISHED);
+        assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.PUBLISHED);
         browser.login("waitan01", PASSWORD);
         browser.open("/app/results/" + campaignId + "/waitan");
         String sheet = browser.waitForText("外滩街道评分说明", "总分", "考核等次", "已公布",

@@ -2,13 +2,13 @@ package cn.huangpu.assessment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
-import cn.huangpu.assessment.directory.AssessedUnit;
+import cn.huangpu.assessment.directory.Unit;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.directory.SpecialistEvaluator;
+import cn.huangpu.assessment.directory.Evaluator;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.Browser;
 import cn.huangpu.assessment.support.ProcessDriver;
@@ -72,18 +72,18 @@ class UnitListsBrowserTests {
     @BeforeEach
     void campaignOfEveryUnit() {
         if (everyone == null) {
-            Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                    referenceData.activeUnits().stream().map(AssessedUnit::getCode).toList(),
-                    referenceData.evaluators().stream().map(SpecialistEvaluator::getCode).toList()),
+            CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                    referenceData.activeUnits().stream().map(Unit::code).toList(),
+                    referenceData.evaluators().stream().map(Evaluator::code).toList()),
                     CampaignBots.COORDINATOR_USER);
             driver.runJobs();
             try {
-                ClockUtil.setCurrentTime(Date.from(campaign.getDates().selfCheckDue().plusSeconds(3600)));
+                ClockUtil.setCurrentTime(Date.from(campaign.dates().selfCheckDue().plusSeconds(3600)));
                 driver.runJobs();
             } finally {
                 ClockUtil.reset();
             }
-            everyone = campaign.getId();
+            everyone = campaign.id();
             opened.add(everyone);
         }
         browser = new Browser("http://localhost:" + port, SCREENSHOTS);
@@ -195,9 +195,9 @@ class UnitListsBrowserTests {
     @Test
     void onAPhoneAScoredDashboardDoesNotScrollSideways() {
         // given a small campaign scored, so that the dashboard shows the distribution chart and the grades
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan", "czj"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
-        Long id = campaign.getId();
+        Long id = campaign.id();
         opened.add(id);
         driver.runJobs();
         Random random = new Random(11);

@@ -2,7 +2,7 @@ package cn.huangpu.assessment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -13,9 +13,9 @@ import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.support.WebSession;
-import cn.huangpu.assessment.verification.Finding;
-import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.verification.VerificationService.NewFinding;
+import cn.huangpu.assessment.verification.VerificationService;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,8 +84,8 @@ class UnknownIdsTests {
         // campaign A: 外滩街道 and 豫园街道, each with a file, a finding and link checks; campaign B: 豫园街道 only
         Random random = new Random(13);
         Long a = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
-                List.of("waitan", "yuyuan"), List.of("FINANCE", "MEDIA")), CampaignBots.COORDINATOR_USER).getId();
-        Campaign b = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan", "yuyuan"), List.of("FINANCE", "MEDIA")), CampaignBots.COORDINATOR_USER).id();
+        CampaignInfo b = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("yuyuan"), List.of("MEDIA")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
         Indicator withFindings = selfChecks.catalogue(a).indicators().stream()
@@ -100,10 +100,10 @@ class UnknownIdsTests {
             file.put(unit, selfChecks.upload(a, unit, "1.1", "材料.pdf", "application/pdf",
                     "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), CampaignBots.unitUser(unit)).id());
             finding.put(unit, verification.record(a, unit, new NewFinding(withFindings.code(),
-                    withFindings.findingInputs().get(0).name(), Finding.Kind.BROKEN_LINK, "核查发现问题", null),
-                    CampaignBots.COORDINATOR_USER).getId());
+                    withFindings.findingInputs().get(0).name(), FindingKind.BROKEN_LINK, "核查发现问题", null),
+                    CampaignBots.COORDINATOR_USER).id());
             linkChecks.schedule(a, unit);
-            check.put(unit, linkChecks.checks(a, unit).get(0).getId());
+            check.put(unit, linkChecks.results(a, unit).get(0).id());
             // a document register row and a void number (register/), written as its service writes them
             jdbc.update("insert into register_row (campaign_id, unit_code, register_name, row_position, doc_number, title,"
                     + " start_date, disclosure, end_date) values (?, ?, 'documents', 1, '黄府办发〔2023〕1号', '通知',"
@@ -115,7 +115,7 @@ class UnknownIdsTests {
             voidNumber.put(unit, jdbc.queryForObject("select max(id) from register_void_number", Long.class));
         }
         unitIds = Map.of(
-                "campaignId", new Ids(a.toString(), MADE_UP, b.getId().toString()),
+                "campaignId", new Ids(a.toString(), MADE_UP, b.id().toString()),
                 "unitCode", new Ids("waitan", "nosuchunit", "yuyuan"),
                 "evaluatorCode", new Ids("FINANCE", "NOSUCH", "MEDIA"),
                 "fileId", new Ids(file.get("waitan").toString(), MADE_UP, file.get("yuyuan").toString()),

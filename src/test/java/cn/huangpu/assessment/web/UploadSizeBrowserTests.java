@@ -2,7 +2,7 @@ package cn.huangpu.assessment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -53,13 +53,13 @@ class UploadSizeBrowserTests {
     @Test
     void aFileOverTheRequestLimitIsRefusedBeforeItIsSent() throws Exception {
         // given a unit's self-check page and a 13 MB file, over the 12 MB an upload may be
-        Campaign campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         big = Files.createTempFile("big-", ".pdf");
         Files.write(big, new byte[13 * 1024 * 1024]);
         browser = new Browser("http://localhost:" + port, PagesByRoleBrowserTests.SCREENSHOTS);
         browser.login("waitan01", "demo");
-        browser.open("/app/self-check/" + campaign.getId() + "/waitan");
+        browser.open("/app/self-check/" + campaign.id() + "/waitan");
 
         // when the file is chosen for 1.1 and its row's upload clicked
         WebElement field = browser.driver().findElement(By.cssSelector("input[type=file][name='file[1.1]']"));
@@ -69,7 +69,7 @@ class UploadSizeBrowserTests {
         // then the field says why, the page stays, and nothing was uploaded
         assertThat(browser.js("return arguments[0].validationMessage;", field))
                 .isEqualTo("文件过大（13.0MB），单个文件不超过10MB");
-        assertThat(browser.path()).isEqualTo("/app/self-check/" + campaign.getId() + "/waitan");
-        assertThat(selfChecks.files(campaign.getId(), "waitan")).isEmpty();
+        assertThat(browser.path()).isEqualTo("/app/self-check/" + campaign.id() + "/waitan");
+        assertThat(selfChecks.files(campaign.id(), "waitan")).isEmpty();
     }
 }

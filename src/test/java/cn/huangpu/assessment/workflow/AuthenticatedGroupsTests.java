@@ -48,7 +48,7 @@ class AuthenticatedGroupsTests {
         driver.runJobs();
 
         identity.setAuthentication("waitan01", List.of("unit-waitan", "no-authorizations-anywhere"));
-        var visible = tasks.createTaskQuery().processVariableValueEquals("campaignId", campaign.getId()).listPage(0, 100);
+        var visible = tasks.createTaskQuery().processVariableValueEquals("campaignId", campaign.id()).listPage(0, 100);
 
         assertThat(visible).isNotEmpty().allSatisfy(task -> assertThat(task.getName()).endsWith("外滩街道"));
     }

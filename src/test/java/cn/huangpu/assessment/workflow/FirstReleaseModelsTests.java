@@ -1,14 +1,10 @@
 package cn.huangpu.assessment.workflow;
 
 import cn.huangpu.assessment.support.ProcessLookup;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
-import cn.huangpu.assessment.campaign.Campaign;
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -18,6 +14,7 @@ import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.web.DisplayTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -37,6 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * A campaign that started on the first release's models (the deadline block inside UnitAssessment and
@@ -58,11 +58,12 @@ class FirstReleaseModelsTests {
     @Autowired TaskService taskService;
     @Autowired CampaignStarter starter;
     @Autowired CampaignService campaigns;
+    @Autowired DisplayTime time;
     @Autowired CampaignBots bots;
     @Autowired ProcessDriver driver;
     @Autowired NotificationService notifications;
 
-    Campaign campaign;
+    CampaignInfo campaign;
     ProcessInstance unit;
 
     @BeforeEach
@@ -74,7 +75,7 @@ class FirstReleaseModelsTests {
         campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
-        unit = ProcessLookup.unitInstance(runtimeService, campaign.getId(), "waitan");
+        unit = ProcessLookup.unitInstance(runtimeService, campaign.id(), "waitan");
         // the old model: no Deadline is called, the boundary timers sit on the task
         assertThat(repositoryService.getProcessDefinition(unit.getProcessDefinitionId()).getResourceName())
                 .isEqualTo("first-release/UnitAssessment.bpmn");
@@ -88,11 +89,11 @@ class FirstReleaseModelsTests {
 
     @Test
     void aUnitOnTheOldModelIsRemindedChasedExtendedAndClosedAsBefore() {
-        Instant due = campaign.getDates().selfCheckDue();
+        Instant due = campaign.dates().selfCheckDue();
         ClockUtil.setCurrentTime(Date.from(due.minus(7, ChronoUnit.DAYS).plusSeconds(60)));
         driver.runJobs();
         assertThat(messages("waitan", Notification.Kind.REMINDER)).containsExactly(
-                "提醒：外滩街道的自查将于" + campaigns.format(due) + "截止（还有6天），请及时提交。");
+                "提醒：外滩街道的自查将于" + time.format(due) + "截止（还有6天），请及时提交。");
 
         // when the deadline passes: the old chase task, named as before, and the overdue notice
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
@@ -100,8 +101,8 @@ class FirstReleaseModelsTests {
         assertThat(unit).isWaitingAt(UnitAssessmentProcess.SUBMIT_SELF_CHECK, OLD_CHASE_SELF_CHECK);
         assertThat(BpmnAwareTests.task(OLD_CHASE_SELF_CHECK, unit)).hasName("督促逾期自查：外滩街道");
         assertThat(messages("waitan", Notification.Kind.OVERDUE)).containsExactly(
-                "外滩街道的自查已超过截止时间（" + campaigns.format(due) + "），请尽快提交；区政府办公室将督促处理。");
-        assertThat(campaigns.unit(campaign.getId(), "waitan").isOverdue()).isTrue();
+                "外滩街道的自查已超过截止时间（" + time.format(due) + "），请尽快提交；区政府办公室将督促处理。");
+        assertThat(campaigns.unit(campaign.id(), "waitan").overdue()).isTrue();
 
         // an extension into the past is refused before completion, as on the new model
         assertThatThrownBy(() -> chase(OLD_CHASE_SELF_CHECK, "waitan", DeadlineProcess.EXTEND, due.minus(1, ChronoUnit.DAYS)))
@@ -113,8 +114,8 @@ class FirstReleaseModelsTests {
         // the old model reopens its task with the new deadline
         assertThat(unit).isWaitingAt(UnitAssessmentProcess.SUBMIT_SELF_CHECK).isNotWaitingAt(OLD_CHASE_SELF_CHECK);
         assertThat(BpmnAwareTests.task(UnitAssessmentProcess.SUBMIT_SELF_CHECK, unit)).hasDueDate(Date.from(newDue));
-        assertThat(campaigns.unit(campaign.getId(), "waitan").getDue()).isEqualTo(newDue);
-        assertThat(campaigns.unit(campaign.getId(), "waitan").isOverdue()).isFalse();
+        assertThat(campaigns.unit(campaign.id(), "waitan").due()).isEqualTo(newDue);
+        assertThat(campaigns.unit(campaign.id(), "waitan").overdue()).isFalse();
 
         // and when that passes too, the office closes it
         ClockUtil.setCurrentTime(Date.from(newDue.plusSeconds(60)));
@@ -123,23 +124,23 @@ class FirstReleaseModelsTests {
         chase(OLD_CHASE_SELF_CHECK, "waitan", DeadlineProcess.CLOSE, null);
         driver.runJobs();
         assertThat(unit).isEnded().hasPassed(UnitAssessmentProcess.CLOSED, UnitAssessmentProcess.RECORD_READY);
-        assertThat(campaigns.unit(campaign.getId(), "waitan").getStatus()).isEqualTo(CampaignUnit.Status.CLOSED);
+        assertThat(campaigns.unit(campaign.id(), "waitan").status()).isEqualTo(UnitParticipation.Status.CLOSED);
     }
 
     @Test
     void anEvaluatorOnTheOldModelIsChasedAndClosedAsBefore() {
-        ClockUtil.setCurrentTime(Date.from(campaign.getDates().specialistDue().plusSeconds(60)));
+        ClockUtil.setCurrentTime(Date.from(campaign.dates().specialistDue().plusSeconds(60)));
         driver.runJobs();
-        ProcessInstance evaluation = ProcessLookup.evaluatorInstance(runtimeService, campaign.getId(), "FINANCE");
+        ProcessInstance evaluation = ProcessLookup.evaluatorInstance(runtimeService, campaign.id(), "FINANCE");
         assertThat(evaluation).isWaitingAt(SpecialistEvaluationProcess.DELIVER, OLD_CHASE_EVALUATION);
         assertThat(BpmnAwareTests.task(OLD_CHASE_EVALUATION, evaluation)).hasName("督促逾期专项评估：区财政局");
-        assertThat(campaigns.evaluator(campaign.getId(), "FINANCE").isOverdue()).isTrue();
+        assertThat(campaigns.evaluator(campaign.id(), "FINANCE").overdue()).isTrue();
 
         chase(OLD_CHASE_EVALUATION, "FINANCE", DeadlineProcess.CLOSE, null);
         driver.runJobs();
 
         assertThat(evaluation).isEnded().hasPassed(SpecialistEvaluationProcess.CLOSED, SpecialistEvaluationProcess.RECORD_READY);
-        assertThat(campaigns.evaluator(campaign.getId(), "FINANCE").getStatus()).isEqualTo(CampaignEvaluator.Status.CLOSED);
+        assertThat(campaigns.evaluator(campaign.id(), "FINANCE").status()).isEqualTo(EvaluatorParticipation.Status.CLOSED);
     }
 
     private void chase(String taskKey, String code, String decision, Instant newDue) {
@@ -151,13 +152,13 @@ class FirstReleaseModelsTests {
         }
         // the first release chases inside the unit's or evaluator's own instance, not in a Deadline instance
         bots.complete(CampaignBots.COORDINATOR_USER, List.of(Groups.COORDINATOR), taskKey,
-                taskKey.equals(OLD_CHASE_EVALUATION) ? ProcessLookup.evaluatorTasks(taskService, campaign.getId(), code)
-                        : ProcessLookup.unitTasks(taskService, campaign.getId(), code), variables);
+                taskKey.equals(OLD_CHASE_EVALUATION) ? ProcessLookup.evaluatorTasks(taskService, campaign.id(), code)
+                        : ProcessLookup.unitTasks(taskService, campaign.id(), code), variables);
     }
 
     private List<String> messages(String unitCode, Notification.Kind kind) {
         return notifications.forGroups(List.of(Groups.unit(unitCode)), 50).stream()
-                .filter(n -> n.getCampaignId().equals(campaign.getId()) && n.getKind() == kind)
+                .filter(n -> n.getCampaignId().equals(campaign.id()) && n.getKind() == kind)
                 .map(Notification::getMessage).toList();
     }
 }

@@ -48,7 +48,7 @@ class AllInputsIn {
 
     private void signal(Long campaignId) {
         runtimeService.createMessageCorrelation(CampaignProcess.MESSAGE_ALL_INPUTS_IN)
-                .processInstanceId(campaigns.get(campaignId).getProcessInstanceId())
+                .processInstanceId(campaigns.get(campaignId).processInstanceId())
                 .correlate();
     }
 }

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.campaign.process;
 
-import cn.huangpu.assessment.campaign.CampaignEvaluator;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignSettings;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
@@ -42,17 +42,17 @@ class LaunchSpecialistEvaluationsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
-        int year = campaigns.get(campaignId).getYear();
+        int year = campaigns.get(campaignId).year();
         Map<String, String> names = referenceData.evaluatorNames();
-        for (CampaignEvaluator evaluator : campaigns.evaluators(campaignId)) {
-            String code = evaluator.getEvaluatorCode();
+        for (EvaluatorParticipation evaluator : campaigns.evaluators(campaignId)) {
+            String code = evaluator.evaluatorCode();
             runtimeService.createProcessInstanceByKey(SpecialistEvaluationProcess.KEY)
                     .businessKey(SpecialistEvaluationProcess.businessKey(year, names.getOrDefault(code, code)))
                     .setVariables(Variables.createVariables()
                             .putValue(CampaignProcess.CAMPAIGN_ID, campaignId)
-                            .putValue(SpecialistEvaluationProcess.EVALUATOR_CODE, evaluator.getEvaluatorCode())
-                            .putValue(SpecialistEvaluationProcess.EVALUATOR_GROUP, Groups.evaluator(evaluator.getEvaluatorCode()))
-                            .putValue(CampaignProcess.SPECIALIST_DUE, Date.from(evaluator.getDue())))
+                            .putValue(SpecialistEvaluationProcess.EVALUATOR_CODE, evaluator.evaluatorCode())
+                            .putValue(SpecialistEvaluationProcess.EVALUATOR_GROUP, Groups.evaluator(evaluator.evaluatorCode()))
+                            .putValue(CampaignProcess.SPECIALIST_DUE, Date.from(evaluator.due())))
                     .execute();
         }
         if (settings.refreshStatisticsAfterLaunch()) {

@@ -1,8 +1,8 @@
 package cn.huangpu.assessment.campaign.process;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignUnit;
+import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
@@ -35,19 +35,19 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
-        Campaign campaign = campaigns.get(campaignId);
+        CampaignInfo campaign = campaigns.get(campaignId);
         int batch = (Integer) execution.getVariable(CampaignProcess.LOOP_COUNTER);
         int batches = (Integer) execution.getVariable(CampaignProcess.NR_OF_INSTANCES);
-        for (CampaignUnit unit : campaigns.launchBatch(campaignId, batch, batches)) {
+        for (UnitParticipation unit : campaigns.launchBatch(campaignId, batch, batches)) {
             runtimeService.createProcessInstanceByKey(UnitAssessmentProcess.KEY)
-                    .businessKey(UnitAssessmentProcess.businessKey(campaign.getYear(),
-                            referenceData.unitName(unit.getUnitCode())))
+                    .businessKey(UnitAssessmentProcess.businessKey(campaign.year(),
+                            referenceData.unitName(unit.unitCode())))
                     .setVariables(Variables.createVariables()
                             .putValue(CampaignProcess.CAMPAIGN_ID, campaignId)
-                            .putValue(UnitAssessmentProcess.UNIT_CODE, unit.getUnitCode())
-                            .putValue(UnitAssessmentProcess.UNIT_GROUP, Groups.unit(unit.getUnitCode()))
-                            .putValue(CampaignProcess.SELF_CHECK_DUE, Date.from(unit.getDue()))
-                            .putValue(CampaignProcess.COMPREHENSIVE_DUE, Date.from(campaign.getDates().comprehensiveDue())))
+                            .putValue(UnitAssessmentProcess.UNIT_CODE, unit.unitCode())
+                            .putValue(UnitAssessmentProcess.UNIT_GROUP, Groups.unit(unit.unitCode()))
+                            .putValue(CampaignProcess.SELF_CHECK_DUE, Date.from(unit.due()))
+                            .putValue(CampaignProcess.COMPREHENSIVE_DUE, Date.from(campaign.dates().comprehensiveDue())))
                     .execute();
         }
     }

@@ -4,6 +4,7 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.notification.Notification;
 import cn.huangpu.assessment.notification.NotificationService;
 import cn.huangpu.assessment.security.Groups;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import java.util.Date;
 import java.util.List;
@@ -18,10 +19,12 @@ class NotifyApprovalOverdueDelegate implements JavaDelegate {
 
     private final CampaignService campaigns;
     private final NotificationService notifications;
+    private final DisplayTime time;
 
-    NotifyApprovalOverdueDelegate(CampaignService campaigns, NotificationService notifications) {
+    NotifyApprovalOverdueDelegate(CampaignService campaigns, NotificationService notifications, DisplayTime time) {
         this.campaigns = campaigns;
         this.notifications = notifications;
+        this.time = time;
     }
 
     @Override
@@ -29,8 +32,8 @@ class NotifyApprovalOverdueDelegate implements JavaDelegate {
         Long campaignId = (Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID);
         Date due = (Date) execution.getVariable(CampaignProcess.RESULTS_DUE);
         var campaign = campaigns.get(campaignId);
-        String message = campaign.getYear() + "年度政务公开考核评估结果已超过审定截止时间（"
-                + campaigns.format(due.toInstant()) + "），尚未审定，请尽快审定。";
+        String message = campaign.year() + "年度政务公开考核评估结果已超过审定截止时间（"
+                + time.format(due.toInstant()) + "），尚未审定，请尽快审定。";
         // the leaders' link opens their approval task; the coordinator, who cannot approve, gets the results page
         String results = "/app/results/" + campaignId;
         String approvalTask = execution.getProcessEngineServices().getTaskService().createTaskQuery()

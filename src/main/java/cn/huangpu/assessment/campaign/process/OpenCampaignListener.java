@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.campaign.process;
 
-import cn.huangpu.assessment.campaign.Campaign;
+import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.scoring.NumberRules;
@@ -37,11 +37,11 @@ class OpenCampaignListener implements ExecutionListener {
             return;
         }
         try {
-            Campaign campaign = campaigns.open(fromForm(execution), Actors.of(execution));
-            campaigns.attachProcess(campaign.getId(), execution.getProcessInstanceId());
-            execution.setProcessBusinessKey(CampaignProcess.businessKey(campaign.getYear()));
+            CampaignInfo campaign = campaigns.open(fromForm(execution), Actors.of(execution));
+            campaigns.attachProcess(campaign.id(), execution.getProcessInstanceId());
+            execution.setProcessBusinessKey(CampaignProcess.businessKey(campaign.year()));
             execution.setVariables(CampaignStarter.processVariables(campaign));
-            execution.setVariable(CampaignProcess.UNIT_BATCHES, campaigns.launchBatches(campaign.getId()));
+            execution.setVariable(CampaignProcess.UNIT_BATCHES, campaigns.launchBatches(campaign.id()));
         } catch (BadInputException e) {
             throw new BadUserRequestException(e.getMessage());
         }

@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.deadline.process;
 
-import cn.huangpu.assessment.deadline.DeadlineSettings;
+import cn.huangpu.assessment.deadline.internal.DeadlineSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;

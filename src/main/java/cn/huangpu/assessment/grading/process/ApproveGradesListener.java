@@ -1,7 +1,6 @@
 package cn.huangpu.assessment.grading.process;
 
-import cn.huangpu.assessment.audit.AuditLog;
-import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.grading.GradeApproval;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.workflow.Actors;
@@ -21,12 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ApproveGradesListener implements TaskListener, CompletionCheck {
 
-    private final CampaignService campaigns;
-    private final AuditLog audit;
+    private final GradeApproval approval;
 
-    ApproveGradesListener(CampaignService campaigns, AuditLog audit) {
-        this.campaigns = campaigns;
-        this.audit = audit;
+    ApproveGradesListener(GradeApproval approval) {
+        this.approval = approval;
     }
 
     @Override
@@ -57,10 +54,9 @@ class ApproveGradesListener implements TaskListener, CompletionCheck {
         Long campaignId = (Long) task.getVariable(CampaignProcess.CAMPAIGN_ID);
         String actor = Actors.of(task);
         if (CampaignProcess.APPROVE.equals(task.getVariable(CampaignProcess.APPROVAL_DECISION))) {
-            campaigns.approve(campaignId, actor);
+            approval.approve(campaignId, actor);
         } else {
-            audit.record(campaignId, "campaign " + campaignId, "SEND_BACK", null, null,
-                    task.getVariable(CampaignProcess.SEND_BACK_REASON).toString().strip(), actor);
+            approval.sendBack(campaignId, task.getVariable(CampaignProcess.SEND_BACK_REASON).toString().strip(), actor);
         }
     }
 }

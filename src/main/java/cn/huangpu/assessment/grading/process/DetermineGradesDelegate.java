@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.grading.process;
 
-import cn.huangpu.assessment.grading.CampaignScoring;
+import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +23,7 @@ class DetermineGradesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object previous = execution.getVariable(CampaignProcess.GRADING_ROUND);
-        int round = (previous == null ? ScoreUnitsDelegate.FIRST_ROUND : ((Number) previous).intValue()) + 1;
+        int round = (previous == null ? CampaignScoring.FIRST_ROUND : ((Number) previous).intValue()) + 1;
         scoring.scoreRound((Long) execution.getVariable(CampaignProcess.CAMPAIGN_ID), round);
         execution.setVariable(CampaignProcess.GRADING_ROUND, round);
     }

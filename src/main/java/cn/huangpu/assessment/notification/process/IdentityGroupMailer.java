@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.notification.process;
 
-import cn.huangpu.assessment.notification.GroupMailer;
+import cn.huangpu.assessment.notification.internal.GroupMailer;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

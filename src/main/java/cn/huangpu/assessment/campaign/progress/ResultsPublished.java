@@ -1,0 +1,5 @@
+package cn.huangpu.assessment.campaign.progress;
+
+/** The approved results are public, with the report of their round stored. */
+public record ResultsPublished(Long campaignId) {
+}

@@ -1,0 +1,28 @@
+package cn.huangpu.assessment.linkcheck.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/** The link checks; only the link-check module's service reads and writes them. */
+public interface LinkCheckRepository extends JpaRepository<LinkCheck, Long> {
+
+    List<LinkCheck> findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(Long campaignId, String unitCode);
+
+    List<LinkCheck> findByCampaignId(Long campaignId);
+
+    long countByStatusNot(LinkCheck.Status status);
+
+    @Query("select c from LinkCheck c where (c.status = 'PENDING' and c.nextAttemptAt <= ?1)"
+            + " or (c.status = 'RUNNING' and c.claimedAt < ?2) order by c.nextAttemptAt")
+    List<LinkCheck> findDue(Instant now, Instant staleBefore, PageRequest page);
+
+    /** Claims a check in one statement, so that of two nodes only one gets it. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update LinkCheck c set c.status = 'RUNNING', c.claimedAt = ?2 where c.id = ?1"
+            + " and (c.status = 'PENDING' or (c.status = 'RUNNING' and c.claimedAt < ?3))")
+    int claim(Long id, Instant now, Instant staleBefore);
+}

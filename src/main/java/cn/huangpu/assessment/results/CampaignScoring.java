@@ -1,0 +1,326 @@
+package cn.huangpu.assessment.results;
+
+import cn.huangpu.assessment.audit.AuditLog;
+import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.UnitParticipation;
+import cn.huangpu.assessment.campaign.progress.ScoringRoundRecorded;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.register.RegisterFacts;
+import cn.huangpu.assessment.results.internal.ScoreRecord;
+import cn.huangpu.assessment.results.internal.ScoreRecordRepository;
+import cn.huangpu.assessment.scoring.ScoreSheet;
+import cn.huangpu.assessment.scoring.ScoreSheetJson;
+import cn.huangpu.assessment.scoring.ScoringService.Pricing;
+import cn.huangpu.assessment.scoring.ScoringService;
+import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
+import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.RecordedFinding;
+import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.InputError;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.QueryHint;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores a campaign's units: gathers each unit's facts (self-check "not involved" claims, verification
+ * findings, evaluators' and the office's values), prices them and records the result of a round once, with
+ * its sheet as priced and what priced it. Whatever reads a result reads that stored sheet; only the
+ * comprehensive evaluation's current scores price again, all units in one pass.
+ */
+@Service
+@Transactional
+public class CampaignScoring {
+
+    /** The first scoring round, once all inputs are in; each later grading round counts on from it. */
+    public static final int FIRST_ROUND = 1;
+
+    private final ScoreRecordRepository records;
+    private final StoredSheetRepository sheets;
+    private final CampaignService campaigns;
+    private final Catalogues catalogues;
+    private final SelfCheckService selfChecks;
+    private final VerificationService verification;
+    private final EvaluationService evaluation;
+    private final ScoringService scoring;
+    private final ObjectMapper json;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final RegisterFacts registers;
+    private final ReferenceData referenceData;
+
+    CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
+                    Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
+                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
+                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData) {
+        this.records = records;
+        this.sheets = sheets;
+        this.campaigns = campaigns;
+        this.catalogues = catalogues;
+        this.selfChecks = selfChecks;
+        this.verification = verification;
+        this.evaluation = evaluation;
+        this.scoring = scoring;
+        this.json = json;
+        this.audit = audit;
+        this.clock = clock;
+        this.events = events;
+        this.registers = registers;
+        this.referenceData = referenceData;
+    }
+
+    /**
+     * Records round {@code round} for every unit that has none yet, and returns how many it recorded.
+     * Running it again for the same round records nothing more. Every unit of the round is priced with the
+     * same catalogue and grade table version, which each result records, and its sheet is stored as priced.
+     */
+    public int scoreRound(Long campaignId, int round) {
+        List<InputError> invalid = invalidValues(campaignId);
+        if (!invalid.isEmpty()) {
+            // A result is not recorded from a value that is priced as missing only because it is unusable.
+            throw new BadInputException("已保存的评分输入无效，未计分（共" + invalid.size() + "项）",
+                    invalid.subList(0, Math.min(10, invalid.size())));
+        }
+        CampaignInfo campaign = campaigns.get(campaignId);
+        Map<String, ObjectNode> facts = assembleFacts(campaignId);
+        var existing = records.findUnitCodesOfRound(campaignId, round);
+        Map<String, ScoreRecord> previous = new HashMap<>();
+        records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
+        Pricing pricing = scoring.pricingForRound(campaign.catalogueYear(), campaign.year());
+        List<AuditLog.Change> changes = new ArrayList<>();
+        List<StoredSheet> priced = new ArrayList<>();
+        for (var entry : facts.entrySet()) {
+            if (existing.contains(entry.getKey())) {
+                continue;
+            }
+            ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.catalogueYear(), entry.getValue()));
+            ScoreRecord record = records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing,
+                    entry.getValue().toString(), clock.instant()));
+            priced.add(new StoredSheet(sheetKey(result(record)), sheet));
+            ScoreRecord before = previous.get(entry.getKey());
+            changes.add(new AuditLog.Change("score " + entry.getKey(), "SCORE_ROUND_" + round,
+                    before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
+                    sheet.total().toPlainString() + " " + sheet.grade(), null));
+        }
+        sheets.saveAll(priced);
+        audit.recordAll(campaignId, changes, "system");
+        events.publishEvent(new ScoringRoundRecorded(campaignId, round));
+        return changes.size();
+    }
+
+    /**
+     * The stored values that today's rules refuse (saved before a rule existed, or damaged), by unit code, and the
+     * inputs a register cannot compute (a year without holidays entered) that the office has not overridden, by
+     * the unit's name: current sheets price them as missing, and no round is recorded while there are any.
+     */
+    @Transactional(readOnly = true)
+    public List<InputError> invalidValues(Long campaignId) {
+        List<InputError> invalid = new ArrayList<>();
+        Map<String, Map<String, EvaluationService.StoredValue>> values = evaluation.values(campaignId);
+        values.forEach((unit, stored) -> stored.values().stream()
+                .filter(v -> !v.usable()).forEach(v -> invalid.add(v.refusal(unit))));
+        Map<String, Set<String>> overridden = new HashMap<>();
+        values.forEach((unit, stored) -> stored.forEach((key, v) -> {
+            if (v.usable()) {
+                overridden.computeIfAbsent(unit, u -> new HashSet<>()).add(key);
+            }
+        }));
+        invalid.addAll(registers.problems(campaignId, catalogues.forYear(campaigns.get(campaignId).catalogueYear())
+                .orElseThrow(), overridden, referenceData.unitNames()));
+        return invalid;
+    }
+
+    /**
+     * The current sheet of one unit, from its facts as they are now (comprehensive evaluation's "rescore"); a
+     * stored value that today's rules refuse is priced as missing (see {@link #invalidValues}). Nothing is
+     * recorded.
+     */
+    @Transactional(readOnly = true)
+    public ScoreSheet currentSheet(Long campaignId, String unitCode) {
+        CampaignInfo campaign = campaigns.get(campaignId);
+        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
+        ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
+                selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
+                evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue));
+        return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
+                scoring.parse(campaign.catalogueYear(), facts));
+    }
+
+    /**
+     * Every unit's current total and grade, from the facts as they are now: the facts of all units are
+     * gathered once and each unit priced once, with one catalogue and grade table. Nothing is recorded.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, CurrentScore> currentScores(Long campaignId) {
+        CampaignInfo campaign = campaigns.get(campaignId);
+        int year = campaign.catalogueYear();
+        Pricing pricing = scoring.pricingForView(year, campaign.year());
+        Map<String, CurrentScore> scores = new LinkedHashMap<>();
+        assembleFacts(campaignId).forEach((unit, facts) -> {
+            ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, facts));
+            scores.put(unit, new CurrentScore(sheet.total(), sheet.basePoints(), sheet.bonus(), sheet.grade()));
+        });
+        return scores;
+    }
+
+    /** A unit's total and grade as priced now, without the sheet's explanations. */
+    public record CurrentScore(BigDecimal total, BigDecimal basePoints, BigDecimal bonus, String grade) {
+    }
+
+    /** The sheet of a recorded result, exactly as its round priced it. */
+    @Transactional(readOnly = true)
+    public ScoreSheet sheet(UnitResult result) {
+        return sheets.findById(sheetKey(result)).map(StoredSheet::sheet).orElseThrow(() ->
+                new IllegalStateException("No stored sheet of score record " + result.id()));
+    }
+
+    private static StoredSheet.Key sheetKey(UnitResult result) {
+        return new StoredSheet.Key(result.campaignId(), result.unitCode(), result.round());
+    }
+
+    private static UnitResult result(ScoreRecord record) {
+        return new UnitResult(record.getId(), record.getCampaignId(), record.getUnitCode(), record.getRound(),
+                record.getTotal(), record.getBasePoints(), record.getBonus(), record.getGrade(), record.getCreatedAt(),
+                record.getCatalogueVersion(), record.getGradeTableId(), record.getGradeTableVersion());
+    }
+
+    /**
+     * Hands each unit's latest stored sheet to {@code each}, in unit order, one at a time from one query, so
+     * that a campaign's sheets are never all in memory together.
+     */
+    @Transactional(readOnly = true)
+    public void forEachLatestSheet(Long campaignId, BiConsumer<String, ScoreSheet> each) {
+        try (Stream<Object[]> latest = sheets.streamLatest(campaignId)) {
+            latest.forEach(row -> each.accept((String) row[0], ScoreSheetJson.read((String) row[1])));
+        }
+    }
+
+    /** Each unit's latest result. */
+    @Transactional(readOnly = true)
+    public List<UnitResult> latest(Long campaignId) {
+        return records.findLatest(campaignId).stream().map(CampaignScoring::result).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UnitResult> latest(Long campaignId, String unitCode) {
+        return records.findFirstByCampaignIdAndUnitCodeOrderByRoundDesc(campaignId, unitCode).map(CampaignScoring::result);
+    }
+
+    /** One unit's result of one round. */
+    @Transactional(readOnly = true)
+    public Optional<UnitResult> result(Long campaignId, String unitCode, int round) {
+        return records.findByCampaignIdAndUnitCodeAndRound(campaignId, unitCode, round).map(CampaignScoring::result);
+    }
+
+    /** The results of one round, best first. */
+    @Transactional(readOnly = true)
+    public List<UnitResult> round(Long campaignId, int round) {
+        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round).stream()
+                .map(CampaignScoring::result).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countRound(Long campaignId, int round) {
+        return records.countByCampaignIdAndRound(campaignId, round);
+    }
+
+    /** Every unit's facts in the documented JSON shape, from a handful of bulk reads. */
+    @Transactional(readOnly = true)
+    public Map<String, ObjectNode> assembleFacts(Long campaignId) {
+        CampaignInfo campaign = campaigns.get(campaignId);
+        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
+        Map<String, Map<String, SelfCheckAnswer>> selfCheck = selfChecks.allEntries(campaignId).stream()
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.toMap(SelfCheckAnswer::indicatorCode, e -> e)));
+        Map<String, List<RecordedFinding>> findings = verification.allFindings(campaignId).stream()
+                .collect(Collectors.groupingBy(RecordedFinding::unitCode));
+        Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
+        Map<String, Map<String, RegisterFacts.Derived>> derived = registers.derived(campaignId, catalogue);
+        Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
+        for (UnitParticipation unit : campaigns.units(campaignId)) {
+            String code = unit.unitCode();
+            byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
+                    findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of()),
+                    derived.getOrDefault(code, Map.of())));
+        }
+        return byUnit;
+    }
+
+    private ObjectNode unitFacts(Catalogue catalogue, UnitParticipation unit, Map<String, SelfCheckAnswer> selfCheck,
+                                 List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered,
+                                 Map<String, RegisterFacts.Derived> derived) {
+        Map<String, Long> findingCounts = new HashMap<>();
+        // A finding stands for its count of items: the input's count is the sum over its findings.
+        findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
+                + (f.kind() == FindingKind.NOT_INVOLVED_REJECTED ? "" : f.inputName()), (long) f.count(), Long::sum));
+        boolean verified = unit.status() == UnitParticipation.Status.VERIFIED;
+        ObjectNode facts = json.createObjectNode();
+        for (Indicator indicator : catalogue.indicators()) {
+            ObjectNode node = json.createObjectNode();
+            SelfCheckAnswer entry = selfCheck.get(indicator.code());
+            if (entry != null && entry.notInvolved() && indicator.notInvolvedAllowed()
+                    && !findingCounts.containsKey(indicator.code() + "/")) {
+                node.put("notInvolved", true);
+            }
+            List<Input> findingInputs = indicator.findingInputs();
+            for (Input input : indicator.inputs()) {
+                String key = indicator.code() + "/" + input.name();
+                if (findingInputs.contains(input)) {
+                    long count = findingCounts.getOrDefault(key, 0L);
+                    // Without a finished verification, "no findings" is not known yet: the input stays missing.
+                    if (verified || count > 0) {
+                        node.put(input.name(), count);
+                    }
+                } else if (input.fromRegister()) {
+                    // the register's figure, unless the office entered the input (an override, with its reason)
+                    EvaluationService.StoredValue override = delivered.get(key);
+                    boolean overrides = override != null && override.usable();
+                    RegisterFacts.put(node, input, overrides ? override.value() : null,
+                            overrides ? override.fact().reason() : null, derived.get(key));
+                } else if (delivered.containsKey(key) && delivered.get(key).usable()) {
+                    node.set(input.name(), delivered.get(key).value());
+                }
+            }
+            facts.set(indicator.code(), node);
+        }
+        return facts;
+    }
+}
+
+interface StoredSheetRepository extends JpaRepository<StoredSheet, StoredSheet.Key> {
+
+    /** Unit code and sheet JSON of each unit's latest round, as plain values (nothing kept in the session). */
+    @Query("select s.unitCode, s.sheetJson from StoredSheet s where s.campaignId = ?1 and s.round = "
+            + "(select max(r.round) from ScoreRecord r where r.campaignId = s.campaignId and r.unitCode = s.unitCode)"
+            + " order by s.unitCode")
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "50"))
+    Stream<Object[]> streamLatest(Long campaignId);
+}

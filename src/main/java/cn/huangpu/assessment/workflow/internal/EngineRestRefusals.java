@@ -1,0 +1,71 @@
+package cn.huangpu.assessment.workflow.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import cn.huangpu.assessment.web.RequestBodyTooLargeException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
+
+/**
+ * Refusals of the engine REST API answered as the application's own, in every JAX-RS application of the webapps
+ * and the REST API (registered through {@code META-INF/services}, auto-discovery):
+ * <ul>
+ *   <li>a completion refused by {@link TaskCompletionPolicy} reaches the user with its own Chinese reason: the REST
+ *       resources wrap it as "Cannot complete task {id}: …" / "Cannot submit task form {id}: …", which the Tasklist
+ *       shows as it is; every other REST exception is answered by Camunda's own handler;</li>
+ *   <li>a body cut off at the request-size limit while the engine read it is 413 with its reason, where Camunda's
+ *       catch-all handler would answer 500.</li>
+ * </ul>
+ */
+public final class EngineRestRefusals implements AutoDiscoverable {
+
+    @Override
+    public void configure(FeatureContext context) {
+        if (!context.getConfiguration().isRegistered(Mapper.class)) {
+            context.register(Mapper.class);
+        }
+        if (!context.getConfiguration().isRegistered(TooLarge.class)) {
+            context.register(TooLarge.class);
+        }
+    }
+
+    @Provider
+    @Priority(Priorities.USER)
+    public static final class Mapper implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof FormFieldValidationException refusal) {
+                    return Response.status(exception.getStatus() == null ? Response.Status.BAD_REQUEST : exception.getStatus())
+                            .type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("type", "InvalidRequestException", "message", refusal.getMessage(), "code", 0))
+                            .build();
+                }
+            }
+            return camunda.toResponse(exception);
+        }
+    }
+
+    @Provider
+    @Priority(Priorities.USER)
+    public static final class TooLarge implements ExceptionMapper<RequestBodyTooLargeException> {
+
+        @Override
+        public Response toResponse(RequestBodyTooLargeException exception) {
+            return Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "InvalidRequestException", "message", exception.getMessage(), "code", 0))
+                    .build();
+        }
+    }
+}
