@@ -303,10 +303,8 @@ class RegisterService {
      */
     private void requireWritable(Long campaignId, String unitCode) {
         CampaignInfo campaign = campaigns.get(campaignId);
-        campaigns.unit(campaignId, unitCode);
         campaigns.requireOpen(campaign);
-        jdbc.queryForList("select unit_code from campaign_unit where campaign_id = ? and unit_code = ? for update",
-                campaignId, unitCode);
+        campaigns.lockUnit(campaignId, unitCode);
     }
 
     Catalogue catalogue(CampaignInfo campaign) {
