@@ -4,6 +4,7 @@ import static cn.huangpu.assessment.audit.AuditSubject.CAMPAIGN;
 import static cn.huangpu.assessment.audit.AuditSubject.EVALUATOR;
 import static cn.huangpu.assessment.audit.AuditSubject.FINDING;
 import static cn.huangpu.assessment.audit.AuditSubject.LINK_CHECK;
+import static cn.huangpu.assessment.audit.AuditSubject.REGISTER;
 import static cn.huangpu.assessment.audit.AuditSubject.SCORE;
 import static cn.huangpu.assessment.audit.AuditSubject.UNIT;
 import static cn.huangpu.assessment.audit.AuditSubject.UNIT_FACT;
@@ -176,6 +177,17 @@ class AuditDescriber {
                 case SCORE -> {
                     Matcher round = SCORE_ROUND.matcher(action);
                     yield round.matches() ? new Change("得分和等次", "第" + round.group(1) + "轮评分", score(before), score(after)) : null;
+                }
+                case REGISTER -> {
+                    String object = "consultations".equals(subject.rest()) ? "意见征集反馈登记" : "公文备案登记";
+                    yield switch (action) {
+                        case "IMPORT" -> new Change(object, "导入（替换）", before, after);
+                        case "ADD_ROW" -> new Change(object, "新增一行", before, after);
+                        case "REMOVE_ROW" -> new Change(object, "删除一行", before, after);
+                        case "ADD_VOID" -> new Change(object + "：作废号", "新增", before, after);
+                        case "REMOVE_VOID" -> new Change(object + "：作废号", "删除", before, after);
+                        default -> null;
+                    };
                 }
                 default -> null;
             };

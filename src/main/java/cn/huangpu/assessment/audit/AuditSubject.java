@@ -14,6 +14,7 @@ import java.util.List;
  *   link_check &lt;unit&gt; &lt;indicator&gt; &lt;url&gt;
  *   unit_fact  &lt;unit&gt; &lt;indicator&gt; &lt;input&gt;
  *   score      &lt;unit&gt;
+ *   register   &lt;unit&gt; &lt;register&gt;   (documents, consultations)
  * </pre>
  * Both the wording and the filters by unit and indicator rely on this grammar, so it is written down once, here.
  *
@@ -30,9 +31,10 @@ record AuditSubject(String kind, String code, String indicator, String rest) {
     static final String LINK_CHECK = "link_check";
     static final String UNIT_FACT = "unit_fact";
     static final String SCORE = "score";
+    static final String REGISTER = "register";
 
     /** The kinds whose second word is a unit code. */
-    static final List<String> OF_UNIT = List.of(UNIT, FINDING, LINK_CHECK, UNIT_FACT, SCORE);
+    static final List<String> OF_UNIT = List.of(UNIT, FINDING, LINK_CHECK, UNIT_FACT, SCORE, REGISTER);
     /** The kinds whose third word is an indicator code (all of them also name a unit). */
     static final List<String> OF_INDICATOR = List.of(FINDING, LINK_CHECK, UNIT_FACT);
 

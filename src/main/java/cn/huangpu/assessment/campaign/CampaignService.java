@@ -31,6 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -227,6 +228,16 @@ public class CampaignService {
 
     private Campaign campaign(Long id) {
         return campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign " + id));
+    }
+
+    /**
+     * Locks the unit's row of the campaign until the caller's transaction ends, so that another module can
+     * serialise its own changes about one unit (a register upload) without reading the campaign's tables.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockUnit(Long campaignId, String unitCode) {
+        units.lockById(campaignId, unitCode).orElseThrow(() ->
+                new NotFoundException("unit " + unitCode + " in campaign " + campaignId));
     }
 
     private CampaignUnit campaignUnit(Long campaignId, String unitCode) {

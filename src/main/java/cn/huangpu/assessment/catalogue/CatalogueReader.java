@@ -113,7 +113,29 @@ public final class CatalogueReader {
             options.add(new Option(text(option, "code", where + " 的选项"), text(option, "label", where + " 的选项")));
         }
         BigDecimal max = node.has("max") ? decimal(node, "max", where) : null;
-        return new Input(name, type, text(node, "label", where), text(node, "by", where), options, max);
+        RegisterSource from = node.has("from") ? registerSource(node.get("from"), where) : null;
+        return new Input(name, type, text(node, "label", where), text(node, "by", where), options, max, from);
+    }
+
+    private RegisterSource registerSource(JsonNode node, String inputWhere) {
+        String where = inputWhere + " 的 from";
+        if (!node.isObject()) {
+            throw new CatalogueException(where + "：须为 {register: 登记名称, figure: 计算项}");
+        }
+        for (var field : node.properties()) {
+            if (!List.of("register", "figure", "workingDays").contains(field.getKey())) {
+                throw new CatalogueException(where + "：未知的字段 " + field.getKey() + "（只有 register、figure、workingDays）");
+            }
+        }
+        Integer workingDays = null;
+        if (node.has("workingDays")) {
+            JsonNode days = node.get("workingDays");
+            if (!days.canConvertToInt() || !days.isIntegralNumber()) {
+                throw new CatalogueException(where + "：workingDays 须为整数");
+            }
+            workingDays = days.asInt();
+        }
+        return new RegisterSource(text(node, "register", where), text(node, "figure", where), workingDays);
     }
 
     private Criterion criterion(JsonNode node, String where) {

@@ -13,6 +13,8 @@ import java.util.Set;
 final class CatalogueValidator {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
+    /** Keys of an indicator's facts that are not inputs (docs/facts-format.md). */
+    private static final Set<String> RESERVED_NAMES = Set.of("notInvolved", "evidence");
 
     private CatalogueValidator() {
     }
@@ -65,8 +67,14 @@ final class CatalogueValidator {
             if (!names.add(input.name())) {
                 throw new CatalogueException(inputWhere + "：名称重复");
             }
+            if (RESERVED_NAMES.contains(input.name())) {
+                throw new CatalogueException(inputWhere + "：名称 " + input.name() + " 已用于评分输入格式本身，请换一个名称");
+            }
             if (!evaluators.contains(input.by())) {
                 throw new CatalogueException(inputWhere + "：评估单位 '" + input.by() + "' 不在目录的评估单位名单中");
+            }
+            if (input.from() != null) {
+                validate(input.from(), input, inputWhere);
             }
             if (input.type() == InputType.CHOICE && input.options().isEmpty()) {
                 throw new CatalogueException(inputWhere + "：选择项须列出 options");
@@ -104,6 +112,35 @@ final class CatalogueValidator {
                 && maxAwards.compareTo(indicator.points()) != 0) {
             throw new CatalogueException(where + "：得分制（award）各项最高得分合计 " + plain(maxAwards)
                     + " 分，应等于基础分 " + plain(indicator.points()) + " 分");
+        }
+    }
+
+    /** A register binding names a known register and one of its figures, of the input's type, and a date rule's days. */
+    private static void validate(RegisterSource from, Input input, String inputWhere) {
+        String where = inputWhere + " 的 from";
+        if (!RegisterSource.FIGURES.containsKey(from.register())) {
+            throw new CatalogueException(where + "：未知的登记 '" + from.register() + "'，可用："
+                    + String.join("、", RegisterSource.FIGURES.keySet().stream().sorted().toList()));
+        }
+        if (!RegisterSource.FIGURES.get(from.register()).contains(from.figure())) {
+            throw new CatalogueException(where + "：登记 " + from.register() + " 没有计算项 '" + from.figure() + "'，可用："
+                    + String.join("、", RegisterSource.FIGURES.get(from.register())));
+        }
+        if (!RegisterSource.TYPES.get(from.figure()).contains(input.type())) {
+            throw new CatalogueException(where + "：计算项 " + from.figure() + " 不能用于 "
+                    + input.type().name().toLowerCase(Locale.ROOT) + " 类型的输入项");
+        }
+        if (!Catalogue.OFFICE.equals(input.by())) {
+            throw new CatalogueException(where + "：按登记计算的输入项须由区政府办公室（OFFICE）提供");
+        }
+        boolean dateRule = RegisterSource.LATE.equals(from.figure());
+        if (dateRule && (from.workingDays() == null || from.workingDays() < 1
+                || from.workingDays() > RegisterSource.MAX_WORKING_DAYS)) {
+            throw new CatalogueException(where + "：计算项 late 须给出 workingDays（1到" + RegisterSource.MAX_WORKING_DAYS
+                    + "个工作日）");
+        }
+        if (!dateRule && from.workingDays() != null) {
+            throw new CatalogueException(where + "：workingDays 只用于计算项 late");
         }
     }
 

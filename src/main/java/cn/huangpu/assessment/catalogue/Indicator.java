@@ -24,11 +24,12 @@ public record Indicator(String code, String name, String keyPoints, String stand
     /**
      * The inputs fed by the office's online-verification findings: counts the office delivers that a
      * deduct-per criterion prices (missing, stale, broken or wrong items). Their value is the number of
-     * items the findings recorded against them stand for (each finding's count, 1 unless it lists more).
+     * items the findings recorded against them stand for (each finding's count, 1 unless it lists more). An input
+     * a register computes is not one of them: the office enters it only to override the register's figure.
      */
     public List<Input> findingInputs() {
         return inputs.stream()
-                .filter(in -> in.type() == InputType.COUNT && Catalogue.OFFICE.equals(in.by()))
+                .filter(in -> in.type() == InputType.COUNT && Catalogue.OFFICE.equals(in.by()) && !in.fromRegister())
                 .filter(in -> criteria.stream().anyMatch(c -> c.kind() == Criterion.Kind.DEDUCT_PER
                         && in.name().equals(c.input())))
                 .toList();

@@ -10,11 +10,24 @@ import java.util.stream.Stream;
  * @param by      the evaluator code that delivers it
  * @param options the codes a choice may take (choice inputs only)
  * @param max     the highest score (judgement inputs only)
+ * @param from    the register that computes the value (docs/catalogue-format.md, "Inputs computed from a
+ *                register"), or null for an input that people enter
  */
-public record Input(String name, InputType type, String label, String by, List<Option> options, BigDecimal max) {
+public record Input(String name, InputType type, String label, String by, List<Option> options, BigDecimal max,
+                    RegisterSource from) {
 
     public Input {
         options = List.copyOf(options);
+    }
+
+    /** An input that people enter. */
+    public Input(String name, InputType type, String label, String by, List<Option> options, BigDecimal max) {
+        this(name, type, label, by, options, max, null);
+    }
+
+    /** Whether a register computes the value (the office may override it, with a reason). */
+    public boolean fromRegister() {
+        return from != null;
     }
 
     /** The scores a judgement may take: 0, 0.5, … up to max. */

@@ -210,7 +210,12 @@ public class EvaluationService {
                 return;
             }
         }
-        if (reasonRequired && (entry.reason() == null || entry.reason().isBlank())) {
+        boolean blankReason = entry.reason() == null || entry.reason().isBlank();
+        if (input.get().fromRegister() && blankReason && entry.value() != null && !entry.value().isNull()) {
+            // the value replaces what the unit's register computes: the trail must say why
+            errors.add(new InputError(code, entry.inputName(), label, unitName(entry.unitCode())
+                    + "：该项按登记计算，改定须写明理由"));
+        } else if (reasonRequired && blankReason) {
             errors.add(new InputError(code, entry.inputName(), label, unitName(entry.unitCode()) + "：修改须写明理由"));
         } else if (entry.reason() != null && entry.reason().strip().length() > MAX_REASON_LENGTH) {
             errors.add(new InputError(code, entry.inputName(), label, unitName(entry.unitCode()) + "：修改理由不能超过" + MAX_REASON_LENGTH + "字"));

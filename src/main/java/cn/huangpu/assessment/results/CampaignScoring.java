@@ -9,7 +9,9 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.register.RegisterFacts;
 import cn.huangpu.assessment.results.internal.ScoreRecord;
 import cn.huangpu.assessment.results.internal.ScoreRecordRepository;
 import cn.huangpu.assessment.scoring.ScoreSheet;
@@ -30,10 +32,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -70,10 +74,13 @@ public class CampaignScoring {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RegisterFacts registers;
+    private final ReferenceData referenceData;
 
     CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
                     Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
-                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
+                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData) {
         this.records = records;
         this.sheets = sheets;
         this.campaigns = campaigns;
@@ -86,6 +93,8 @@ public class CampaignScoring {
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.registers = registers;
+        this.referenceData = referenceData;
     }
 
     /**
@@ -128,14 +137,24 @@ public class CampaignScoring {
     }
 
     /**
-     * The stored values that today's rules refuse (saved before a rule existed, or damaged), by unit code:
-     * current sheets price them as missing, and no round is recorded while there are any.
+     * The stored values that today's rules refuse (saved before a rule existed, or damaged), by unit code, and the
+     * inputs a register cannot compute (a year without holidays entered) that the office has not overridden, by
+     * the unit's name: current sheets price them as missing, and no round is recorded while there are any.
      */
     @Transactional(readOnly = true)
     public List<InputError> invalidValues(Long campaignId) {
         List<InputError> invalid = new ArrayList<>();
-        evaluation.values(campaignId).forEach((unit, values) -> values.values().stream()
+        Map<String, Map<String, EvaluationService.StoredValue>> values = evaluation.values(campaignId);
+        values.forEach((unit, stored) -> stored.values().stream()
                 .filter(v -> !v.usable()).forEach(v -> invalid.add(v.refusal(unit))));
+        Map<String, Set<String>> overridden = new HashMap<>();
+        values.forEach((unit, stored) -> stored.forEach((key, v) -> {
+            if (v.usable()) {
+                overridden.computeIfAbsent(unit, u -> new HashSet<>()).add(key);
+            }
+        }));
+        invalid.addAll(registers.problems(campaignId, catalogues.forYear(campaigns.get(campaignId).catalogueYear())
+                .orElseThrow(), overridden, referenceData.unitNames()));
         return invalid;
     }
 
@@ -150,7 +169,7 @@ public class CampaignScoring {
         Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
-                evaluation.values(campaignId, unitCode));
+                evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue));
         return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
                 scoring.parse(campaign.catalogueYear(), facts));
     }
@@ -244,17 +263,20 @@ public class CampaignScoring {
         Map<String, List<RecordedFinding>> findings = verification.allFindings(campaignId).stream()
                 .collect(Collectors.groupingBy(RecordedFinding::unitCode));
         Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
+        Map<String, Map<String, RegisterFacts.Derived>> derived = registers.derived(campaignId, catalogue);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (UnitParticipation unit : campaigns.units(campaignId)) {
             String code = unit.unitCode();
             byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
-                    findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of())));
+                    findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of()),
+                    derived.getOrDefault(code, Map.of())));
         }
         return byUnit;
     }
 
     private ObjectNode unitFacts(Catalogue catalogue, UnitParticipation unit, Map<String, SelfCheckAnswer> selfCheck,
-                                 List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered) {
+                                 List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered,
+                                 Map<String, RegisterFacts.Derived> derived) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
@@ -277,6 +299,12 @@ public class CampaignScoring {
                     if (verified || count > 0) {
                         node.put(input.name(), count);
                     }
+                } else if (input.fromRegister()) {
+                    // the register's figure, unless the office entered the input (an override, with its reason)
+                    EvaluationService.StoredValue override = delivered.get(key);
+                    boolean overrides = override != null && override.usable();
+                    RegisterFacts.put(node, input, overrides ? override.value() : null,
+                            overrides ? override.fact().reason() : null, derived.get(key));
                 } else if (delivered.containsKey(key) && delivered.get(key).usable()) {
                     node.set(input.name(), delivered.get(key).value());
                 }

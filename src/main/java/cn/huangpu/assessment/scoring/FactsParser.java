@@ -36,6 +36,11 @@ import java.util.Optional;
 public final class FactsParser {
 
     static final String NOT_INVOLVED = "notInvolved";
+    /** The key of an indicator's evidence lines: {"evidence": {"lateFilings": ["黄府办发〔2023〕30号：…"]}}. */
+    static final String EVIDENCE = "evidence";
+    /** Evidence lines an input may carry, and characters a line: a year's register, each line one document. */
+    static final int MAX_EVIDENCE_LINES = 10_000;
+    static final int MAX_EVIDENCE_CHARS = 500;
     /** The flag as the pages call it. */
     static final String NOT_INVOLVED_LABEL = "不涉及此项工作";
     private static final BigDecimal HALF = new BigDecimal("0.5");
@@ -164,9 +169,14 @@ public final class FactsParser {
         }
         boolean notInvolved = false;
         Map<String, Object> values = new HashMap<>();
+        Map<String, List<String>> evidence = new HashMap<>();
         for (var entry : node.properties()) {
             String field = entry.getKey();
             JsonNode value = entry.getValue();
+            if (EVIDENCE.equals(field)) {
+                evidence(indicator, value, evidence, errors);
+                continue;
+            }
             if (NOT_INVOLVED.equals(field)) {
                 if (!value.isBoolean()) {
                     errors.add(new InputError(code, field, NOT_INVOLVED_LABEL, "须为 true 或 false"));
@@ -190,7 +200,41 @@ public final class FactsParser {
                 values.put(field, parsed);
             }
         }
-        return new IndicatorFacts(notInvolved, values);
+        return new IndicatorFacts(notInvolved, values, evidence);
+    }
+
+    /** Evidence: by input name, a list of lines of text (what a computed value stands for). */
+    private static void evidence(Indicator indicator, JsonNode node, Map<String, List<String>> evidence,
+                                 List<InputError> errors) {
+        String code = indicator.code();
+        if (!node.isObject()) {
+            errors.add(new InputError(code, EVIDENCE, "依据", "须为以输入项名称为键、文字列表为值的对象"));
+            return;
+        }
+        for (var entry : node.properties()) {
+            String field = EVIDENCE + "." + entry.getKey();
+            if (indicator.input(entry.getKey()).isEmpty()) {
+                errors.add(new InputError(code, field, "依据", "该指标没有此输入项"));
+                continue;
+            }
+            JsonNode lines = entry.getValue();
+            if (!lines.isArray() || lines.size() > MAX_EVIDENCE_LINES) {
+                errors.add(new InputError(code, field, "依据", "须为文字列表，最多" + MAX_EVIDENCE_LINES + "行"));
+                continue;
+            }
+            List<String> texts = new ArrayList<>();
+            for (JsonNode line : lines) {
+                if (!line.isTextual() || line.textValue().length() > MAX_EVIDENCE_CHARS) {
+                    errors.add(new InputError(code, field, "依据", "每行须为文字，最多" + MAX_EVIDENCE_CHARS + "字"));
+                    texts = null;
+                    break;
+                }
+                texts.add(line.textValue());
+            }
+            if (texts != null) {
+                evidence.put(entry.getKey(), texts);
+            }
+        }
     }
 
     private static Object value(Input input, JsonNode value, String code, List<InputError> errors) {

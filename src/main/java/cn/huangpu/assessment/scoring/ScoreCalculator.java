@@ -171,7 +171,7 @@ public final class ScoreCalculator {
                 arithmetic += "，以" + plain(c.cap()) + "分为限";
             }
             line(c.text(), describe(c.input()), arithmetic + effectWords(sign, amount, bonus), signed(sign, amount), bonus,
-                    source(c.input()));
+                    source(c.input()), c.input());
             return amount;
         }
 
@@ -179,7 +179,8 @@ public final class ScoreCalculator {
             boolean holds = holds(c.when());
             BigDecimal amount = holds ? c.points() : BigDecimal.ZERO;
             String arithmetic = (holds ? "符合" : "不符合") + effectWords(sign, amount, bonus);
-            line(c.text(), describe(c.when()), arithmetic, signed(sign, amount), bonus, source(c.when().input()));
+            line(c.text(), describe(c.when()), arithmetic, signed(sign, amount), bonus, source(c.when().input()),
+                    c.when().input());
             return amount;
         }
 
@@ -231,7 +232,8 @@ public final class ScoreCalculator {
             } else {
                 BigDecimal rate = (BigDecimal) value(c.input());
                 if (rate == null) {
-                    line(c.text(), label(c.input()) + "：未提供", "未计算，不扣分", BigDecimal.ZERO, false, source(c.input()));
+                    line(c.text(), label(c.input()) + "：未提供", "未计算，不扣分", BigDecimal.ZERO, false, source(c.input()),
+                            c.input());
                     return BigDecimal.ZERO;
                 }
                 numerator = rate;
@@ -244,12 +246,12 @@ public final class ScoreCalculator {
                 if (tier.above() ? cmp > 0 : cmp < 0) {
                     line(c.text(), described, (tier.above() ? "高于" : "低于") + percent(tier.threshold())
                             + effectWords(-1, tier.points(), false), tier.points().negate(), false,
-                            source(c.ratio() != null ? c.ratio().denominator() : c.input()));
+                            source(c.ratio() != null ? c.ratio().denominator() : c.input()), c.input());
                     return tier.points();
                 }
             }
             line(c.text(), described, "未触及扣分档次，不扣分", BigDecimal.ZERO, false,
-                    source(c.ratio() != null ? c.ratio().denominator() : c.input()));
+                    source(c.ratio() != null ? c.ratio().denominator() : c.input()), c.input());
             return BigDecimal.ZERO;
         }
 
@@ -363,6 +365,12 @@ public final class ScoreCalculator {
         }
 
         private void line(String criterion, String input, String arithmetic, BigDecimal effect, boolean bonus, String source) {
+            line(criterion, input, arithmetic, effect, bonus, source, null);
+        }
+
+        /** A line about {@code inputName} (null: about none) carries that input's evidence as its details. */
+        private void line(String criterion, String input, String arithmetic, BigDecimal effect, boolean bonus, String source,
+                          String inputName) {
             StringBuilder text = new StringBuilder(criterion);
             if (!input.isEmpty()) {
                 text.append("｜").append(input);
@@ -373,7 +381,8 @@ public final class ScoreCalculator {
             if (!source.isEmpty()) {
                 text.append("（").append(source).append("）");
             }
-            lines.add(new Explanation(criterion, input, arithmetic, scaled(effect), bonus, source, text.toString()));
+            lines.add(new Explanation(criterion, input, arithmetic, scaled(effect), bonus, source, text.toString(),
+                    inputName == null ? List.of() : facts.evidence(inputName)));
         }
     }
 }

@@ -63,8 +63,19 @@ public record ScoreSheet(int year, BigDecimal total, BigDecimal basePoints, BigD
      * @param bonus     whether the effect is on the bonus part
      * @param source    who delivers the input (the evaluator's name), or empty
      * @param text      the whole line in Chinese
+     * @param details   what the input's value stands for, one item a line (the late documents, the missing numbers),
+     *                  from the facts' evidence; empty for most lines and for sheets stored before it existed
      */
     public record Explanation(String criterion, String input, String arithmetic, BigDecimal effect, boolean bonus,
-                              String source, String text) {
+                              String source, String text, List<String> details) {
+
+        public Explanation {
+            details = details == null ? List.of() : List.copyOf(details);
+        }
+
+        public Explanation(String criterion, String input, String arithmetic, BigDecimal effect, boolean bonus,
+                           String source, String text) {
+            this(criterion, input, arithmetic, effect, bonus, source, text, List.of());
+        }
     }
 }

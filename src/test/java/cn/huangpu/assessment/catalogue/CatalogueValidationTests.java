@@ -78,6 +78,24 @@ class CatalogueValidationTests {
             label: 办理数, by: OFFICE, max: 500} | label: 办理数, by: OFFICE, max: 0} | 指标 1.1 扣分指标 的输入项 handled：max 只用于评分项、数量（正整数）和数值（正数）
             label: 办理数, by: OFFICE, max: 500} | label: 办理数, by: OFFICE, max: 2.5} | 指标 1.1 扣分指标 的输入项 handled：max 只用于评分项、数量（正整数）和数值（正数）
             label: 录用得分, by: OFFICE} | label: 录用得分, by: OFFICE, max: -1} | 指标 2.1 得分指标 的输入项 score：max 只用于评分项、数量（正整数）和数值（正数）
+            # an input computed from a register (from:), as read
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: documents} | 指标 1.1 的输入项 items 的 from：须为 {register: 登记名称, figure: 计算项}
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: documents, figure: missingNumbers, days: 3}} | 指标 1.1 的输入项 items 的 from：未知的字段 days（只有 register、figure、workingDays）
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {figure: missingNumbers}} | 指标 1.1 的输入项 items 的 from：缺少 register
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: documents}} | 指标 1.1 的输入项 items 的 from：缺少 figure
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: late, type: flag, label: 迟报, by: OFFICE, from: {register: documents, figure: late, workingDays: 20.5}} | 指标 1.1 的输入项 late 的 from：workingDays 须为整数
+            # an input computed from a register, as checked
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: ledger, figure: missingNumbers}} | 指标 1.1 扣分指标 的输入项 items 的 from：未知的登记 'ledger'，可用：consultations、documents
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: consultations, figure: missingNumbers}} | 指标 1.1 扣分指标 的输入项 items 的 from：登记 consultations 没有计算项 'missingNumbers'，可用：late
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: documents, figure: disclosureRate}} | 指标 1.1 扣分指标 的输入项 items 的 from：计算项 disclosureRate 不能用于 count 类型的输入项
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: late, type: flag, label: 迟报, by: OFFICE, from: {register: documents, figure: missingNumbers}} | 指标 1.1 扣分指标 的输入项 late 的 from：计算项 missingNumbers 不能用于 flag 类型的输入项
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: MEDIA, from: {register: documents, figure: missingNumbers}} | 指标 1.1 扣分指标 的输入项 items 的 from：按登记计算的输入项须由区政府办公室（OFFICE）提供
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: late, type: flag, label: 迟报, by: OFFICE, from: {register: documents, figure: late}} | 指标 1.1 扣分指标 的输入项 late 的 from：计算项 late 须给出 workingDays（1到250个工作日）
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: late, type: flag, label: 迟报, by: OFFICE, from: {register: documents, figure: late, workingDays: 0}} | 指标 1.1 扣分指标 的输入项 late 的 from：计算项 late 须给出 workingDays（1到250个工作日）
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: late, type: flag, label: 迟报, by: OFFICE, from: {register: documents, figure: late, workingDays: 251}} | 指标 1.1 扣分指标 的输入项 late 的 from：计算项 late 须给出 workingDays（1到250个工作日）
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: documents, figure: missingNumbers, workingDays: 5}} | 指标 1.1 扣分指标 的输入项 items 的 from：workingDays 只用于计算项 late
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: evidence, type: flag, label: 迟报, by: OFFICE} | 指标 1.1 扣分指标 的输入项 evidence：名称 evidence 已用于评分输入格式本身，请换一个名称
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: notInvolved, type: flag, label: 迟报, by: OFFICE} | 指标 1.1 扣分指标 的输入项 notInvolved：名称 notInvolved 已用于评分输入格式本身，请换一个名称
             # criteria as read
             {kind: bonus-if, text: 十件以上加1分, | {text: 十件以上加1分, | 指标 2.2 的评分规则第1条：缺少 kind
             {kind: bonus-if, text: 十件以上加1分, | {kind: bonus-when, text: 十件以上加1分, | 指标 2.2 的评分规则第1条：未知的规则类型 'bonus-when'
@@ -160,6 +178,9 @@ class CatalogueValidationTests {
             {below: 0.8, points: 1} | {below: 0, points: 1}
             when: {count: cases, atLeast: 10} | when: {count: cases, atLeast: 0}
             points: {NONE: 0, SOME: 1} | points: {SOME: 1, NONE: 0}
+            {name: late, type: flag, label: 迟报, by: OFFICE} | {name: late, type: flag, label: 迟报, by: OFFICE, from: {register: consultations, figure: late, workingDays: 250}}
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: documents, figure: late, workingDays: 1}}
+            {name: items, type: count, label: 项数, by: OFFICE} | {name: items, type: count, label: 项数, by: OFFICE, from: {register: documents, figure: missingNumbers}}
             """)
     void acceptsTheEdgeOfEachRule(String find, String replace) throws IOException {
         // given the valid catalogue changed to the edge of a rule

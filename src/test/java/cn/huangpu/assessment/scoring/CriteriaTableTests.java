@@ -25,11 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One row per criterion of the 2023 indicator table, and one at each boundary, from
  * {@code scoring/criteria-2023.psv}. The expected points were worked out by hand from the domain's rules.
  * For every row, {@code scoring/explanations-2023.psv} holds the lines of the score sheet (评分说明) in full, as the
- * unit reads them: the criterion, the input with its value, the arithmetic, and the effect with its sign.
+ * unit reads them: the criterion, the input with its value, the arithmetic, and the effect with its sign, and under
+ * a line the evidence its input carries (what a register's figure stands for: 4.1's documents, late filings and
+ * missing numbers), line by line.
  */
 class CriteriaTableTests {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The effect column of a row that is not a line but one evidence line under the line before it. */
+    static final String EVIDENCE = "依据";
     final ScoreCalculator calculator = new ScoreCalculator();
 
     record Row(String indicator, String description, String facts, BigDecimal basePart, BigDecimal bonus) {
@@ -53,8 +57,11 @@ class CriteriaTableTests {
         return rows().stream().map(Arguments::of);
     }
 
-    /** One line of a sheet: its signed effect as the table writes it ("-0.5", "+2", "0"; "额外+1" on the bonus). */
-    record Line(String effect, String text) {
+    /**
+     * One line of a sheet: its signed effect as the table writes it ("-0.5", "+2", "0"; "额外+1" on the bonus), and the
+     * evidence lines listed under it (the table's 依据 rows that follow it).
+     */
+    record Line(String effect, String text, List<String> details) {
         BigDecimal points() {
             return new BigDecimal(effect.replace("额外", "").replace("+", ""));
         }
@@ -71,7 +78,14 @@ class CriteriaTableTests {
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("indicator|"))
                     .map(line -> line.split("\\|", -1))
-                    .forEach(f -> lines.computeIfAbsent(f[0] + " " + f[1], k -> new ArrayList<>()).add(new Line(f[2], f[3])));
+                    .forEach(f -> {
+                        List<Line> row = lines.computeIfAbsent(f[0] + " " + f[1], k -> new ArrayList<>());
+                        if (EVIDENCE.equals(f[2])) {
+                            row.get(row.size() - 1).details().add(f[3]);
+                        } else {
+                            row.add(new Line(f[2], f[3], new ArrayList<>()));
+                        }
+                    });
             return lines;
         }
     }
@@ -111,7 +125,8 @@ class CriteriaTableTests {
         // when the unit is scored
         List<ScoreSheet.Explanation> shown = calculator.score(catalogue, facts).indicator(row.indicator()).explanation();
 
-        // then the sheet shows exactly those lines, each with its effect, and each line is its parts joined
+        // then the sheet shows exactly those lines, each with its effect and the evidence under it, and each line is its
+        // parts joined
         assertThat(expected).as("lines written for %s", row).isNotNull();
         assertThat(shown).extracting(ScoreSheet.Explanation::text)
                 .containsExactlyElementsOf(expected.stream().map(Line::text).toList());
@@ -119,6 +134,7 @@ class CriteriaTableTests {
             ScoreSheet.Explanation line = shown.get(i);
             assertThat(line.effect()).as("effect of %s", line.text()).isEqualByComparingTo(expected.get(i).points());
             assertThat(line.bonus()).as("on the bonus: %s", line.text()).isEqualTo(expected.get(i).bonus());
+            assertThat(line.details()).as("evidence under %s", line.text()).containsExactlyElementsOf(expected.get(i).details());
             assertThat(line.text()).isEqualTo(joined(line));
         }
     }

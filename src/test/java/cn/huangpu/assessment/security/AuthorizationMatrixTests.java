@@ -100,6 +100,9 @@ class AuthorizationMatrixTests {
         matrix.put("the dashboard", new Cell("/app/campaigns/" + a + "/dashboard", "----YY-"));
         matrix.put("the evaluator's grid", new Cell("/app/evaluation/" + a + "/FINANCE", "---YYY-"));
         matrix.put("the audit trail", new Cell("/app/campaigns/" + a + "/audit", "----Y--"));
+        // the office keeps the document register; leaders read it; a unit sees its documents on its score sheet only
+        matrix.put("外滩街道's document register", new Cell("/app/registers/" + a + "/waitan", "----YY-"));
+        matrix.put("its register template", new Cell("/app/registers/" + a + "/waitan/template.xlsx", "----YY-"));
 
         List<String> wrong = new ArrayList<>();
         for (var entry : matrix.entrySet()) {

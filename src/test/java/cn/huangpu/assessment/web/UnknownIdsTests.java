@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,6 +69,7 @@ class UnknownIdsTests {
     @Autowired SelfCheckService selfChecks;
     @Autowired VerificationService verification;
     @Autowired LinkCheckService linkChecks;
+    @Autowired JdbcTemplate jdbc;
 
     /** Per path variable: the caller's own (or a visible) real id, a made-up one, another's real one. */
     record Ids(String own, String madeUp, String others) {
@@ -91,6 +93,8 @@ class UnknownIdsTests {
         Map<String, Long> file = new LinkedHashMap<>();
         Map<String, Long> finding = new LinkedHashMap<>();
         Map<String, Long> check = new LinkedHashMap<>();
+        Map<String, Long> registerRow = new LinkedHashMap<>();
+        Map<String, Long> voidNumber = new LinkedHashMap<>();
         for (String unit : List.of("waitan", "yuyuan")) {
             bots.fillSelfCheck(a, unit, random);
             file.put(unit, selfChecks.upload(a, unit, "1.1", "材料.pdf", "application/pdf",
@@ -100,6 +104,15 @@ class UnknownIdsTests {
                     CampaignBots.COORDINATOR_USER).id());
             linkChecks.schedule(a, unit);
             check.put(unit, linkChecks.results(a, unit).get(0).id());
+            // a document register row and a void number (register/), written as its service writes them
+            jdbc.update("insert into register_row (campaign_id, unit_code, register_name, row_position, doc_number, title,"
+                    + " start_date, disclosure, end_date) values (?, ?, 'documents', 1, '黄府办发〔2023〕1号', '通知',"
+                    + " date '2023-03-01', 'PROACTIVE', date '2023-03-02')", a, unit);
+            registerRow.put(unit, jdbc.queryForObject("select max(id) from register_row", Long.class));
+            jdbc.update("insert into register_void_number (campaign_id, unit_code, register_name, doc_number, reason,"
+                    + " entered_by, entered_at) values (?, ?, 'documents', '黄府办发〔2023〕2号', '作废', 'office01',"
+                    + " current_timestamp)", a, unit);
+            voidNumber.put(unit, jdbc.queryForObject("select max(id) from register_void_number", Long.class));
         }
         unitIds = Map.of(
                 "campaignId", new Ids(a.toString(), MADE_UP, b.id().toString()),
@@ -112,6 +125,9 @@ class UnknownIdsTests {
                 // the one-click reminder: the kind of party is a fixed word, the code a unit's
                 "party", new Ids("units", "nosuchparty", "units"),
                 "code", new Ids("waitan", "nosuchunit", "yuyuan"));
+        unitIds = new LinkedHashMap<>(unitIds);
+        unitIds.put("rowId", new Ids(registerRow.get("waitan").toString(), MADE_UP, registerRow.get("yuyuan").toString()));
+        unitIds.put("voidId", new Ids(voidNumber.get("waitan").toString(), MADE_UP, voidNumber.get("yuyuan").toString()));
         evaluatorIds = new LinkedHashMap<>(unitIds);
         evaluatorIds.put("unitCode", new Ids("waitan", "nosuchunit", null));
         coordinatorIds = new LinkedHashMap<>();
@@ -176,6 +192,10 @@ class UnknownIdsTests {
                 "POST /app/verification/{campaignId}/{unitCode}/findings/{findingId}/delete findingId",
                 "POST /app/link-checks/{campaignId}/{unitCode}/{checkId}/{action} checkId",
                 "POST /app/link-checks/{campaignId}/{unitCode}/{checkId}/{action} unitCode",
+                "GET /app/registers/{campaignId}/{unitCode} unitCode",
+                "POST /app/registers/{campaignId}/{unitCode}/upload unitCode",
+                "POST /app/registers/{campaignId}/{unitCode}/rows/{rowId}/delete rowId",
+                "POST /app/registers/{campaignId}/{unitCode}/void-numbers/{voidId}/delete voidId",
                 "POST /api/campaigns/{campaignId}/reopen campaignId",
                 "GET /public/results/{campaignId} campaignId");
         System.out.println("Unknown ids, as the coordinator: " + walk.probed().size() + " route × id pairs, "
