@@ -13,6 +13,7 @@ import cn.huangpu.assessment.campaign.internal.CampaignUnit;
 import cn.huangpu.assessment.campaign.internal.CampaignUnitRepository;
 import cn.huangpu.assessment.campaign.internal.Participation;
 import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.deadline.DeadlineLength;
 import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
@@ -392,5 +393,14 @@ public class CampaignService {
         audit.record(campaignId, "campaign " + campaignId, "REOPEN", "PUBLISHED", "REOPENED", reason.strip(), actor);
         campaign.reopen();
         return campaign.info();
+    }
+
+    /**
+     * When a stage that opens at {@code start} and lasts {@code length} is due: its last day at the campaign's
+     * due time of day ({@code assessment.campaign.due-time}), in the office's time zone.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Instant dueAfter(Instant start, DeadlineLength length) {
+        return deadlines.dueAfter(start, length, settings.dueTime());
     }
 }

@@ -1,12 +1,15 @@
 package cn.huangpu.assessment.deadline;
 
+import cn.huangpu.assessment.calendar.WorkingDayCalendar;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -20,12 +23,27 @@ public class DeadlineService {
 
     private final ApplicationEventPublisher events;
     private final DisplayTime time;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    DeadlineService(ApplicationEventPublisher events, DisplayTime time, Clock clock) {
+    DeadlineService(ApplicationEventPublisher events, DisplayTime time, WorkingDayCalendar calendar, Clock clock) {
         this.clock = clock;
         this.events = events;
         this.time = time;
+        this.calendar = calendar;
+    }
+
+    /**
+     * When a stage that opens at {@code start} and lasts {@code length} is due: its last day (in the office's
+     * time zone) at {@code dueTime}. So 20 working days from 2023-09-22 are due 2023-10-26 at 23:59 in Shanghai.
+     *
+     * @throws cn.huangpu.assessment.calendar.CalendarYearMissingException when working days are counted through a
+     *                                                                      year whose notice is not loaded
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Instant dueAfter(Instant start, DeadlineLength length, LocalTime dueTime) {
+        return length.lastDay(start.atZone(time.zone()).toLocalDate(), calendar)
+                .atTime(dueTime).atZone(time.zone()).toInstant();
     }
 
     /** The deadline passed with the work not in: the unit or evaluator is marked overdue. */
