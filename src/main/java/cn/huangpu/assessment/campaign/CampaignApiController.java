@@ -3,6 +3,7 @@ package cn.huangpu.assessment.campaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
+import cn.huangpu.assessment.web.DisplayTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -24,20 +25,29 @@ class CampaignApiController {
     private final CampaignStarter starter;
     private final CampaignService campaigns;
     private final CurrentUser user;
+    private final DisplayTime time;
 
-    CampaignApiController(CampaignStarter starter, CampaignService campaigns, CurrentUser user) {
+    CampaignApiController(CampaignStarter starter, CampaignService campaigns, CurrentUser user, DisplayTime time) {
         this.starter = starter;
         this.campaigns = campaigns;
         this.user = user;
+        this.time = time;
     }
 
+    /** A campaign; {@code shown} has its dates as the pages write them (the office's time zone, to the minute). */
     record CampaignView(Long id, int year, int catalogueYear, CampaignStatus status, Instant selfCheckDue,
-                        Instant specialistDue, Instant comprehensiveDue, Instant resultsDue) {
-        static CampaignView of(CampaignInfo c) {
-            CampaignDates d = c.dates();
-            return new CampaignView(c.id(), c.year(), c.catalogueYear(), c.status(), d.selfCheckDue(),
-                    d.specialistDue(), d.comprehensiveDue(), d.resultsDue());
-        }
+                        Instant specialistDue, Instant comprehensiveDue, Instant resultsDue, ShownDates shown) {
+    }
+
+    /** The dates as people read them: 2026年3月5日 23:59. */
+    record ShownDates(String selfCheckDue, String specialistDue, String comprehensiveDue, String resultsDue) {
+    }
+
+    private CampaignView view(CampaignInfo c) {
+        CampaignDates d = c.dates();
+        return new CampaignView(c.id(), c.year(), c.catalogueYear(), c.status(), d.selfCheckDue(),
+                d.specialistDue(), d.comprehensiveDue(), d.resultsDue(), new ShownDates(time.format(d.selfCheckDue()),
+                time.format(d.specialistDue()), time.format(d.comprehensiveDue()), time.format(d.resultsDue())));
     }
 
     record ReopenRequest(String reason) {
@@ -46,22 +56,24 @@ class CampaignApiController {
     @GetMapping
     @Operation(summary = "全部考评")
     List<CampaignView> all() {
-        return campaigns.all().stream().map(CampaignView::of).toList();
+        return campaigns.all().stream().map(this::view).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "发起考评（区政府办公室）：日期留空按方案默认，单位和专项评估单位留空为全部")
+    @Operation(summary = "发起考评（区政府办公室）：日期留空按方案默认，单位和专项评估单位留空为全部；日期也可按工作日推算，"
+            + "如 \"inWorkingDays\": {\"comprehensiveDue\": {\"days\": 15, \"after\": \"selfCheckDue\"}}（after 为另一截止时间或"
+            + "日期 YYYY-MM-DD；按国务院办公厅节假日安排计算，截止于当日 23:59；途经未录入节假日安排的年度则拒绝）")
     CampaignView open(@RequestBody OpenCampaign request) {
         requireCoordinator();
-        return CampaignView.of(starter.start(request, user.id()));
+        return view(starter.start(request, user.id()));
     }
 
     @PostMapping("/{campaignId}/reopen")
     @Operation(summary = "重新打开已公布的考核结果（区政府办公室，须说明理由；之后须重新审定）")
     CampaignView reopen(@PathVariable Long campaignId, @RequestBody ReopenRequest request) {
         requireCoordinator();
-        return CampaignView.of(starter.reopen(campaignId, request.reason(), user.id()));
+        return view(starter.reopen(campaignId, request.reason(), user.id()));
     }
 
     private void requireCoordinator() {

@@ -59,9 +59,9 @@ class CampaignProgress {
         Deadline deadline = event.deadline();
         switch (deadline.kind()) {
             case SELF_CHECK -> campaigns.extendUnit(deadline.campaignId(), deadline.code(), event.newDue(),
-                    event.reason(), event.actor());
+                    event.basis(), event.reason(), event.actor());
             case SPECIALIST_EVALUATION -> campaigns.extendEvaluator(deadline.campaignId(), deadline.code(),
-                    event.newDue(), event.reason(), event.actor());
+                    event.newDue(), event.basis(), event.reason(), event.actor());
         }
     }
 

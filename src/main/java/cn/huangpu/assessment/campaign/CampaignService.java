@@ -24,8 +24,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -74,8 +76,10 @@ public class CampaignService {
 
     /**
      * Checks and saves a new campaign with its units and evaluators. Refuses, with every problem at once:
-     * a missing or unknown year or catalogue, dates in the past or out of order, unknown units or
-     * evaluators, and a second running campaign for the same year.
+     * a missing or unknown year or catalogue, dates in the past or out of order, dates given in working days
+     * that cannot be counted (a bad number of days or date to count from, a year without its notice on the way),
+     * unknown units or evaluators, and a second running campaign for the same year. A date given in working days
+     * is stored as the date it gave, so a later change of the calendar does not move it.
      */
     public CampaignInfo open(OpenCampaign request, String actor) {
         return open(request, actor, false);
@@ -96,12 +100,8 @@ public class CampaignService {
         if (catalogues.forYear(catalogueYear).isEmpty()) {
             errors.add(InputError.field("catalogueYear", "指标目录年度", "没有 " + catalogueYear + " 年度的指标目录，已有：" + catalogues.years()));
         }
-        CampaignDates dates = new CampaignDates(
-                orDefault(request.selfCheckDue(), year, settings.selfCheckDue()),
-                orDefault(request.specialistDue(), year, settings.specialistDue()),
-                orDefault(request.comprehensiveDue(), year, settings.comprehensiveDue()),
-                orDefault(request.resultsDue(), year, settings.resultsDue()));
-        errors.addAll(checkDates(dates, allowPastDates));
+        Optional<RequestedDates.Resolved> resolved = dates(request, year, errors);
+        resolved.ifPresent(r -> errors.addAll(checkDates(r.dates(), allowPastDates)));
         Set<String> unitCodes = codes(request.unitCodes(), referenceData.activeUnits(), Unit::code,
                 "unitCodes", "参评单位", errors);
         Set<String> evaluatorCodes = codes(request.evaluatorCodes(), referenceData.evaluators(),
@@ -112,6 +112,7 @@ public class CampaignService {
         if (!errors.isEmpty()) {
             throw new BadInputException("发起考评的输入有误", errors);
         }
+        CampaignDates dates = resolved.orElseThrow().dates();
         Campaign campaign = campaigns.save(new Campaign(year, catalogueYear, dates, actor, clock.instant()));
         for (String code : unitCodes) {
             units.save(new CampaignUnit(campaign.getId(), code, dates.selfCheckDue()));
@@ -120,8 +121,34 @@ public class CampaignService {
             evaluators.save(new CampaignEvaluator(campaign.getId(), code, dates.specialistDue()));
         }
         campaign.awaitInputs(unitCodes.size() + evaluatorCodes.size());
-        audit.record(campaign.getId(), "campaign " + campaign.getId(), "OPEN", null, describe(dates), null, actor);
+        audit.record(campaign.getId(), "campaign " + campaign.getId(), "OPEN", null,
+                describe(dates, resolved.get().bases()), null, actor);
         return campaign.info();
+    }
+
+    /**
+     * The request's dates: given, or the settings' defaults in the campaign's year, or counted in working days
+     * from another (empty with the reasons in {@code errors} when one cannot be counted).
+     */
+    private Optional<RequestedDates.Resolved> dates(OpenCampaign request, int year, List<InputError> errors) {
+        Map<RequestedDates.Field, Instant> given = new EnumMap<>(RequestedDates.Field.class);
+        Map<RequestedDates.Field, Instant> defaults = new EnumMap<>(RequestedDates.Field.class);
+        put(given, RequestedDates.Field.SELF_CHECK_DUE, request.selfCheckDue());
+        put(given, RequestedDates.Field.SPECIALIST_DUE, request.specialistDue());
+        put(given, RequestedDates.Field.COMPREHENSIVE_DUE, request.comprehensiveDue());
+        put(given, RequestedDates.Field.RESULTS_DUE, request.resultsDue());
+        defaults.put(RequestedDates.Field.SELF_CHECK_DUE, defaultOf(year, settings.selfCheckDue()));
+        defaults.put(RequestedDates.Field.SPECIALIST_DUE, defaultOf(year, settings.specialistDue()));
+        defaults.put(RequestedDates.Field.COMPREHENSIVE_DUE, defaultOf(year, settings.comprehensiveDue()));
+        defaults.put(RequestedDates.Field.RESULTS_DUE, defaultOf(year, settings.resultsDue()));
+        return new RequestedDates(deadlines, time, settings.dueTime()).resolve(given, defaults, request.inWorkingDays(),
+                errors);
+    }
+
+    private static void put(Map<RequestedDates.Field, Instant> dates, RequestedDates.Field field, Instant date) {
+        if (date != null) {
+            dates.put(field, date);
+        }
     }
 
     private List<InputError> checkDates(CampaignDates d, boolean allowPastDates) {
@@ -174,18 +201,24 @@ public class CampaignService {
         return chosen;
     }
 
-    private Instant orDefault(Instant given, int year, MonthDay day) {
-        return given != null ? given
-                : LocalDateTime.of(day.atYear(year), settings.dueTime()).atZone(settings.zone()).toInstant();
+    private Instant defaultOf(int year, MonthDay day) {
+        return LocalDateTime.of(day.atYear(year), settings.dueTime()).atZone(settings.zone()).toInstant();
     }
 
     private String format(Instant instant) {
         return time.format(instant);
     }
 
-    private String describe(CampaignDates d) {
-        return "自查截止 " + format(d.selfCheckDue()) + "；专项评估截止 " + format(d.specialistDue())
-                + "；综合评估截止 " + format(d.comprehensiveDue()) + "；结果审定截止 " + format(d.resultsDue());
+    /** A date as the pages write it, with how it was counted when it was given in working days. */
+    private String format(Instant instant, String basis) {
+        return basis == null ? format(instant) : format(instant) + "（" + basis + "）";
+    }
+
+    private String describe(CampaignDates d, Map<RequestedDates.Field, String> bases) {
+        return "自查截止 " + format(d.selfCheckDue(), bases.get(RequestedDates.Field.SELF_CHECK_DUE))
+                + "；专项评估截止 " + format(d.specialistDue(), bases.get(RequestedDates.Field.SPECIALIST_DUE))
+                + "；综合评估截止 " + format(d.comprehensiveDue(), bases.get(RequestedDates.Field.COMPREHENSIVE_DUE))
+                + "；结果审定截止 " + format(d.resultsDue(), bases.get(RequestedDates.Field.RESULTS_DUE));
     }
 
     @Transactional(readOnly = true)
@@ -309,20 +342,24 @@ public class CampaignService {
         campaignEvaluator(campaignId, evaluatorCode).markOverdue();
     }
 
-    /** Moves one unit's self-check deadline; refuses a date that is not after now and after the old one. */
-    void extendUnit(Long campaignId, String unitCode, Instant newDue, String reason, String actor) {
+    /**
+     * Moves one unit's self-check deadline; refuses a date that is not after now and after the old one. The
+     * basis (how a date given in working days was counted, or null) is recorded beside the date.
+     */
+    void extendUnit(Long campaignId, String unitCode, Instant newDue, String basis, String reason, String actor) {
         CampaignUnit unit = campaignUnit(campaignId, unitCode);
         deadlines.checkExtension(unit.getDue(), newDue);
         audit.record(campaignId, "unit " + unitCode + " self_check_due", "EXTEND", format(unit.getDue()),
-                format(newDue), reason, actor);
+                format(newDue, basis), reason, actor);
         unit.extend(newDue);
     }
 
-    void extendEvaluator(Long campaignId, String evaluatorCode, Instant newDue, String reason, String actor) {
+    void extendEvaluator(Long campaignId, String evaluatorCode, Instant newDue, String basis, String reason,
+                         String actor) {
         CampaignEvaluator evaluator = campaignEvaluator(campaignId, evaluatorCode);
         deadlines.checkExtension(evaluator.getDue(), newDue);
         audit.record(campaignId, "evaluator " + evaluatorCode + " specialist_due", "EXTEND", format(evaluator.getDue()),
-                format(newDue), reason, actor);
+                format(newDue, basis), reason, actor);
         evaluator.extend(newDue);
     }
 

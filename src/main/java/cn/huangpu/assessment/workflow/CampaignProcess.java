@@ -47,6 +47,18 @@ public final class CampaignProcess {
     public static final String FORM_CATALOGUE_YEAR = "catalogueYear";
     public static final String FORM_UNIT_CODES = "unitCodes";
     public static final String FORM_EVALUATOR_CODES = "evaluatorCodes";
+    /**
+     * A date of the start form given in working days: for each date field (selfCheckDue …) the fields named with
+     * these suffixes: how it is given ({@link #FORM_BY_DATE} or {@link #FORM_BY_WORKING_DAYS}), the working days,
+     * the date counted from (another date field's name, or {@link #FORM_AFTER_GIVEN_DATE}) and that given day.
+     */
+    public static final String FORM_DATE_BY = "By";
+    public static final String FORM_DATE_WORKING_DAYS = "WorkingDays";
+    public static final String FORM_DATE_AFTER = "After";
+    public static final String FORM_DATE_AFTER_DATE = "AfterDate";
+    public static final String FORM_BY_DATE = "DATE";
+    public static final String FORM_BY_WORKING_DAYS = "WORKING_DAYS";
+    public static final String FORM_AFTER_GIVEN_DATE = "GIVEN_DATE";
 
     public static final String APPROVE = "APPROVE";
     public static final String SEND_BACK = "SEND_BACK";

@@ -49,6 +49,16 @@ public final class DeadlineProcess {
     public static final String CHASE_REASON = "chaseReason";
     public static final String EXTEND = "EXTEND";
     public static final String CLOSE = "CLOSE";
+    /**
+     * How an extension gives its new deadline: {@link #BY_DATE} (newDueDate, also when missing),
+     * {@link #BY_WORKING_DAYS_AFTER_DUE} or {@link #BY_WORKING_DAYS_FROM_TODAY} ({@link #EXTEND_WORKING_DAYS}).
+     */
+    public static final String EXTEND_BY = "extendBy";
+    public static final String BY_DATE = "DATE";
+    public static final String BY_WORKING_DAYS_AFTER_DUE = "WORKING_DAYS_AFTER_DUE";
+    public static final String BY_WORKING_DAYS_FROM_TODAY = "WORKING_DAYS_FROM_TODAY";
+    /** How many working days an extension by working days gives. */
+    public static final String EXTEND_WORKING_DAYS = "extendWorkingDays";
     /** Who completed the chase, for the audit trail. */
     public static final String CHASED_BY = "chasedBy";
 

@@ -3,6 +3,7 @@ package cn.huangpu.assessment.campaign.process;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.WorkingDaysAfter;
 import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
@@ -11,7 +12,9 @@ import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.Deadlines;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -19,11 +22,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * A campaign started from the Tasklist start form: checks the form and saves the campaign, or refuses
- * the start with the reasons (HTTP 400 in the Tasklist). A campaign started through {@link CampaignStarter}
+ * the start with the reasons (HTTP 400 in the Tasklist). Each date is given as a date and time, or in working days
+ * after another date of the form or after a given day. A campaign started through {@link CampaignStarter}
  * already has its id and passes through.
  */
 @Component
 class OpenCampaignListener implements ExecutionListener {
+
+    /** The date fields of the start form, with their labels. */
+    private static final Map<String, String> DATES = new LinkedHashMap<>();
+
+    static {
+        DATES.put(CampaignProcess.SELF_CHECK_DUE, "自查截止时间");
+        DATES.put(CampaignProcess.SPECIALIST_DUE, "专项评估截止时间");
+        DATES.put(CampaignProcess.COMPREHENSIVE_DUE, "综合评估截止时间");
+        DATES.put(CampaignProcess.RESULTS_DUE, "结果审定截止时间");
+    }
 
     private final CampaignService campaigns;
 
@@ -56,7 +70,46 @@ class OpenCampaignListener implements ExecutionListener {
                 date(execution, CampaignProcess.COMPREHENSIVE_DUE, "综合评估截止时间"),
                 date(execution, CampaignProcess.RESULTS_DUE, "结果审定截止时间"),
                 lines(execution.getVariable(CampaignProcess.FORM_UNIT_CODES)),
-                lines(execution.getVariable(CampaignProcess.FORM_EVALUATOR_CODES)));
+                lines(execution.getVariable(CampaignProcess.FORM_EVALUATOR_CODES)),
+                inWorkingDays(execution));
+    }
+
+    /** The form's dates given in working days, by date field; their form fields are not kept as variables. */
+    private static Map<String, WorkingDaysAfter> inWorkingDays(DelegateExecution execution) {
+        Map<String, WorkingDaysAfter> rules = new LinkedHashMap<>();
+        for (String date : DATES.keySet()) {
+            Object by = execution.getVariable(date + CampaignProcess.FORM_DATE_BY);
+            Object days = execution.getVariable(date + CampaignProcess.FORM_DATE_WORKING_DAYS);
+            Object after = execution.getVariable(date + CampaignProcess.FORM_DATE_AFTER);
+            Object afterDate = execution.getVariable(date + CampaignProcess.FORM_DATE_AFTER_DATE);
+            for (String suffix : List.of(CampaignProcess.FORM_DATE_BY, CampaignProcess.FORM_DATE_WORKING_DAYS,
+                    CampaignProcess.FORM_DATE_AFTER, CampaignProcess.FORM_DATE_AFTER_DATE)) {
+                execution.removeVariable(date + suffix);
+            }
+            if (!CampaignProcess.FORM_BY_WORKING_DAYS.equals(by)) {
+                continue;
+            }
+            String from = CampaignProcess.FORM_AFTER_GIVEN_DATE.equals(after) ? text(afterDate) : text(after);
+            rules.put(date, new WorkingDaysAfter(days(days, DATES.get(date)), from));
+        }
+        return rules;
+    }
+
+    /** A number of working days from the form; a fraction or a number beyond int is refused here, as the year is. */
+    private static Integer days(Object value, String label) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return NumberRules.typed(value.toString()).intValueExact();
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new BadUserRequestException("发起考评的输入有误：" + label + "：工作日数须为整数");
+        }
+    }
+
+    /** A form value as text: a date field's day ("2026-10-08"), a select's value. */
+    private static String text(Object value) {
+        return value == null ? null : value.toString().strip();
     }
 
     private static Integer integer(Object value, String label) {

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param reminderDaysBefore whole days before a deadline that a reminder is sent (the plan's practice: 7 and 1);
  *                           empty sends none. The earliest is also the follow-up date of the task the deadline is
- *                           about.
+ *                           about. Calendar days (24 hours each), also before a deadline given in working days: a
+ *                           reminder is a courtesy, not a period the plan counts, and counting it in working days
+ *                           would make a deadline's timers wait for the next year's holiday notice.
  */
 @ConfigurationProperties(prefix = "assessment.deadline")
 public record DeadlineSettings(List<Integer> reminderDaysBefore) {

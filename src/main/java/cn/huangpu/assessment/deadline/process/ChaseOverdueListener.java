@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The office's decision on an overdue unit or evaluator: a choice, a reason, and for an extension a
- * new deadline after now and after the old one.
+ * new deadline after now and after the old one, given as a date or as a number of working days after the old
+ * deadline or after today (counted with the working-day calendar; the date it gives is what the deadline gets).
  */
 @Component
 class ChaseOverdueListener implements TaskListener, CompletionCheck {
@@ -58,13 +59,22 @@ class ChaseOverdueListener implements TaskListener, CompletionCheck {
         if (!DeadlineProcess.EXTEND.equals(decision)) {
             return null;
         }
+        Instant due = DeadlineOf.due(variables);
+        Object by = variables.get(DeadlineProcess.EXTEND_BY);
         Instant newDue;
-        try {
-            newDue = Deadlines.toInstant(variables.get(DeadlineProcess.NEW_DUE_DATE));
-        } catch (IllegalArgumentException e) {
-            throw refused(DeadlineProcess.NEW_DUE_DATE, "新的截止时间", e.getMessage());
+        if (by == null || DeadlineProcess.BY_DATE.equals(by)) {
+            try {
+                newDue = Deadlines.toInstant(variables.get(DeadlineProcess.NEW_DUE_DATE));
+            } catch (IllegalArgumentException e) {
+                throw refused(DeadlineProcess.NEW_DUE_DATE, "新的截止时间", e.getMessage());
+            }
+        } else if (DeadlineProcess.BY_WORKING_DAYS_AFTER_DUE.equals(by) || DeadlineProcess.BY_WORKING_DAYS_FROM_TODAY.equals(by)) {
+            newDue = deadlines.extendedByWorkingDays(due, DeadlineProcess.BY_WORKING_DAYS_FROM_TODAY.equals(by),
+                    variables.get(DeadlineProcess.EXTEND_WORKING_DAYS), DeadlineProcess.EXTEND_WORKING_DAYS);
+        } else {
+            throw refused(DeadlineProcess.EXTEND_BY, "延期方式", "请选择延期方式：指定新的截止时间，或按工作日延长");
         }
-        deadlines.checkExtension(DeadlineOf.due(variables), newDue);
+        deadlines.checkExtension(due, newDue);
         return newDue;
     }
 

@@ -28,8 +28,12 @@ class ExtendDeadlineDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Deadline deadline = DeadlineOf.execution(execution);
         Date newDue = (Date) execution.getVariable(DeadlineProcess.NEW_DUE_DATE);
-        deadlines.extend(deadline, newDue.toInstant(), (String) execution.getVariable(DeadlineProcess.CHASE_REASON),
+        deadlines.extend(deadline, newDue.toInstant(), basis(execution, deadlines),
+                (String) execution.getVariable(DeadlineProcess.CHASE_REASON),
                 (String) execution.getVariable(DeadlineProcess.CHASED_BY));
+        // consumed: a later chase that gives a date must not find this one's working days
+        execution.removeVariable(DeadlineProcess.EXTEND_BY);
+        execution.removeVariable(DeadlineProcess.EXTEND_WORKING_DAYS);
         if (DeadlineOf.onOldModel(execution)) {
             // the old model reopens its task with this date and new timers
             execution.setVariable(OldModels.dueVariable(deadline.kind()), newDue);
@@ -43,5 +47,18 @@ class ExtendDeadlineDelegate implements JavaDelegate {
                     (String) execution.getVariable(DeadlineProcess.REMIND_DAYS_BEFORE)));
             tasks.saveTask(task);
         });
+    }
+
+    /** How the chase counted the new date, for the record; null when it gave the date itself. */
+    private static String basis(DelegateExecution execution, DeadlineService deadlines) {
+        Object by = execution.getVariable(DeadlineProcess.EXTEND_BY);
+        boolean afterDue = DeadlineProcess.BY_WORKING_DAYS_AFTER_DUE.equals(by);
+        if (!afterDue && !DeadlineProcess.BY_WORKING_DAYS_FROM_TODAY.equals(by)) {
+            return null;
+        }
+        // checked when the chase was completed
+        String days = deadlines.givenWorkingDays(execution.getVariable(DeadlineProcess.EXTEND_WORKING_DAYS),
+                DeadlineProcess.EXTEND_WORKING_DAYS, "工作日数").describe();
+        return (afterDue ? "原截止时间后" : "自办理之日起") + days;
     }
 }
