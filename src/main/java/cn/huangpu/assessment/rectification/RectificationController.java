@@ -173,8 +173,32 @@ class RectificationController {
         return "redirect:/app/rectification/" + campaignId + "/" + unitCode;
     }
 
+    /** Every unit's rectification with the dashboard's counts (office and leaders). */
+    @GetMapping("/app/campaigns/{campaignId}/rectification")
+    String overview(@PathVariable Long campaignId, Model model) {
+        requireOffice();
+        RectificationTracking.Overview overview = tracking.overview(campaignId);
+        Map<String, String> dues = new HashMap<>();
+        overview.units().stream().filter(r -> r.due() != null).forEach(r -> dues.put(r.unitCode(), time.format(r.due())));
+        model.addAttribute("campaign", campaigns.get(campaignId));
+        model.addAttribute("campaignId", campaignId);
+        model.addAttribute("overview", overview);
+        model.addAttribute("dues", dues);
+        return "rectification-overview";
+    }
+
+    /** The dashboard's rectification stage, loaded into the dashboard by htmx. */
+    @GetMapping("/app/campaigns/{campaignId}/rectification/stage")
+    String stage(@PathVariable Long campaignId, Model model) {
+        requireOffice();
+        campaigns.get(campaignId);
+        model.addAttribute("campaignId", campaignId);
+        model.addAttribute("overview", tracking.overview(campaignId));
+        return "fragments/rectification-stage :: stage";
+    }
+
     /** The office's circular (通报): every unit's counts, then every item not removed, as xlsx. */
-    @GetMapping("/app/rectification/{campaignId}/export.xlsx")
+    @GetMapping("/app/campaigns/{campaignId}/rectification/export.xlsx")
     ResponseEntity<byte[]> export(@PathVariable Long campaignId) {
         requireOffice();
         CampaignInfo campaign = campaigns.get(campaignId);

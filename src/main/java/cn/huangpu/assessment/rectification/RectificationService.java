@@ -22,6 +22,7 @@ import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.math.BigDecimal;
@@ -69,12 +70,14 @@ public class RectificationService {
     private final AuditLog audit;
     private final RectificationSettings settings;
     private final ApplicationEventPublisher events;
+    private final DisplayTime time;
     private final Clock clock;
 
     RectificationService(RectificationUnitRepository units, ItemRepository items, RectificationFileRepository files,
                          CampaignService campaigns, CampaignScoring scoring, VerificationService verification,
                          Catalogues catalogues, LinkCheckService linkChecks, AuditLog audit,
-                         RectificationSettings settings, ApplicationEventPublisher events, Clock clock) {
+                         RectificationSettings settings, ApplicationEventPublisher events, DisplayTime time,
+                         Clock clock) {
         this.units = units;
         this.items = items;
         this.files = files;
@@ -86,6 +89,7 @@ public class RectificationService {
         this.audit = audit;
         this.settings = settings;
         this.events = events;
+        this.time = time;
         this.clock = clock;
     }
 
@@ -452,7 +456,7 @@ public class RectificationService {
         Instant least = campaigns.dueAfter(now, settings.sendBack());
         Instant due = unit.getDue() == null || unit.getDue().isBefore(least) ? least : unit.getDue();
         if (!due.equals(unit.getDue())) {
-            audit.record(campaignId, "rectification " + unitCode + " due", "EXTEND", instant(unit.getDue()),
+            audit.record(campaignId, "rectification_due " + unitCode, "EXTEND", instant(unit.getDue()),
                     instant(due), "退回整改（" + settings.sendBack().describe() + "）", "system");
         }
         unit.open(due, now);
@@ -474,10 +478,10 @@ public class RectificationService {
      */
     public RectificationItem add(Long campaignId, String unitCode, String indicatorCode, String text, String url,
                                  String points, String actor) {
+        campaigns.unit(campaignId, unitCode);
         CampaignInfo campaign = requirePublished(campaignId);
         RectificationUnit unit = units.findById(new RectificationUnit.Key(campaignId, unitCode))
                 .orElseGet(() -> {
-                    campaigns.unit(campaignId, unitCode);
                     RectificationUnit created = new RectificationUnit(campaignId, unitCode);
                     created.nothingToDo();
                     return units.save(created);
@@ -522,8 +526,8 @@ public class RectificationService {
 
     /** The office removes an item, with the reason (required); a removed item stays listed with it. */
     public RectificationItem remove(Long campaignId, String unitCode, Long itemId, String reason, String actor) {
-        requirePublished(campaignId);
         Item item = item(campaignId, unitCode, itemId);
+        requirePublished(campaignId);
         if (item.getStatus() == ItemStatus.REMOVED) {
             throw new BadInputException("不能删除", InputError.field("itemId", "整改项", "该整改项已删除"));
         }
@@ -542,7 +546,7 @@ public class RectificationService {
 
     void extended(Long campaignId, String unitCode, Instant newDue, String reason, String actor) {
         RectificationUnit unit = unit(campaignId, unitCode);
-        audit.record(campaignId, "rectification " + unitCode + " due", "EXTEND", instant(unit.getDue()), instant(newDue),
+        audit.record(campaignId, "rectification_due " + unitCode, "EXTEND", instant(unit.getDue()), instant(newDue),
                 reason, actor);
         unit.extend(newDue);
     }
@@ -628,7 +632,7 @@ public class RectificationService {
     }
 
     private String instant(Instant at) {
-        return at == null ? null : at.toString();
+        return at == null ? null : time.format(at);
     }
 
     private static String required(String value, String indicator, String field, String label, String reason) {

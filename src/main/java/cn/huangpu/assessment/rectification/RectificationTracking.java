@@ -28,12 +28,36 @@ public class RectificationTracking {
 
     private final RectificationService rectification;
     private final ReferenceData referenceData;
+    private final RectificationSettings settings;
     private final Clock clock;
 
-    RectificationTracking(RectificationService rectification, ReferenceData referenceData, Clock clock) {
+    RectificationTracking(RectificationService rectification, ReferenceData referenceData,
+                          RectificationSettings settings, Clock clock) {
         this.rectification = rectification;
         this.referenceData = referenceData;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * Each unit's rectification status as the public results page shows it (无需整改, 整改中 3/5, 整改完成), or empty
+     * when the setting {@code assessment.rectification.show-on-public-page} is off (the default).
+     */
+    public Optional<Map<String, String>> publicStatus(Long campaignId) {
+        if (!settings.showOnPublicPage()) {
+            return Optional.empty();
+        }
+        Map<String, List<RectificationItem>> byUnit = rectification.allItems(campaignId).stream()
+                .filter(i -> i.status() != ItemStatus.REMOVED)
+                .collect(Collectors.groupingBy(RectificationItem::unitCode));
+        Map<String, String> shown = new HashMap<>();
+        for (UnitStage stage : rectification.stages(campaignId)) {
+            List<RectificationItem> items = byUnit.getOrDefault(stage.unitCode(), List.of());
+            long settled = items.stream().filter(i -> i.status().isSettled()).count();
+            shown.put(stage.unitCode(), items.isEmpty() ? UnitStage.Status.NONE.label()
+                    : stage.status().label() + "（" + settled + "/" + items.size() + "项）");
+        }
+        return Optional.of(shown);
     }
 
     /** One unit's counts; {@code sentBack} counts send-backs, so a sent-back item that is fixed since still counts. */
@@ -109,13 +133,24 @@ public class RectificationTracking {
 
     /** The unit's record in the campaign, or empty when the campaign has no rectification of the unit. */
     public Optional<Record> record(Long campaignId, String unitCode) {
-        Optional<UnitStage> stage = rectification.findStage(campaignId, unitCode);
-        if (stage.isEmpty()) {
-            return Optional.empty();
+        return rectification.findStage(campaignId, unitCode)
+                .map(stage -> record(stage, rectification.items(campaignId, unitCode)));
+    }
+
+    /** Every unit's record in the campaign, from two reads, by unit code. */
+    public Map<String, Record> records(Long campaignId) {
+        Map<String, List<RectificationItem>> byUnit = rectification.allItems(campaignId).stream()
+                .collect(Collectors.groupingBy(RectificationItem::unitCode));
+        Map<String, Record> records = new HashMap<>();
+        for (UnitStage stage : rectification.stages(campaignId)) {
+            records.put(stage.unitCode(), record(stage, byUnit.getOrDefault(stage.unitCode(), List.of())));
         }
-        List<RectificationItem> items = rectification.items(campaignId, unitCode).stream()
-                .filter(i -> i.status() != ItemStatus.REMOVED).toList();
-        Instant firstDue = stage.get().firstDue();
+        return records;
+    }
+
+    private Record record(UnitStage stage, List<RectificationItem> all) {
+        List<RectificationItem> items = all.stream().filter(i -> i.status() != ItemStatus.REMOVED).toList();
+        Instant firstDue = stage.firstDue();
         int onTime = 0;
         Instant latest = null;
         for (RectificationItem item : items) {
@@ -125,18 +160,17 @@ public class RectificationTracking {
                     && !item.reportedAt().isAfter(firstDue)) {
                 onTime++;
             }
+            if (!item.status().isSettled()) {
+                settledAt = clock.instant();
+            }
             if (settledAt != null && (latest == null || settledAt.isAfter(latest))) {
                 latest = settledAt;
-            }
-            if (!item.status().isSettled()) {
-                latest = clock.instant();
             }
         }
         long days = firstDue == null || latest == null || !latest.isAfter(firstDue) ? 0
                 : (Duration.between(firstDue, latest).toHours() + 23) / 24;
-        return Optional.of(new Record(campaignId, unitCode, items.size(), onTime,
-                count(items, ItemStatus.FIXED), count(items, ItemStatus.CLOSED_UNFIXED), days,
-                items.stream().allMatch(i -> i.status().isSettled())));
+        return new Record(stage.campaignId(), stage.unitCode(), items.size(), onTime, count(items, ItemStatus.FIXED),
+                count(items, ItemStatus.CLOSED_UNFIXED), days, items.stream().allMatch(i -> i.status().isSettled()));
     }
 
     private static int count(List<RectificationItem> items, ItemStatus status) {

@@ -8,6 +8,9 @@ import cn.huangpu.assessment.audit.internal.AuditEntry;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStates;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.deadline.DeadlineLength;
 import cn.huangpu.assessment.demo.CampaignBots;
 import cn.huangpu.assessment.rectification.RectificationScenario.PlannedFinding;
@@ -56,6 +59,12 @@ class RectificationProcessTests {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired AuditLog audit;
+    @Autowired RectificationSettings settings;
+    @Autowired PreviousRectification previous;
+    @Autowired cn.huangpu.assessment.campaign.process.CampaignStarter starter;
+    @Autowired cn.huangpu.assessment.catalogue.Catalogues catalogues;
+    @Autowired cn.huangpu.assessment.results.CampaignScoring scoring;
+    @Autowired cn.huangpu.assessment.evaluation.EvaluationService evaluation;
 
     @BeforeEach
     void clockAtPublication() {
@@ -102,12 +111,15 @@ class RectificationProcessTests {
         assertThat(rectification.stage(id, "yuyuan").status()).isEqualTo(UnitStage.Status.NONE);
         assertThat(RectificationProcess.tasks(taskService, id, "yuyuan").count()).isZero();
 
-        // and 外滩街道's task is in its inbox, named after it, due 20 working days after publication
+        // and 外滩街道's task is in its inbox, named after it, due the deadline setting after publication (20 days in
+        // the test profile; 20 working days by default)
         Task task = RectificationProcess.tasks(taskService, id, "waitan").singleResult();
         assertThat(task.getName()).isEqualTo("落实整改：外滩街道");
         assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
                 assertThat(link.getGroupId()).isEqualTo(Groups.unit("waitan")));
-        Instant due = campaigns.dueAfter(campaigns.get(id).publishedAt(), DeadlineLength.workingDays(20));
+        Instant due = campaigns.dueAfter(campaigns.get(id).publishedAt(), settings.deadline());
+        assertThat(settings.deadline()).isEqualTo(DeadlineLength.calendarDays(20));
+        assertThat(due).isEqualTo(Instant.parse("2026-03-22T15:59:00Z"));
         assertThat(task.getDueDate().toInstant()).isEqualTo(due);
         // the campaign shows that rectification is running; generation is audited
         assertThat(states.label(campaigns.get(id))).isEqualTo("已公布（整改中）");
@@ -215,7 +227,7 @@ class RectificationProcessTests {
         assertThat(rectification.stage(id, "waitan").due()).isEqualTo(newDue);
         assertThat(rectification.stage(id, "waitan").overdue()).isFalse();
         assertThat(audit.forCampaign(id)).anySatisfy(e -> {
-            assertThat(e.getSubject()).isEqualTo("rectification waitan due");
+            assertThat(e.getSubject()).isEqualTo("rectification_due waitan");
             assertThat(e.getAction()).isEqualTo("EXTEND");
             assertThat(e.getReason()).isEqualTo("单位申请延期");
         });
@@ -273,6 +285,53 @@ class RectificationProcessTests {
                 .contains(org.assertj.core.groups.Tuple.tuple("REMOVE", "重复通报"));
         assertThat(audit.forCampaign(id)).extracting(AuditEntry::getAction).contains("ADD");
         assertThat(new BigDecimal("0.50")).isEqualByComparingTo(added.points());
+    }
+
+    @Test
+    void aLaterCampaignsInputFor55ShowsEachUnitsRecordWithTheCataloguesSuggestionAndTheSheetCitesIt() {
+        // given a published campaign: 外滩街道's two items closed unfixed three days late, 豫园街道 with nothing to fix,
+        // 区财政局 still rectifying
+        Long id = published().id();
+        ClockUtil.setCurrentTime(Date.from(rectification.stage(id, "waitan").due().plus(Duration.ofDays(3))));
+        driver.runJobs();
+        bots.closeOverdue(id, "waitan", "逾期未报送整改情况");
+        driver.runJobs();
+
+        // when the next campaign opens
+        CampaignInfo next = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan", "czj", "yuyuan"), List.of()), CampaignBots.COORDINATOR_USER);
+        driver.runJobs();
+        Catalogue catalogue = catalogues.forYear(2023).orElseThrow();
+        Map<String, PreviousRectification.Suggested> suggested = previous.suggestions(next, catalogue).get("5.5/rectification");
+
+        // then 5.5's input shows each unit's record and the score the catalogue's rule suggests
+        int year = campaigns.get(id).year();
+        assertThat(suggested.get("waitan").points()).isEqualByComparingTo("0");
+        assertThat(suggested.get("waitan").lines()).containsExactly(
+                year + "年度整改情况：整改项2项，按期整改0项（按期整改率0%），未整改关闭2项，逾期3天", "按指标目录规则建议得分：0分");
+        assertThat(suggested.get("yuyuan").points()).isEqualByComparingTo("1");
+        assertThat(suggested.get("yuyuan").lines()).first().isEqualTo(year + "年度整改情况：无整改项");
+        assertThat(suggested.get("czj").lines().get(0)).endsWith("（整改尚未结束）");
+        // and when the office decides (here below the suggestion), the unit's sheet cites the record under 5.5's line
+        evaluation.record(next.id(), Catalogue.OFFICE, List.of(new cn.huangpu.assessment.evaluation.FactEntry("waitan",
+                "5.5", "rectification", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("score", 0).put("reason", "上一年度整改项均未整改"), "上一年度整改项均未整改")), true,
+                CampaignBots.COORDINATOR_USER);
+        assertThat(scoring.currentSheet(next.id(), "waitan").indicator("5.5").explanation())
+                .anySatisfy(line -> {
+                    assertThat(line.text()).contains("0分，理由：上一年度整改项均未整改");
+                    assertThat(line.details()).containsExactlyElementsOf(suggested.get("waitan").lines());
+                });
+    }
+
+    @Test
+    void thePublicResultsShowNoRectificationStatusByDefault() {
+        // given a published campaign whose units rectify
+        Long id = published().id();
+
+        // then the public page's rectification column stays off (a setting, off by default)
+        assertThat(settings.showOnPublicPage()).isFalse();
+        assertThat(tracking.publicStatus(id)).isEmpty();
     }
 
     private void completeAsUnit(Long id) {

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * plan) while 豫园街道 loses none.
  */
 @Component
-class RectificationScenario {
+public class RectificationScenario {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -66,15 +66,15 @@ class RectificationScenario {
     }
 
     /** A finding a test records for a unit before its verification completes. */
-    record PlannedFinding(String unitCode, String indicatorCode, String inputName, FindingKind kind, String note, String url) {
+    public record PlannedFinding(String unitCode, String indicatorCode, String inputName, FindingKind kind, String note, String url) {
     }
 
     /** An office value that differs from the lossless one, for a unit. */
-    record PlannedValue(String unitCode, String indicatorCode, String inputName, JsonNode value) {
+    public record PlannedValue(String unitCode, String indicatorCode, String inputName, JsonNode value) {
     }
 
     /** Opens a campaign of these units with every evaluator, and takes it to publication with only the planned losses. */
-    CampaignInfo published(List<String> units, List<PlannedFinding> findings, List<PlannedValue> values) {
+    public CampaignInfo published(List<String> units, List<PlannedFinding> findings, List<PlannedValue> values) {
         CampaignInfo campaign = opened(units, findings, values);
         bots.approve(campaign.id());
         driver.runJobs();
@@ -82,7 +82,7 @@ class RectificationScenario {
     }
 
     /** As {@link #published}, stopped before approval (comprehensive evaluation completed). */
-    CampaignInfo opened(List<String> units, List<PlannedFinding> findings, List<PlannedValue> values) {
+    public CampaignInfo opened(List<String> units, List<PlannedFinding> findings, List<PlannedValue> values) {
         Long id = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, units, List.of()),
                 CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
