@@ -3,7 +3,6 @@ package cn.huangpu.assessment.rectification;
 import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
-import cn.huangpu.assessment.campaign.CampaignStatus;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -664,10 +663,5 @@ public class RectificationService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** Whether the campaign's results are (or were) published: the state shown is 已公布（整改中） while it runs. */
-    static boolean published(CampaignInfo campaign) {
-        return campaign.status() == CampaignStatus.PUBLISHED;
     }
 }

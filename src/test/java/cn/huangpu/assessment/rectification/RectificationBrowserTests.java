@@ -140,6 +140,7 @@ class RectificationBrowserTests {
         browser.waitUntil("counts changed", d -> d.findElement(By.id("rectification-fixed")).getText().equals("1") ? true : null);
         assertThat(browser.driver().findElement(By.id("rectification-open")).getText()).isEqualTo("0");
         assertThat(browser.bodyText()).doesNotContain("整改中");
+        browser.scrollIntoView(browser.visible(By.id("rectification-stage")));
         browser.screenshot("dashboard-rectification.png");
 
         // when the next campaign opens, then the office's input for 5.5 shows the record and the suggested score
