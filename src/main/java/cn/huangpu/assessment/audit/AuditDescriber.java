@@ -4,6 +4,8 @@ import static cn.huangpu.assessment.audit.AuditSubject.CAMPAIGN;
 import static cn.huangpu.assessment.audit.AuditSubject.EVALUATOR;
 import static cn.huangpu.assessment.audit.AuditSubject.FINDING;
 import static cn.huangpu.assessment.audit.AuditSubject.LINK_CHECK;
+import static cn.huangpu.assessment.audit.AuditSubject.RECTIFICATION;
+import static cn.huangpu.assessment.audit.AuditSubject.RECTIFICATION_DUE;
 import static cn.huangpu.assessment.audit.AuditSubject.REGISTER;
 import static cn.huangpu.assessment.audit.AuditSubject.SCORE;
 import static cn.huangpu.assessment.audit.AuditSubject.UNIT;
@@ -189,6 +191,26 @@ class AuditDescriber {
                         default -> null;
                     };
                 }
+                case RECTIFICATION -> rectification(action, before, after);
+                case RECTIFICATION_DUE -> "EXTEND".equals(action)
+                        ? new Change("整改截止时间", "延期", minutes(before), minutes(after)) : null;
+                default -> null;
+            };
+        }
+
+        /** A unit's rectification list and its items (rectification/). */
+        private Change rectification(String action, String before, String after) {
+            return switch (action) {
+                case "GENERATE" -> new Change("整改清单", "生成", before, after);
+                case "REPORT" -> new Change("整改项", "填报整改情况", before, after);
+                case "ATTACH" -> new Change("整改项：附件", "上传", before, after);
+                case "HAND_IN" -> new Change("整改项", "报送", before, after);
+                case "ACCEPT" -> new Change("整改复核", "通过", before, after);
+                case "SEND_BACK" -> new Change("整改复核", "退回", before, after);
+                case "CLOSE_UNFIXED" -> new Change("整改项", "按未整改关闭", before, after);
+                case "ADD" -> new Change("整改项（问题通报）", "新增", before, after);
+                case "REMOVE" -> new Change("整改项", "删除", before, after);
+                case "FINISH" -> new Change("整改", "完成", before, after);
                 default -> null;
             };
         }

@@ -114,7 +114,69 @@ public final class CatalogueReader {
         }
         BigDecimal max = node.has("max") ? decimal(node, "max", where) : null;
         RegisterSource from = node.has("from") ? registerSource(node.get("from"), where) : null;
-        return new Input(name, type, text(node, "label", where), text(node, "by", where), options, max, from);
+        RecordSuggestion suggest = node.has("suggest") ? suggestion(node.get("suggest"), where, type, max) : null;
+        return new Input(name, type, text(node, "label", where), text(node, "by", where), options, max, from, suggest);
+    }
+
+    /** A judgement's suggested score from a record of the previous campaign (docs/catalogue-format.md). */
+    private RecordSuggestion suggestion(JsonNode node, String inputWhere, InputType type, BigDecimal max) {
+        String where = inputWhere + " 的 suggest";
+        if (type != InputType.JUDGEMENT || max == null) {
+            throw new CatalogueException(where + "：只有视情评分（judgement）的输入项可给出建议得分");
+        }
+        if (!node.isObject()) {
+            throw new CatalogueException(where + "：须为 {record: rectification, rules: [...], otherwise: 分值}");
+        }
+        for (var field : node.properties()) {
+            if (!List.of("record", "rules", "otherwise").contains(field.getKey())) {
+                throw new CatalogueException(where + "：未知的字段 " + field.getKey() + "（只有 record、rules、otherwise）");
+            }
+        }
+        String record = text(node, "record", where);
+        if (!RecordSuggestion.RECTIFICATION.equals(record)) {
+            throw new CatalogueException(where + "：record 只能是 rectification（上一年度的整改情况）");
+        }
+        List<RecordSuggestion.Rule> rules = new ArrayList<>();
+        int n = 0;
+        for (JsonNode rule : array(node, "rules", where)) {
+            String ruleWhere = where + " 的第" + (++n) + "条规则";
+            for (var field : rule.properties()) {
+                if (!List.of("onTimeRateAtLeast", "closedUnfixedAtMost", "daysOverdueAtMost", "points").contains(field.getKey())) {
+                    throw new CatalogueException(ruleWhere + "：未知的字段 " + field.getKey()
+                            + "（只有 onTimeRateAtLeast、closedUnfixedAtMost、daysOverdueAtMost、points）");
+                }
+            }
+            BigDecimal rate = rule.has("onTimeRateAtLeast") ? decimal(rule, "onTimeRateAtLeast", ruleWhere) : null;
+            if (rate != null && (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0)) {
+                throw new CatalogueException(ruleWhere + "：onTimeRateAtLeast 须在0到1之间");
+            }
+            Integer closed = rule.has("closedUnfixedAtMost") ? count(rule, "closedUnfixedAtMost", ruleWhere) : null;
+            Integer days = rule.has("daysOverdueAtMost") ? count(rule, "daysOverdueAtMost", ruleWhere) : null;
+            if (rate == null && closed == null && days == null) {
+                throw new CatalogueException(ruleWhere + "：至少须有一个条件（onTimeRateAtLeast、closedUnfixedAtMost、daysOverdueAtMost）");
+            }
+            rules.add(new RecordSuggestion.Rule(rate, closed, days, suggestedPoints(rule, "points", ruleWhere, max)));
+        }
+        return new RecordSuggestion(record, rules, suggestedPoints(node, "otherwise", where, max));
+    }
+
+    private static Integer count(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+            throw new CatalogueException(where + "：" + field + " 须为0或正整数");
+        }
+        return value.asInt();
+    }
+
+    /** A suggested score: 0 to the judgement's max, in steps of 0.5, as the office may give. */
+    private BigDecimal suggestedPoints(JsonNode node, String field, String where, BigDecimal max) {
+        BigDecimal points = decimal(node, field, where);
+        if (points.signum() < 0 || points.compareTo(max) > 0
+                || points.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() > 0) {
+            throw new CatalogueException(where + "：" + field + " 须为0至" + max.stripTrailingZeros().toPlainString()
+                    + "之间、0.5的整数倍");
+        }
+        return points;
     }
 
     private RegisterSource registerSource(JsonNode node, String inputWhere) {

@@ -12,17 +12,24 @@ import java.util.stream.Stream;
  * @param max     the highest score (judgement inputs only)
  * @param from    the register that computes the value (docs/catalogue-format.md, "Inputs computed from a
  *                register"), or null for an input that people enter
+ * @param suggest the suggested score of a judgement from the unit's record in the previous campaign, or null
  */
 public record Input(String name, InputType type, String label, String by, List<Option> options, BigDecimal max,
-                    RegisterSource from) {
+                    RegisterSource from, RecordSuggestion suggest) {
 
     public Input {
         options = List.copyOf(options);
     }
 
+    /** An input without a suggested score. */
+    public Input(String name, InputType type, String label, String by, List<Option> options, BigDecimal max,
+                 RegisterSource from) {
+        this(name, type, label, by, options, max, from, null);
+    }
+
     /** An input that people enter. */
     public Input(String name, InputType type, String label, String by, List<Option> options, BigDecimal max) {
-        this(name, type, label, by, options, max, null);
+        this(name, type, label, by, options, max, null, null);
     }
 
     /** Whether a register computes the value (the office may override it, with a reason). */

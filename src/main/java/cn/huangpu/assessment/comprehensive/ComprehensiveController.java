@@ -14,6 +14,7 @@ import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.evaluation.FormValues;
 import cn.huangpu.assessment.evaluation.StoredFact;
+import cn.huangpu.assessment.rectification.PreviousRectification;
 import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.security.AccessDenied;
@@ -61,10 +62,11 @@ class ComprehensiveController {
     private final VerificationService verification;
     private final ReferenceData referenceData;
     private final CurrentUser user;
+    private final PreviousRectification previousRectification;
 
     ComprehensiveController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                             EvaluationService evaluation, VerificationService verification,
-                            ReferenceData referenceData, CurrentUser user) {
+                            ReferenceData referenceData, CurrentUser user, PreviousRectification previousRectification) {
         this.scoring = scoring;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -72,6 +74,7 @@ class ComprehensiveController {
         this.verification = verification;
         this.referenceData = referenceData;
         this.user = user;
+        this.previousRectification = previousRectification;
     }
 
     @GetMapping("/app/comprehensive/{campaignId}")
@@ -226,6 +229,14 @@ class ComprehensiveController {
         model.addAttribute("invalid", invalidValues(campaignId, unitCode));
         model.addAttribute("sheet", scoring.currentSheet(campaignId, unitCode));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
+        // 5.5: the unit's rectification of the previous campaign and the catalogue's suggested score, by input
+        Map<String, PreviousRectification.Suggested> suggested = new HashMap<>();
+        previousRectification.suggestions(campaign, catalogue).forEach((key, units) -> {
+            if (units.containsKey(unitCode)) {
+                suggested.put(key, units.get(unitCode));
+            }
+        });
+        model.addAttribute("suggested", suggested);
         return "comprehensive-unit";
     }
 

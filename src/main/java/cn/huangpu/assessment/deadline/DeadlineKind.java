@@ -10,7 +10,9 @@ public enum DeadlineKind {
     /** A unit's self-check (UnitAssessment). */
     SELF_CHECK(Party.UNIT, "自查", "自查", "/app/self-check/"),
     /** A specialist evaluator's results (SpecialistEvaluation). */
-    SPECIALIST_EVALUATION(Party.EVALUATOR, "专项评估结果", "专项评估", "/app/evaluation/");
+    SPECIALIST_EVALUATION(Party.EVALUATOR, "专项评估结果", "专项评估", "/app/evaluation/"),
+    /** A unit's rectification after publication (UnitRectification). */
+    RECTIFICATION(Party.UNIT, "整改", "整改", "/app/rectification/");
 
     /** Who owes the work: names, groups and codes come from the unit or the evaluator. */
     enum Party { UNIT, EVALUATOR }

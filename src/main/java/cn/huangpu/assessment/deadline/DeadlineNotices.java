@@ -92,9 +92,13 @@ public class DeadlineNotices {
         return time.format(deadline.due());
     }
 
-    /** The notice keys of the first release (campaign, code, deadline), so that no notice is sent twice across it. */
+    /**
+     * The notice keys of the first release (campaign, code, deadline), so that no notice is sent twice across it;
+     * a kind added since carries its name, so that its deadline never shares a key with a self-check's.
+     */
     private static String key(Deadline deadline) {
-        return deadline.campaignId() + "/" + deadline.code() + "/" + deadline.due().toEpochMilli();
+        String kind = deadline.kind() == DeadlineKind.RECTIFICATION ? "rectification/" : "";
+        return kind + deadline.campaignId() + "/" + deadline.code() + "/" + deadline.due().toEpochMilli();
     }
 
     private static Notification.Link link(Deadline deadline, String taskId) {

@@ -65,7 +65,7 @@ public class LinkCheckService {
     /** Queues a check of every evidence link of the unit's self-check; an already known link is checked again. */
     public int schedule(Long campaignId, String unitCode) {
         Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
-        List<LinkCheck> existing = checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
+        List<LinkCheck> existing = checks.findByCampaignIdAndUnitCodeAndRectificationItemIdIsNullOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
         int queued = 0;
         for (SelfCheckAnswer entry : selfChecks.entries(campaignId, unitCode).values()) {
             if (entry.notInvolved()) {
@@ -126,14 +126,14 @@ public class LinkCheckService {
     /** Re-checks every link of one unit (from its verification page); answers how many. */
     public int recheckUnit(Long campaignId, String unitCode) {
         campaigns.requireOpen(campaigns.get(campaignId));
-        List<LinkCheck> all = checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
+        List<LinkCheck> all = checks.findByCampaignIdAndUnitCodeAndRectificationItemIdIsNullOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
         all.forEach(c -> c.requeue(clock.instant(), null));
         return all.size();
     }
 
     /** Re-checks every link of a campaign (before comprehensive evaluation). */
     public int recheckCampaign(Long campaignId) {
-        List<LinkCheck> all = checks.findByCampaignId(campaignId);
+        List<LinkCheck> all = checks.findByCampaignIdAndRectificationItemIdIsNull(campaignId);
         all.forEach(c -> c.requeue(clock.instant(), null));
         return all.size();
     }
@@ -172,7 +172,7 @@ public class LinkCheckService {
     /** The unit's checks, for this module's pages and its checker. */
     @Transactional(readOnly = true)
     List<LinkCheck> checks(Long campaignId, String unitCode) {
-        return checks.findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
+        return checks.findByCampaignIdAndUnitCodeAndRectificationItemIdIsNullOrderByIndicatorCodeAscIdAsc(campaignId, unitCode);
     }
 
     /** The latest check of each of the unit's evidence links, by indicator code, then link. */
@@ -180,6 +180,37 @@ public class LinkCheckService {
     public List<LinkCheckResult> results(Long campaignId, String unitCode) {
         return checks(campaignId, unitCode).stream().map(c -> new LinkCheckResult(c.getId(), c.getIndicatorCode(),
                 c.getUrl(), c.getOutcome(), c.getHttpStatus(), c.getDetail(), c.getCheckedAt())).toList();
+    }
+
+    /**
+     * Queues a check of a link a unit gave as evidence that a rectification item is fixed, with the same safety and
+     * retries as a self-check's; a link already checked for the item is checked again. The keyword is the one the
+     * page should show (the indicator's name, as for the self-check). Such checks never become findings.
+     */
+    public void scheduleRectification(Long campaignId, String unitCode, String indicatorCode, Long itemId, String url,
+                                      String keyword) {
+        LinkCheck known = checks.findByRectificationItemIdIn(List.of(itemId)).stream()
+                .filter(c -> c.getUrl().equals(url)).findFirst().orElse(null);
+        if (known != null) {
+            known.requeue(clock.instant(), null);
+        } else {
+            checks.save(LinkCheck.ofRectification(campaignId, unitCode, indicatorCode, itemId, url, keyword,
+                    clock.instant()));
+        }
+    }
+
+    /** The latest check of each link given in the items' rectification reports, by item id. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<LinkCheckResult>> rectificationResults(java.util.Collection<Long> itemIds) {
+        java.util.Map<Long, List<LinkCheckResult>> byItem = new java.util.HashMap<>();
+        if (itemIds.isEmpty()) {
+            return byItem;
+        }
+        for (LinkCheck c : checks.findByRectificationItemIdIn(itemIds)) {
+            byItem.computeIfAbsent(c.getRectificationItemId(), id -> new ArrayList<>()).add(new LinkCheckResult(c.getId(),
+                    c.getIndicatorCode(), c.getUrl(), c.getOutcome(), c.getHttpStatus(), c.getDetail(), c.getCheckedAt()));
+        }
+        return byItem;
     }
 
     @Transactional(readOnly = true)
@@ -191,12 +222,14 @@ public class LinkCheckService {
     @Transactional(readOnly = true)
     LinkCheck check(Long campaignId, String unitCode, Long checkId) {
         return checks.findById(checkId)
-                .filter(c -> c.getCampaignId().equals(campaignId) && c.getUnitCode().equals(unitCode))
+                .filter(c -> c.getCampaignId().equals(campaignId) && c.getUnitCode().equals(unitCode)
+                        && c.getRectificationItemId() == null)
                 .orElseThrow(() -> new NotFoundException("link check " + checkId + " of " + unitCode + " in " + campaignId));
     }
 
     private LinkCheck get(Long campaignId, Long checkId) {
-        LinkCheck check = checks.findById(checkId).filter(c -> c.getCampaignId().equals(campaignId))
+        LinkCheck check = checks.findById(checkId)
+                .filter(c -> c.getCampaignId().equals(campaignId) && c.getRectificationItemId() == null)
                 .orElseThrow(() -> new NotFoundException("link check " + checkId + " in " + campaignId));
         campaigns.requireOpen(campaigns.get(campaignId));
         return check;

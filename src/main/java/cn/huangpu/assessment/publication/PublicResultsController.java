@@ -1,6 +1,7 @@
 package cn.huangpu.assessment.publication;
 
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.rectification.RectificationTracking;
 import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.publication.PublicationService.Published;
@@ -22,11 +23,14 @@ class PublicResultsController {
     private final PublicationService publication;
     private final CampaignScoring scoring;
     private final ReferenceData referenceData;
+    private final RectificationTracking rectification;
 
-    PublicResultsController(PublicationService publication, CampaignScoring scoring, ReferenceData referenceData) {
+    PublicResultsController(PublicationService publication, CampaignScoring scoring, ReferenceData referenceData,
+                            RectificationTracking rectification) {
         this.publication = publication;
         this.scoring = scoring;
         this.referenceData = referenceData;
+        this.rectification = rectification;
     }
 
     @GetMapping("/public/results")
@@ -45,6 +49,8 @@ class PublicResultsController {
         model.addAttribute("groups", referenceData.unitOrder().grouped(records, UnitResult::unitCode,
                 Comparator.comparing(UnitResult::total).reversed()));
         model.addAttribute("unitNames", referenceData.unitNames());
+        // each unit's rectification status, only where the office publishes it (a setting, off by default)
+        model.addAttribute("rectification", rectification.publicStatus(campaignId).orElse(null));
         return "public/campaign";
     }
 

@@ -42,6 +42,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -76,11 +77,13 @@ public class CampaignScoring {
     private final ApplicationEventPublisher events;
     private final RegisterFacts registers;
     private final ReferenceData referenceData;
+    private final ObjectProvider<InputEvidence> evidence;
 
     CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
                     Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
                     EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
-                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData) {
+                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData,
+                    ObjectProvider<InputEvidence> evidence) {
         this.records = records;
         this.sheets = sheets;
         this.campaigns = campaigns;
@@ -95,6 +98,7 @@ public class CampaignScoring {
         this.events = events;
         this.registers = registers;
         this.referenceData = referenceData;
+        this.evidence = evidence;
     }
 
     /**
@@ -169,7 +173,8 @@ public class CampaignScoring {
         Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
-                evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue));
+                evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue),
+                otherEvidence(campaign, catalogue, List.of(unitCode)).getOrDefault(unitCode, Map.of()));
         return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
                 scoring.parse(campaign.catalogueYear(), facts));
     }
@@ -264,19 +269,32 @@ public class CampaignScoring {
                 .collect(Collectors.groupingBy(RecordedFinding::unitCode));
         Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
         Map<String, Map<String, RegisterFacts.Derived>> derived = registers.derived(campaignId, catalogue);
+        List<UnitParticipation> units = campaigns.units(campaignId);
+        Map<String, Map<String, List<String>>> other = otherEvidence(campaign, catalogue,
+                units.stream().map(UnitParticipation::unitCode).toList());
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
-        for (UnitParticipation unit : campaigns.units(campaignId)) {
+        for (UnitParticipation unit : units) {
             String code = unit.unitCode();
             byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
                     findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of()),
-                    derived.getOrDefault(code, Map.of())));
+                    derived.getOrDefault(code, Map.of()), other.getOrDefault(code, Map.of())));
         }
         return byUnit;
     }
 
+    /** The evidence lines other modules give ({@link InputEvidence}), by unit, then by indicator/input. */
+    private Map<String, Map<String, List<String>>> otherEvidence(CampaignInfo campaign, Catalogue catalogue,
+                                                                 List<String> unitCodes) {
+        Map<String, Map<String, List<String>>> all = new HashMap<>();
+        evidence.orderedStream().forEach(source -> source.evidence(campaign, catalogue, unitCodes).forEach((unit, lines) ->
+                lines.forEach((key, text) -> all.computeIfAbsent(unit, u -> new HashMap<>())
+                        .computeIfAbsent(key, k -> new ArrayList<>()).addAll(text))));
+        return all;
+    }
+
     private ObjectNode unitFacts(Catalogue catalogue, UnitParticipation unit, Map<String, SelfCheckAnswer> selfCheck,
                                  List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered,
-                                 Map<String, RegisterFacts.Derived> derived) {
+                                 Map<String, RegisterFacts.Derived> derived, Map<String, List<String>> otherEvidence) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
@@ -307,6 +325,13 @@ public class CampaignScoring {
                             overrides ? override.fact().reason() : null, derived.get(key));
                 } else if (delivered.containsKey(key) && delivered.get(key).usable()) {
                     node.set(input.name(), delivered.get(key).value());
+                }
+                List<String> lines = otherEvidence.get(key);
+                if (lines != null && !lines.isEmpty()) {
+                    ObjectNode all = node.has("evidence") ? (ObjectNode) node.get("evidence") : node.putObject("evidence");
+                    var array = all.has(input.name()) ? (com.fasterxml.jackson.databind.node.ArrayNode) all.get(input.name())
+                            : all.putArray(input.name());
+                    lines.forEach(array::add);
                 }
             }
             facts.set(indicator.code(), node);

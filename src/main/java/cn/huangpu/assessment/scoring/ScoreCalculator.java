@@ -272,12 +272,13 @@ public final class ScoreCalculator {
         private BigDecimal judgement(Criterion c, int sign) {
             Judgement judgement = (Judgement) value(c.input());
             if (judgement == null) {
-                line(c.text(), label(c.input()) + "：未评分", "按0分计", BigDecimal.ZERO, false, source(c.input()));
+                line(c.text(), label(c.input()) + "：未评分", "按0分计", BigDecimal.ZERO, false, source(c.input()), c.input());
                 return BigDecimal.ZERO;
             }
+            // a judgement's evidence (5.5: the previous campaign's rectification record) is listed under its line
             line(c.text(), label(c.input()) + "：" + plain(judgement.score()) + "分，理由：" + judgement.reason(),
                     effectWords(sign, judgement.score(), false).substring(1), signed(sign, judgement.score()), false,
-                    source(c.input()));
+                    source(c.input()), c.input());
             return judgement.score();
         }
 

@@ -333,9 +333,17 @@ public class SelfCheckService {
         if (catalogue.indicator(indicatorCode).isEmpty()) {
             errors.add(new InputError(indicatorCode, null, "指标目录中没有该指标"));
         }
-        String name = fileName(file);
+        errors.addAll(fileRefusals(indicatorCode, fileName(file), file.content()));
+    }
+
+    /**
+     * What is wrong with an evidence file under the self-check's rules (empty, type, size, name length), naming the
+     * indicator; empty when it may be kept. Rectification reports take their files under the same rules.
+     */
+    public static List<InputError> fileRefusals(String indicatorCode, String fileName, byte[] content) {
+        List<InputError> errors = new ArrayList<>();
+        String name = fileName == null ? "" : fileName.strip();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        byte[] content = file.content();
         if (name.isEmpty() || content == null || content.length == 0) {
             errors.add(new InputError(indicatorCode, "file", FILE, "请选择要上传的文件（不能为空文件）"));
         } else if (!FILE_TYPES.contains(extension)) {
@@ -346,6 +354,7 @@ public class SelfCheckService {
         } else if (name.length() > 200) {
             errors.add(new InputError(indicatorCode, "file", FILE, "文件名过长"));
         }
+        return errors;
     }
 
     private EvidenceFileInfo attach(Long campaignId, String unitCode, NewFile file, String actor) {

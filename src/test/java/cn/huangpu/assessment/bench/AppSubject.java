@@ -53,7 +53,11 @@ final class AppSubject implements Subject {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 // Evidence links are fetched outside the processes, from the public internet; not part of this benchmark.
-                "--assessment.link-check.worker-enabled=false"));
+                "--assessment.link-check.worker-enabled=false",
+                // The run publishes at today's date moved by the lifecycle: 20 working days from it may reach a year
+                // whose holidays are not entered (refused, never guessed), so the bench counts calendar days.
+                "--assessment.rectification.deadline.days=20",
+                "--assessment.rectification.deadline.counted=CALENDAR_DAYS"));
         context = new SpringApplicationBuilder(AssessmentApplication.class).profiles("postgres")
                 .run(args.toArray(String[]::new));
         engine = context.getBean(ProcessEngine.class);

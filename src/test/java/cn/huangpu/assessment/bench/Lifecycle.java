@@ -3,6 +3,7 @@ package cn.huangpu.assessment.bench;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
+import cn.huangpu.assessment.workflow.RectificationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -47,7 +48,8 @@ final class Lifecycle {
     record Result(String subject, int units, int evaluators, double launchSeconds, double launchRate,
                   long reminderTimers, double reminderDrainSeconds, long deadlineTimers, double deadlineDrainSeconds,
                   double scoringSeconds, double lifecycleSeconds, Latencies taskList, double dbKbPerUnit, double dbLiveKbPerUnit,
-                  long incidents, long failedJobAttempts, double peakHeapMb, Map<String, Double> largestTablesKbPerUnit) {
+                  long incidents, long failedJobAttempts, double peakHeapMb, Map<String, Double> largestTablesKbPerUnit,
+                  double rectificationSeconds, long rectificationTasks) {
     }
 
     private static final String REMIND_SELF_CHECK_7 = "ServiceTask_RemindSelfCheck7";
@@ -148,6 +150,21 @@ final class Lifecycle {
             double lifecycleSeconds = (System.nanoTime() - begin - probeNanos) / 1e9;
             log("published after %.1f s (task-list timing excluded)", lifecycleSeconds);
 
+            // Rectification (the application only; the baseline has no such step): every unit's items are built from
+            // its published sheet and findings and its 落实整改 opened, in batches, after publication.
+            long published = System.nanoTime();
+            double rectificationSeconds = -1;
+            long rectificationTasks = -1;
+            if ("campaign".equals(subject.name())) {
+                await("rectification launched", () -> history().createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(RectificationProcess.LAUNCH_KEY).finished().count() == 1
+                        && executableJobs() == 0 ? 1 : 0, 1);
+                rectificationSeconds = seconds(published);
+                rectificationTasks = openTasks(RectificationProcess.RECTIFY);
+                log("rectification: %d tasks 落实整改 opened %.1f s after publication", rectificationTasks,
+                        rectificationSeconds);
+            }
+
             long finishedUnits = history().createHistoricProcessInstanceQuery().processDefinitionKey(UnitAssessmentProcess.KEY)
                     .finished().count();
             long finishedEvaluations = history().createHistoricProcessInstanceQuery()
@@ -168,7 +185,8 @@ final class Lifecycle {
             database.largestTables(databaseName, 12).forEach((table, bytes) -> largestTables.put(table, bytes / 1024.0 / n));
             return new Result(subject.name(), n, evaluators, launchSeconds, n / launchSeconds, reminderTimers, reminderDrain,
                     deadlineTimers, deadlineDrain, scoring.getDurationInMillis() / 1000.0, lifecycleSeconds, taskList,
-                    kbPerUnit, liveKbPerUnit, incidents, failedJobAttempts, heap.peakMb(), largestTables);
+                    kbPerUnit, liveKbPerUnit, incidents, failedJobAttempts, heap.peakMb(), largestTables,
+                    rectificationSeconds, rectificationTasks);
         } finally {
             ClockUtil.reset();
         }

@@ -120,6 +120,9 @@ final class Report {
             md.append(String.join(", ", r.largestTablesKbPerUnit().entrySet().stream()
                     .map(e -> "%s %.1f KB".formatted(e.getKey(), e.getValue())).toList())).append(".\n");
         });
+        results.stream().filter(r -> r.subject().equals("campaign") && r.rectificationTasks() >= 0).forEach(r ->
+                md.append("\nRectification at %,d units: items built and %,d tasks 落实整改 opened in %.1f s after publication."
+                        .formatted(r.units(), r.rectificationTasks(), r.rectificationSeconds())));
         md.append("\n| target | measured | met |\n|---|---:|---|\n");
         for (Target target : targets()) {
             md.append("| ").append(target.target()).append(" | ").append(target.measured()).append(" | ")

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * page, a wrong page, 404, a Chinese soft 404, redirect chains and loops, slow and oversized pages.
  * Each site counts the requests it serves at once, so tests can assert the checker's limits.
  */
-final class LocalSites implements AutoCloseable {
+public final class LocalSites implements AutoCloseable {
 
     static final String GOOD_PAGE = "<html><head><title>机构职能信息 - 黄浦区人民政府</title></head>"
             + "<body><h1>机构职能信息</h1><p>机关职能、机构设置、办公地址、联系方式。</p></body></html>";
@@ -34,7 +34,7 @@ final class LocalSites implements AutoCloseable {
     volatile long slowMillis = 2_000;
     volatile long servingMillis = 0;
 
-    LocalSites(String... addresses) throws IOException {
+    public LocalSites(String... addresses) throws IOException {
         for (String address : addresses) {
             HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 64);
             server.setExecutor(Executors.newFixedThreadPool(16));
@@ -46,7 +46,7 @@ final class LocalSites implements AutoCloseable {
         }
     }
 
-    String url(String address, String path) {
+    public String url(String address, String path) {
         return "http://" + address + ":" + servers.get(address).getAddress().getPort() + path;
     }
 

@@ -8,6 +8,10 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.rectification.RectificationScenario;
+import cn.huangpu.assessment.rectification.RectificationService;
+import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.workflow.RectificationProcess;
 import cn.huangpu.assessment.selfcheck.EvidenceFileInfo;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.ProcessDriver;
@@ -56,6 +60,8 @@ class AuthorizationMatrixTests {
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
+    @Autowired RectificationScenario scenario;
+    @Autowired RectificationService rectification;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
@@ -80,6 +86,20 @@ class AuthorizationMatrixTests {
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         driver.runJobs();
         String task = ProcessLookup.unitTasks(taskService, open.id(), "waitan").singleResult().getId();
+        // a published campaign (C) in which 外滩街道 rectifies a broken link, with a file given as evidence
+        // (published on a day whose 20 working days fall in a year with its holidays entered)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-03-02T01:00:00Z")));
+        Long c;
+        try {
+            c = scenario.published(List.of("waitan"), List.of(new RectificationScenario.PlannedFinding("waitan", "1.1",
+                    "missingOrStaleItems", FindingKind.BROKEN_LINK, "链接打不开", null)), List.of()).id();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        Long item = rectification.items(c, "waitan").get(0).id();
+        Long rectificationFile = rectification.attach(c, "waitan", item, "整改.pdf", "application/pdf",
+                "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "waitan01").id();
+        String rectificationTask = RectificationProcess.tasks(taskService, c, "waitan").singleResult().getId();
         String instance = ProcessLookup.unitInstance(runtimeService, open.id(), "waitan").getId();
 
         // resource → request → the roles allowed (in the order of ROLES: public, unit, other unit, evaluator,
@@ -103,6 +123,14 @@ class AuthorizationMatrixTests {
         // the office keeps the document register; leaders read it; a unit sees its documents on its score sheet only
         matrix.put("外滩街道's document register", new Cell("/app/registers/" + a + "/waitan", "----YY-"));
         matrix.put("its register template", new Cell("/app/registers/" + a + "/waitan/template.xlsx", "----YY-"));
+        // rectification after publication: the unit's task and page (the unit reports, the office reviews, leaders
+        // read), its evidence files, and the office's overview and circular
+        matrix.put("外滩街道's rectification task", new Cell("/engine-rest/task/" + rectificationTask, "-Y--Y-Y"));
+        matrix.put("its rectification page", new Cell("/app/rectification/" + c + "/waitan", "-Y--YY-"));
+        matrix.put("its rectification evidence", new Cell("/app/rectification/" + c + "/waitan/files/" + rectificationFile, "-Y--YY-"));
+        matrix.put("the rectification overview", new Cell("/app/campaigns/" + c + "/rectification", "----YY-"));
+        matrix.put("the dashboard's rectification stage", new Cell("/app/campaigns/" + c + "/rectification/stage", "----YY-"));
+        matrix.put("the rectification export", new Cell("/app/campaigns/" + c + "/rectification/export.xlsx", "----YY-"));
 
         List<String> wrong = new ArrayList<>();
         for (var entry : matrix.entrySet()) {

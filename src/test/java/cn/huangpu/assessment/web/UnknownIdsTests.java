@@ -128,6 +128,16 @@ class UnknownIdsTests {
         unitIds = new LinkedHashMap<>(unitIds);
         unitIds.put("rowId", new Ids(registerRow.get("waitan").toString(), MADE_UP, registerRow.get("yuyuan").toString()));
         unitIds.put("voidId", new Ids(voidNumber.get("waitan").toString(), MADE_UP, voidNumber.get("yuyuan").toString()));
+        // a rectification item of each unit (rectification/), written as its service writes them
+        Map<String, Long> item = new LinkedHashMap<>();
+        for (String unit : List.of("waitan", "yuyuan")) {
+            jdbc.update("insert into rectification_unit (campaign_id, unit_code, status) values (?, ?, 'RECTIFYING')", a, unit);
+            jdbc.update("insert into rectification_item (campaign_id, unit_code, indicator_code, source_key, origin,"
+                    + " finding_text, points, status, created_at) values (?, ?, '1.1', 'added:1', 'ADDED', '问题', 1,"
+                    + " 'OPEN', current_timestamp)", a, unit);
+            item.put(unit, jdbc.queryForObject("select max(id) from rectification_item", Long.class));
+        }
+        unitIds.put("itemId", new Ids(item.get("waitan").toString(), MADE_UP, item.get("yuyuan").toString()));
         evaluatorIds = new LinkedHashMap<>(unitIds);
         evaluatorIds.put("unitCode", new Ids("waitan", "nosuchunit", null));
         coordinatorIds = new LinkedHashMap<>();

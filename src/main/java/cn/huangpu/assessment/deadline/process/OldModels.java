@@ -41,6 +41,7 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> UnitAssessmentProcess.UNIT_CODE;
             case SPECIALIST_EVALUATION -> SpecialistEvaluationProcess.EVALUATOR_CODE;
+            case RECTIFICATION -> throw notInOldModels(kind);
         };
     }
 
@@ -49,6 +50,7 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> CampaignProcess.SELF_CHECK_DUE;
             case SPECIALIST_EVALUATION -> CampaignProcess.SPECIALIST_DUE;
+            case RECTIFICATION -> throw notInOldModels(kind);
         };
     }
 
@@ -56,7 +58,13 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> UnitAssessmentProcess.SUBMIT_SELF_CHECK;
             case SPECIALIST_EVALUATION -> SpecialistEvaluationProcess.DELIVER;
+            case RECTIFICATION -> throw notInOldModels(kind);
         };
+    }
+
+    /** A kind that came after the first release never runs on its models. */
+    private static IllegalStateException notInOldModels(DeadlineKind kind) {
+        return new IllegalStateException("No deadline of kind " + kind + " in the first release's models");
     }
 
     /**

@@ -108,7 +108,19 @@ public class LinkCheck {
     @Column(name = "finding_id")
     private Long findingId;
 
+    /** The rectification item whose report gave the link; null for a self-check's evidence link. */
+    @Column(name = "rectification_item_id")
+    private Long rectificationItemId;
+
     protected LinkCheck() {
+    }
+
+    /** A check of a link a unit gave as evidence that a rectification item is fixed. */
+    public static LinkCheck ofRectification(Long campaignId, String unitCode, String indicatorCode, Long itemId,
+                                            String url, String keyword, Instant now) {
+        LinkCheck check = new LinkCheck(campaignId, unitCode, indicatorCode, url, keyword, now);
+        check.rectificationItemId = itemId;
+        return check;
     }
 
     public LinkCheck(Long campaignId, String unitCode, String indicatorCode, String url, String keyword, Instant now) {
@@ -264,5 +276,9 @@ public class LinkCheck {
 
     public Long getFindingId() {
         return findingId;
+    }
+
+    public Long getRectificationItemId() {
+        return rectificationItemId;
     }
 }

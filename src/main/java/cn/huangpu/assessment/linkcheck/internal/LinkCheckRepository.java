@@ -10,9 +10,15 @@ import org.springframework.data.jpa.repository.Query;
 /** The link checks; only the link-check module's service reads and writes them. */
 public interface LinkCheckRepository extends JpaRepository<LinkCheck, Long> {
 
-    List<LinkCheck> findByCampaignIdAndUnitCodeOrderByIndicatorCodeAscIdAsc(Long campaignId, String unitCode);
+    /** The checks of a unit's self-check evidence links (not those of its rectification reports). */
+    List<LinkCheck> findByCampaignIdAndUnitCodeAndRectificationItemIdIsNullOrderByIndicatorCodeAscIdAsc(Long campaignId,
+                                                                                                 String unitCode);
 
-    List<LinkCheck> findByCampaignId(Long campaignId);
+    /** The checks of a campaign's self-check evidence links. */
+    List<LinkCheck> findByCampaignIdAndRectificationItemIdIsNull(Long campaignId);
+
+    /** The checks of the links given in rectification reports. */
+    List<LinkCheck> findByRectificationItemIdIn(java.util.Collection<Long> itemIds);
 
     long countByStatusNot(LinkCheck.Status status);
 
