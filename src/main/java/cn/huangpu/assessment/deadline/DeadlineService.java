@@ -119,7 +119,8 @@ public class DeadlineService {
     }
 
     private static String shown(Object value) {
-        String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
+        // a BigDecimal's own text keeps an exponent (1E+400), where its plain digits could run to any length
+        String text = String.valueOf(value);
         return text.length() <= 30 ? text : text.substring(0, 30) + "…";
     }
 
