@@ -7,6 +7,7 @@ import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ class AuthorizationSeeder implements ApplicationRunner {
     static final String FILTER_OVERDUE = "已逾期";
     /** The processes whose history the coordinator and leaders read. */
     static final List<String> ASSESSMENT_PROCESSES =
-            List.of(CampaignProcess.KEY, UnitAssessmentProcess.KEY, SpecialistEvaluationProcess.KEY, DeadlineProcess.KEY);
+            List.of(CampaignProcess.KEY, UnitAssessmentProcess.KEY, SpecialistEvaluationProcess.KEY, DeadlineProcess.KEY,
+                    UnitFeedbackProcess.KEY);
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSeeder.class);
 

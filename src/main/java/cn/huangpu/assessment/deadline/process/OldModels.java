@@ -41,6 +41,7 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> UnitAssessmentProcess.UNIT_CODE;
             case SPECIALIST_EVALUATION -> SpecialistEvaluationProcess.EVALUATOR_CODE;
+            case FEEDBACK -> throw notInFirstRelease(kind);
         };
     }
 
@@ -49,6 +50,7 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> CampaignProcess.SELF_CHECK_DUE;
             case SPECIALIST_EVALUATION -> CampaignProcess.SPECIALIST_DUE;
+            case FEEDBACK -> throw notInFirstRelease(kind);
         };
     }
 
@@ -56,7 +58,13 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> UnitAssessmentProcess.SUBMIT_SELF_CHECK;
             case SPECIALIST_EVALUATION -> SpecialistEvaluationProcess.DELIVER;
+            case FEEDBACK -> throw notInFirstRelease(kind);
         };
+    }
+
+    /** The feedback window came after the first release: it only ever runs on processes/Deadline.bpmn. */
+    private static IllegalStateException notInFirstRelease(DeadlineKind kind) {
+        return new IllegalStateException("No first-release deadline of kind " + kind);
     }
 
     /**
