@@ -284,7 +284,7 @@ class FeedbackController {
         model.addAttribute("evaluatorCode", evaluatorCode);
         model.addAttribute("evaluatorName", referenceData.evaluatorName(evaluatorCode));
         model.addAttribute("objections", feedback.forEvaluator(campaignId, evaluatorCode));
-        model.addAttribute("catalogue", feedback.catalogue(campaignId));
+        model.addAttribute("indicatorNames", indicatorNames(feedback.catalogue(campaignId)));
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("mayAnswer", user.isEvaluator(evaluatorCode));
         model.addAttribute("errors", errors);
@@ -317,6 +317,7 @@ class FeedbackController {
         model.addAttribute("notes", feedback.sheetNotes(campaignId, unitCode, false));
         model.addAttribute("objections", objections);
         model.addAttribute("catalogue", catalogue);
+        model.addAttribute("indicatorNames", indicatorNames(catalogue));
         model.addAttribute("mayObject", answering && user.isUnit(unitCode));
         model.addAttribute("mayRule", user.isCoordinator() && !campaign.isFrozen());
         model.addAttribute("typed", typed);
@@ -346,6 +347,12 @@ class FeedbackController {
             model.addAttribute("opinionEvaluators", evaluators);
         }
         return "feedback-unit";
+    }
+
+    private static Map<String, String> indicatorNames(Catalogue catalogue) {
+        Map<String, String> names = new HashMap<>();
+        catalogue.indicators().forEach(i -> names.put(i.code(), i.name()));
+        return names;
     }
 
     /** The inputs people enter for the indicator, which an acceptance may change (a finding's count is not one). */
