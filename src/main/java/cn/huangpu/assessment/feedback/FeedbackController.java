@@ -150,20 +150,20 @@ class FeedbackController {
         return "redirect:" + FeedbackService.page(campaignId, unitCode);
     }
 
-    @PostMapping("/app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/files/{fileId}/delete")
+    @PostMapping("/app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/files/{attachmentId}/delete")
     String deleteFile(@PathVariable Long campaignId, @PathVariable String unitCode, @PathVariable long objectionId,
-                      @PathVariable long fileId, RedirectAttributes redirect) {
+                      @PathVariable long attachmentId, RedirectAttributes redirect) {
         requireUnitStaff(unitCode, "复核申请由本单位提交");
-        feedback.deleteFile(campaignId, unitCode, objectionId, fileId, user.id());
+        feedback.deleteFile(campaignId, unitCode, objectionId, attachmentId, user.id());
         redirect.addFlashAttribute("saved", "已删除附件。");
         return "redirect:" + FeedbackService.page(campaignId, unitCode);
     }
 
-    @GetMapping("/app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/files/{fileId}")
+    @GetMapping("/app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/files/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable Long campaignId, @PathVariable String unitCode,
-                                    @PathVariable long objectionId, @PathVariable long fileId) {
+                                    @PathVariable long objectionId, @PathVariable long attachmentId) {
         user.requireUnit(unitCode, true, "意见反馈页面仅本单位、区政府办公室和区领导可查看");
-        FeedbackStore.StoredFile stored = feedback.file(campaignId, unitCode, objectionId, fileId);
+        FeedbackStore.StoredFile stored = feedback.file(campaignId, unitCode, objectionId, attachmentId);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(stored.fileName(), StandardCharsets.UTF_8).build().toString())

@@ -412,6 +412,8 @@ public class FeedbackService {
 
     /** Deletes a draft (with its files) while the unit may still answer. */
     public void deleteObjection(Long campaignId, String unitCode, long objectionId, String actor) {
+        // an unknown objection is not found before anything else is said about the window
+        objectionOf(campaignId, unitCode, objectionId);
         requireAnswering(campaignId, unitCode);
         Objection objection = draftOf(campaignId, unitCode, objectionId);
         store.deleteDraft(objection.id());
@@ -421,10 +423,11 @@ public class FeedbackService {
 
     /** Removes a file from a draft while the unit may still answer. */
     public void deleteFile(Long campaignId, String unitCode, long objectionId, long fileId, String actor) {
+        Objection.File file = objectionOf(campaignId, unitCode, objectionId).files().stream()
+                .filter(f -> f.id() == fileId).findFirst()
+                .orElseThrow(() -> new NotFoundException("file " + fileId + " of objection " + objectionId));
         requireAnswering(campaignId, unitCode);
         Objection objection = draftOf(campaignId, unitCode, objectionId);
-        Objection.File file = objection.files().stream().filter(f -> f.id() == fileId).findFirst()
-                .orElseThrow(() -> new NotFoundException("file " + fileId + " of objection " + objectionId));
         store.deleteFile(objectionId, fileId);
         audit.record(campaignId, "objection " + unitCode + " " + objection.indicatorCode(), "DETACH", file.fileName(),
                 null, null, actor);
