@@ -2,7 +2,9 @@ package cn.huangpu.assessment.audit;
 
 import static cn.huangpu.assessment.audit.AuditSubject.CAMPAIGN;
 import static cn.huangpu.assessment.audit.AuditSubject.EVALUATOR;
+import static cn.huangpu.assessment.audit.AuditSubject.FEEDBACK;
 import static cn.huangpu.assessment.audit.AuditSubject.FINDING;
+import static cn.huangpu.assessment.audit.AuditSubject.OBJECTION;
 import static cn.huangpu.assessment.audit.AuditSubject.LINK_CHECK;
 import static cn.huangpu.assessment.audit.AuditSubject.RECTIFICATION;
 import static cn.huangpu.assessment.audit.AuditSubject.RECTIFICATION_DUE;
@@ -150,6 +152,28 @@ class AuditDescriber {
                     case "PUBLISH" -> results("公布", before, after);
                     case "REOPEN" -> results("重新打开", before, after);
                     case "SEND_BACK" -> results("退回", before, after);
+                    case "FEEDBACK_OPEN" -> new Change("意见反馈", "开放", null, minutes(after) + " 截止");
+                    case "FEEDBACK_SKIPPED" -> new Change("意见反馈", "不开放", null, null);
+                    case "FEEDBACK_CONCLUDED" -> new Change("意见反馈", "办结", null, null);
+                    case "SET_FEEDBACK_RULES" -> new Change("意见反馈设置", "修改", before, after);
+                    default -> null;
+                };
+                case FEEDBACK -> switch (action) {
+                    case "NO_OBJECTION" -> new Change("评估结果确认", "无异议", null, after);
+                    case "OBJECT" -> new Change("评估结果确认", "申请复核", null, after);
+                    case "DEEMED" -> new Change("评估结果确认", "逾期未反馈", null, after);
+                    default -> null;
+                };
+                case OBJECTION -> switch (action) {
+                    case "DRAFT" -> new Change("复核申请", "填写", null, after);
+                    case "DRAFT_CHANGE" -> new Change("复核申请", "修改", before, after);
+                    case "DRAFT_DELETE" -> new Change("复核申请", "删除", before, null);
+                    case "ATTACH" -> new Change("复核申请：附件", "上传", null, after);
+                    case "DETACH" -> new Change("复核申请：附件", "删除", before, null);
+                    case "ACCEPT" -> new Change("复核申请", "采纳（重新计分）", before, after);
+                    case "REJECT" -> new Change("复核申请", "驳回", before, after);
+                    case "REQUEST_OPINION" -> new Change("复核申请：征求意见", "征求", null, after);
+                    case "OPINION" -> new Change("复核申请：专项评估单位意见", "提出", null, after);
                     default -> null;
                 };
                 case UNIT -> subject.rest() == null ? switch (action) {

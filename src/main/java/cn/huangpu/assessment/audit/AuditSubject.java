@@ -17,6 +17,8 @@ import java.util.List;
  *   register   &lt;unit&gt; &lt;register&gt;   (documents, consultations)
  *   rectification     &lt;unit&gt; [&lt;indicator&gt; &lt;item id&gt;]
  *   rectification_due &lt;unit&gt;
+ *   feedback   &lt;unit&gt;                (its answer in the feedback window)
+ *   objection  &lt;unit&gt; &lt;indicator&gt;  (an objection, its files, opinions and ruling)
  * </pre>
  * Both the wording and the filters by unit and indicator rely on this grammar, so it is written down once, here.
  *
@@ -36,12 +38,14 @@ record AuditSubject(String kind, String code, String indicator, String rest) {
     static final String REGISTER = "register";
     static final String RECTIFICATION = "rectification";
     static final String RECTIFICATION_DUE = "rectification_due";
+    static final String FEEDBACK = "feedback";
+    static final String OBJECTION = "objection";
 
     /** The kinds whose second word is a unit code. */
     static final List<String> OF_UNIT = List.of(UNIT, FINDING, LINK_CHECK, UNIT_FACT, SCORE, REGISTER, RECTIFICATION,
-            RECTIFICATION_DUE);
+            RECTIFICATION_DUE, FEEDBACK, OBJECTION);
     /** The kinds whose third word is an indicator code (all of them also name a unit). */
-    static final List<String> OF_INDICATOR = List.of(FINDING, LINK_CHECK, UNIT_FACT, RECTIFICATION);
+    static final List<String> OF_INDICATOR = List.of(FINDING, LINK_CHECK, UNIT_FACT, RECTIFICATION, OBJECTION);
 
     static AuditSubject parse(String subject) {
         String[] words = subject.strip().split(" ", 4);

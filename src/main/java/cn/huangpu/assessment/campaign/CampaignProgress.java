@@ -51,6 +51,8 @@ class CampaignProgress {
         switch (deadline.kind()) {
             case SELF_CHECK -> campaigns.unitOverdue(deadline.campaignId(), deadline.code());
             case SPECIALIST_EVALUATION -> campaigns.evaluatorOverdue(deadline.campaignId(), deadline.code());
+            // a unit that let its feedback window pass is deemed to have no objection: the feedback module records it
+            case FEEDBACK -> { }
         }
     }
 

@@ -6,6 +6,8 @@ import cn.huangpu.assessment.campaign.CampaignDates;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.dashboard.Dashboard.Party;
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.feedback.FeedbackProgress;
+import cn.huangpu.assessment.feedback.FeedbackService;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.web.BadInputException;
@@ -41,9 +43,12 @@ class DashboardController {
     private final ObjectMapper json;
     private final WorkingDayCalendar calendar;
     private final DisplayTime time;
+    private final FeedbackService feedback;
 
     DashboardController(DashboardService dashboards, CampaignService campaigns, ReferenceData referenceData,
-                        CurrentUser user, ObjectMapper json, WorkingDayCalendar calendar, DisplayTime time) {
+                        CurrentUser user, ObjectMapper json, WorkingDayCalendar calendar, DisplayTime time,
+                        FeedbackService feedback) {
+        this.feedback = feedback;
         this.json = json;
         this.calendar = calendar;
         this.time = time;
@@ -67,6 +72,10 @@ class DashboardController {
         model.addAttribute("histogramJson", json.writeValueAsString(dashboard.histogram()));
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("coordinator", user.isCoordinator());
+        // the feedback window's progress (answered, objecting, overdue, ruled), once one was opened
+        FeedbackProgress window = feedback.progress(campaignId).orElse(null);
+        model.addAttribute("feedback", window);
+        model.addAttribute("feedbackDue", window == null ? null : time.format(window.due()));
         return "dashboard";
     }
 

@@ -50,12 +50,12 @@ public class DeadlineNotices {
 
     /**
      * Tells the unit or evaluator that its deadline passed: with a chase, that the office will follow up;
-     * without, that it was not met.
+     * without, what its kind makes of it (not met; for feedback, deemed no objection).
      */
     public void overdue(Deadline deadline, boolean chased, String taskId) {
         notifications.notify(deadline.campaignId(), group(deadline), Notification.Kind.OVERDUE,
                 subject(deadline) + "已超过截止时间（" + due(deadline) + "），"
-                        + (chased ? "请尽快提交；区政府办公室将督促处理。" : "未按期提交。"),
+                        + (chased ? "请尽快提交；区政府办公室将督促处理。" : deadline.kind().lapsed),
                 "overdue/" + key(deadline), link(deadline, taskId));
     }
 

@@ -17,6 +17,7 @@ import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -138,6 +139,13 @@ public class CampaignBots {
     public void approve(Long campaignId) {
         complete(LEADER_USER, List.of(Groups.LEADER), CampaignProcess.APPROVE_GRADES,
                 CampaignProcess.tasks(taskService, campaignId), Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.APPROVE));
+    }
+
+    /** The unit confirms its preliminary results without objection (确认评估结果: 无异议). */
+    public void confirmResults(Long campaignId, String unitCode) {
+        complete(unitUser(unitCode), List.of(Groups.unit(unitCode)), UnitFeedbackProcess.CONFIRM_RESULTS,
+                UnitFeedbackProcess.tasks(taskService, campaignId, unitCode),
+                Map.of(UnitFeedbackProcess.ANSWER_FIELD, UnitFeedbackProcess.NO_OBJECTION));
     }
 
     public void sendBack(Long campaignId, String reason) {

@@ -25,6 +25,7 @@ import cn.huangpu.assessment.web.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,9 +93,31 @@ public class EvaluationService {
      * @param reasonRequired whether every change needs a reason (the office's comprehensive evaluation)
      */
     public void record(Long campaignId, String source, List<FactEntry> entries, boolean reasonRequired, String actor) {
+        record(campaignId, source, entries, reasonRequired, actor, true);
+    }
+
+    /**
+     * The office's correction of inputs on review of a unit's objection (意见反馈与复核): any input people enter,
+     * the office's own or an evaluator's after it delivered, each change with its reason (required) in the audit
+     * trail under the office's account. Each value keeps its source, so the evaluator's grid still shows it as its
+     * input. All or nothing, with the checks of {@link #record}.
+     */
+    public void correctOnReview(Long campaignId, List<FactEntry> entries, String actor) {
+        Catalogue catalogue = catalogue(campaigns.get(campaignId));
+        Map<String, List<FactEntry>> bySource = new LinkedHashMap<>();
+        for (FactEntry entry : entries) {
+            String source = catalogue.indicator(entry.indicatorCode()).flatMap(i -> i.input(entry.inputName()))
+                    .map(Input::by).orElse(Catalogue.OFFICE);
+            bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(entry);
+        }
+        bySource.forEach((source, changes) -> record(campaignId, source, changes, true, actor, false));
+    }
+
+    private void record(Long campaignId, String source, List<FactEntry> entries, boolean reasonRequired, String actor,
+                        boolean onlyWhilePending) {
         CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
-        if (!Catalogue.OFFICE.equals(source)) {
+        if (onlyWhilePending && !Catalogue.OFFICE.equals(source)) {
             EvaluatorParticipation evaluator = campaigns.evaluator(campaignId, source);
             if (evaluator.status() != EvaluatorParticipation.Status.PENDING) {
                 throw new BadInputException("评估结果不能再修改", InputError.field("evaluatorCode", "专项评估状态",

@@ -20,7 +20,9 @@ public class Notification {
 
     /** Why the message was sent. */
     public enum Kind {
-        REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE
+        REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE,
+        /** About the feedback window: a ruling on an objection, a request for an evaluator's opinion, the opinion. */
+        FEEDBACK
     }
 
     @Id

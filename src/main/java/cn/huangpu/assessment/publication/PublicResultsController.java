@@ -3,11 +3,14 @@ package cn.huangpu.assessment.publication;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.rectification.RectificationTracking;
 import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.results.ReviewNotes;
 import cn.huangpu.assessment.results.UnitResult;
 import cn.huangpu.assessment.publication.PublicationService.Published;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +27,15 @@ class PublicResultsController {
     private final CampaignScoring scoring;
     private final ReferenceData referenceData;
     private final RectificationTracking rectification;
+    private final ObjectProvider<ReviewNotes> reviewNotes;
 
     PublicResultsController(PublicationService publication, CampaignScoring scoring, ReferenceData referenceData,
-                            RectificationTracking rectification) {
+                            RectificationTracking rectification, ObjectProvider<ReviewNotes> reviewNotes) {
         this.publication = publication;
         this.scoring = scoring;
         this.referenceData = referenceData;
         this.rectification = rectification;
+        this.reviewNotes = reviewNotes;
     }
 
     @GetMapping("/public/results")
@@ -63,6 +68,9 @@ class PublicResultsController {
         model.addAttribute("unitName", referenceData.unitName(unitCode));
         model.addAttribute("sheet", scoring.sheet(record));
         model.addAttribute("findings", List.of());
+        // points changed on review are marked 经复核调整; the rulings themselves only where the campaign makes them public
+        ReviewNotes notes = reviewNotes.getIfAvailable();
+        model.addAttribute("notes", notes == null ? Map.of() : notes.indicatorNotes(campaignId, unitCode, true));
         return "public/sheet";
     }
 

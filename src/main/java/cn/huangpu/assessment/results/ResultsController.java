@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,10 +57,12 @@ class ResultsController {
     private final SelfCheckService selfChecks;
     private final LinkCheckService linkChecks;
     private final DisplayTime time;
+    private final ObjectProvider<ReviewNotes> reviewNotes;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       VerificationService verification, ReferenceData referenceData, CurrentUser user,
-                      SheetPdf sheetPdf, SelfCheckService selfChecks, LinkCheckService linkChecks, DisplayTime time) {
+                      SheetPdf sheetPdf, SelfCheckService selfChecks, LinkCheckService linkChecks, DisplayTime time,
+                      ObjectProvider<ReviewNotes> reviewNotes) {
         this.scoring = scoring;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -70,6 +73,13 @@ class ResultsController {
         this.selfChecks = selfChecks;
         this.linkChecks = linkChecks;
         this.time = time;
+        this.reviewNotes = reviewNotes;
+    }
+
+    /** Notes under a sheet's indicators from the review of objections (经复核调整), none without a review. */
+    private Map<String, List<String>> notes(Long campaignId, String unitCode) {
+        ReviewNotes notes = reviewNotes.getIfAvailable();
+        return notes == null ? Map.of() : notes.indicatorNotes(campaignId, unitCode, false);
     }
 
     @GetMapping("/app/results/{campaignId}")
@@ -88,6 +98,8 @@ class ResultsController {
         ranked.forEach(r -> overallRank.put(r.unitCode(), overallRank.size() + 1));
         model.addAttribute("overallRank", overallRank);
         model.addAttribute("unitNames", referenceData.unitNames());
+        ReviewNotes notes = reviewNotes.getIfAvailable();
+        model.addAttribute("review", notes == null ? null : notes.overview(campaignId).orElse(null));
         return "results";
     }
 
@@ -152,6 +164,7 @@ class ResultsController {
         model.addAttribute("entries", selfChecks.entries(campaignId, unitCode));
         model.addAttribute("checks", linkChecks.results(campaignId, unitCode).stream()
                 .collect(Collectors.groupingBy(LinkCheckResult::indicatorCode)));
+        model.addAttribute("notes", notes(campaignId, unitCode));
         return "sheet";
     }
 
@@ -178,6 +191,7 @@ class ResultsController {
                 checkOutcomes.put(c.indicatorCode() + " " + c.url(), "（链接检查：" + c.outcome().label()
                         + (c.httpStatus() == null ? "" : "，HTTP " + c.httpStatus()) + "）"));
         model.put("checkOutcomes", checkOutcomes);
+        model.put("notes", notes(campaignId, unitCode));
         String fileName = campaign.year() + "年度" + referenceData.unitName(unitCode) + "评分说明.pdf";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition

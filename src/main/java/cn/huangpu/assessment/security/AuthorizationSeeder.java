@@ -8,6 +8,7 @@ import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.RectificationProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class AuthorizationSeeder implements ApplicationRunner {
     /** The processes whose history the coordinator and leaders read. */
     static final List<String> ASSESSMENT_PROCESSES =
             List.of(CampaignProcess.KEY, UnitAssessmentProcess.KEY, SpecialistEvaluationProcess.KEY, DeadlineProcess.KEY,
-                    RectificationProcess.KEY, RectificationProcess.LAUNCH_KEY);
+                    RectificationProcess.KEY, RectificationProcess.LAUNCH_KEY, UnitFeedbackProcess.KEY);
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSeeder.class);
 

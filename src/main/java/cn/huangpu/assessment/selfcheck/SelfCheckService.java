@@ -57,7 +57,7 @@ public class SelfCheckService {
     static final String NOT_INVOLVED = "不涉及";
     static final String FILE = "附件";
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    static final Set<String> FILE_TYPES = Set.of("pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "jpg", "jpeg", "png", "zip");
+    public static final Set<String> FILE_TYPES = Set.of("pdf", "doc", "docx", "xls", "xlsx", "wps", "ofd", "jpg", "jpeg", "png", "zip");
 
     private final SelfCheckEntryRepository entries;
     private final EvidenceFileRepository files;
@@ -299,6 +299,20 @@ public class SelfCheckService {
                         + "字，现有" + parts[1].strip().length() + "字：" + abbreviated(parts[1].strip())));
             }
         }
+    }
+
+    /**
+     * The self-check's rules for evidence applied to another stage's evidence on one indicator (a unit's objection
+     * in the feedback window): the links as the self-check takes them, and each file's type, size and name.
+     */
+    public List<InputError> evidenceProblems(Catalogue catalogue, String indicatorCode, String evidenceLinks,
+                                             List<NewFile> newFiles) {
+        List<InputError> errors = new ArrayList<>();
+        check(catalogue, indicatorCode, new Draft(null, evidenceLinks, false), errors);
+        for (NewFile file : newFiles) {
+            check(catalogue, file, errors);
+        }
+        return errors;
     }
 
     private static String abbreviated(String text) {

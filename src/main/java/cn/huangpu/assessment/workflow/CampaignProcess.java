@@ -16,6 +16,15 @@ public final class CampaignProcess {
     public static final String SCORE_UNITS = "ServiceTask_ScoreUnits";
     public static final String COMPREHENSIVE_EVALUATION = "UserTask_ComprehensiveEvaluation";
     public static final String DETERMINE_GRADES = "BusinessRuleTask_DetermineGrades";
+    /** Decides whether this round has a feedback window (意见反馈) and opens it; processes/UnitFeedback.bpmn per unit. */
+    public static final String PLAN_FEEDBACK = "ServiceTask_PlanFeedbackWindow";
+    public static final String FEEDBACK_WINDOW_GATEWAY = "Gateway_FeedbackWindow";
+    public static final String LAUNCH_FEEDBACK_BATCHES = "SubProcess_LaunchFeedbackBatches";
+    public static final String LAUNCH_FEEDBACK = "ServiceTask_LaunchUnitFeedback";
+    public static final String CHECK_FEEDBACK_CONCLUDED = "ServiceTask_CheckFeedbackConcluded";
+    public static final String WAIT_FEEDBACK_CONCLUDED = "IntermediateCatchEvent_FeedbackConcluded";
+    /** Grades again after the window, so that the leaders approve the scores as reviewed. */
+    public static final String REGRADE_AFTER_REVIEW = "BusinessRuleTask_RegradeAfterReview";
     public static final String APPROVE_GRADES = "UserTask_ApproveGrades";
     public static final String RESULTS_DUE_TIMER = "BoundaryEvent_ResultsDue";
     public static final String NOTIFY_APPROVAL_OVERDUE = "ServiceTask_NotifyApprovalOverdue";
@@ -25,6 +34,8 @@ public final class CampaignProcess {
 
     public static final String MESSAGE_ALL_INPUTS_IN = "AllInputsIn";
     public static final String MESSAGE_REOPENED = "CampaignReopened";
+    /** Every unit's feedback of the window is concluded (answered and ruled, or deemed). */
+    public static final String MESSAGE_FEEDBACK_CONCLUDED = "FeedbackConcluded";
 
     public static final String CAMPAIGN_ID = "campaignId";
     public static final String SELF_CHECK_DUE = "selfCheckDue";
@@ -36,6 +47,12 @@ public final class CampaignProcess {
     /** Set by the engine on each multi-instance: which batch (from 0), and of how many. */
     public static final String LOOP_COUNTER = "loopCounter";
     public static final String NR_OF_INSTANCES = "nrOfInstances";
+    /** Set by the window's planning: whether this round has a feedback window, its batches and its due date. */
+    public static final String FEEDBACK_WINDOW_OPENS = "feedbackWindowOpens";
+    public static final String FEEDBACK_BATCHES = "feedbackBatches";
+    public static final String FEEDBACK_DUE = "feedbackDue";
+    /** Set when the launch ends: whether every unit's feedback was concluded already (no wait for the message). */
+    public static final String FEEDBACK_CONCLUDED = "feedbackConcluded";
     public static final String APPROVAL_DECISION = "approvalDecision";
     public static final String SEND_BACK_REASON = "sendBackReason";
     public static final String INITIATOR = "initiator";

@@ -21,7 +21,7 @@ public final class DeadlineProcess {
     public static final String END_LAPSED = "EndEvent_DeadlineLapsed";
     public static final String END_CLOSED = "EndEvent_DeadlineClosed";
 
-    /** Input: whose deadline it is, one of {@code deadline.DeadlineKind} (SELF_CHECK, SPECIALIST_EVALUATION, RECTIFICATION). */
+    /** Input: whose deadline it is, one of {@code deadline.DeadlineKind} (SELF_CHECK, SPECIALIST_EVALUATION, FEEDBACK, RECTIFICATION). */
     public static final String KIND = "deadlineKind";
     /** Input: the unit's or evaluator's code; the campaign comes as {@link CampaignProcess#CAMPAIGN_ID}. */
     public static final String SUBJECT_CODE = "subjectCode";

@@ -9,6 +9,7 @@ import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.feedback.FeedbackService;
 import cn.huangpu.assessment.results.CampaignScoring;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
@@ -97,6 +98,10 @@ final class AppSubject implements Subject {
         CampaignInfo campaign = context.getBean(CampaignStarter.class).start(new OpenCampaign(2023, 2023, selfCheckDue,
                 selfCheckDue, comprehensiveDue, resultsDue, requested, List.of()), CampaignBots.COORDINATOR_USER);
         campaignId = campaign.id();
+        // The window counts calendar days here: the benchmark's clock runs past the last year whose working days
+        // are shipped, where a working-day count is refused (never guessed).
+        context.getBean(FeedbackService.class).setRules(campaignId, 5, "CALENDAR_DAYS", true, false,
+                CampaignBots.COORDINATOR_USER);
         unitCodes = campaigns.units(campaignId).stream().map(UnitParticipation::unitCode).toList();
         evaluatorCodes = campaigns.evaluators(campaignId).stream().map(EvaluatorParticipation::evaluatorCode).toList();
         return campaigns.get(campaignId).processInstanceId();
@@ -136,6 +141,11 @@ final class AppSubject implements Subject {
     @Override
     public void evaluateComprehensively(int seed) {
         bots.evaluateComprehensively(campaignId, new Random(seed));
+    }
+
+    @Override
+    public void confirmResults(String unitCode, int seed) {
+        bots.confirmResults(campaignId, unitCode);
     }
 
     @Override

@@ -9,6 +9,7 @@ import cn.huangpu.assessment.workflow.Deadlines;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -38,6 +40,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
@@ -54,9 +57,12 @@ import org.camunda.bpm.engine.variable.Variables;
 final class BaselineSubject implements Subject {
 
     private static final String[] MODELS = {"processes/AssessmentCampaign.bpmn", "processes/UnitAssessment.bpmn",
-            "processes/SpecialistEvaluation.bpmn", "processes/Deadline.bpmn", "processes/GradeDecision.dmn"};
+            "processes/SpecialistEvaluation.bpmn", "processes/Deadline.bpmn", "processes/UnitFeedback.bpmn",
+            "processes/GradeDecision.dmn"};
     private static final String[] FORMS = {"ApproveGrades", "ChaseOverdue", "ComprehensiveEvaluation", "DeliverEvaluation",
-            "StartCampaign", "SubmitSelfCheck", "VerifySelfCheck"};
+            "StartCampaign", "SubmitSelfCheck", "VerifySelfCheck", "ConfirmResults", "ReviewObjections"};
+    /** The application's default feedback window, counted in calendar days as the benchmark's app subject does. */
+    private static final Duration FEEDBACK_WINDOW = Duration.ofDays(5);
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
     private static final long CAMPAIGN_ID = 1L;
 
@@ -79,6 +85,8 @@ final class BaselineSubject implements Subject {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create table bench_ready (campaign_id bigint primary key, ready integer not null)");
             statement.execute("insert into bench_ready values (" + CAMPAIGN_ID + ", 0)");
+            statement.execute("create table bench_feedback (campaign_id bigint primary key, pending integer not null)");
+            statement.execute("insert into bench_feedback values (" + CAMPAIGN_ID + ", " + unitCodes.size() + ")");
         }
 
         Map<Object, Object> beans = new HashMap<>();
@@ -96,6 +104,25 @@ final class BaselineSubject implements Subject {
         CountReady countReady = new CountReady(unitCodes.size() + evaluatorCodes.size());
         beans.put("recordUnitReadyDelegate", countReady);
         beans.put("recordEvaluationReadyDelegate", countReady);
+        // the feedback window: plan it, launch its units in batches, count them off under a row lock
+        beans.put("planFeedbackWindowDelegate", (JavaDelegate) execution -> execution.setVariables(Variables.createVariables()
+                .putValue(CampaignProcess.FEEDBACK_WINDOW_OPENS, true)
+                .putValue(CampaignProcess.FEEDBACK_BATCHES, (unitCodes.size() + launchBatchSize - 1) / launchBatchSize)
+                .putValue(CampaignProcess.FEEDBACK_DUE, Date.from(ClockUtil.getCurrentTime().toInstant().plus(FEEDBACK_WINDOW)))
+                .putValue(UnitFeedbackProcess.WINDOW_NO, 1)
+                .putValue(UnitFeedbackProcess.REMIND_DAYS, "1")));
+        beans.put("launchUnitFeedbackDelegate", new LaunchFeedback());
+        beans.put("checkFeedbackConcludedDelegate", (JavaDelegate) execution -> execution.setVariable(
+                CampaignProcess.FEEDBACK_CONCLUDED, pendingFeedback(false) == 0));
+        beans.put("recordFeedbackConcludedDelegate", (JavaDelegate) execution -> {
+            if (pendingFeedback(true) == 0) {
+                execution.getProcessEngineServices().getRuntimeService()
+                        .createMessageCorrelation(CampaignProcess.MESSAGE_FEEDBACK_CONCLUDED)
+                        .processInstanceBusinessKey(String.valueOf(CAMPAIGN_ID)).correlateAllWithResult();
+            }
+        });
+        beans.put("confirmResultsListener", (TaskListener) task ->
+                task.getExecution().getProcessInstance().setVariable(UnitFeedbackProcess.OBJECTED, false));
 
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("baseline");
@@ -210,6 +237,12 @@ final class BaselineSubject implements Subject {
     }
 
     @Override
+    public void confirmResults(String unitCode, int seed) {
+        complete(CampaignBots.unitUser(unitCode), Groups.unit(unitCode), UnitFeedbackProcess.CONFIRM_RESULTS,
+                feedbackKey(unitCode), Map.of(UnitFeedbackProcess.ANSWER_FIELD, UnitFeedbackProcess.NO_OBJECTION));
+    }
+
+    @Override
     public void approve() {
         complete(CampaignBots.LEADER_USER, Groups.LEADER, CampaignProcess.APPROVE_GRADES, String.valueOf(CAMPAIGN_ID),
                 Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.APPROVE));
@@ -284,6 +317,46 @@ final class BaselineSubject implements Subject {
         }
     }
 
+    /** Starts one batch of unit feedback instances, with the variables the application gives them. */
+    private final class LaunchFeedback implements JavaDelegate {
+        @Override
+        public void execute(DelegateExecution execution) {
+            int from = (Integer) execution.getVariable(CampaignProcess.LOOP_COUNTER) * launchBatchSize;
+            int to = Math.min(unitCodes.size(), from + launchBatchSize);
+            for (String unitCode : unitCodes.subList(from, to)) {
+                execution.getProcessEngineServices().getRuntimeService()
+                        .createProcessInstanceByKey(UnitFeedbackProcess.KEY)
+                        .businessKey(feedbackKey(unitCode))
+                        .setVariables(Variables.createVariables()
+                                .putValue(CampaignProcess.CAMPAIGN_ID, CAMPAIGN_ID)
+                                .putValue(UnitAssessmentProcess.UNIT_CODE, unitCode)
+                                .putValue(UnitAssessmentProcess.UNIT_GROUP, Groups.unit(unitCode))
+                                .putValue(UnitFeedbackProcess.WINDOW_NO, 1)
+                                .putValue(CampaignProcess.FEEDBACK_DUE, execution.getVariable(CampaignProcess.FEEDBACK_DUE))
+                                .putValue(UnitFeedbackProcess.REMIND_DAYS, execution.getVariable(UnitFeedbackProcess.REMIND_DAYS)))
+                        .execute();
+            }
+        }
+    }
+
+    /**
+     * The units whose feedback is not concluded, read under the row lock in the job's own transaction; with
+     * {@code countOne} after counting one off.
+     */
+    private static int pendingFeedback(boolean countOne) throws SQLException {
+        Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+        String sql = countOne
+                ? "update bench_feedback set pending = pending - 1 where campaign_id = ? returning pending"
+                : "select pending from bench_feedback where campaign_id = ? for update";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, CAMPAIGN_ID);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     private final class LaunchEvaluations implements JavaDelegate {
         @Override
         public void execute(DelegateExecution execution) {
@@ -335,5 +408,9 @@ final class BaselineSubject implements Subject {
      */
     private static String key(String code) {
         return CAMPAIGN_ID + "/" + code;
+    }
+
+    private static String feedbackKey(String unitCode) {
+        return key(unitCode) + "/feedback";
     }
 }

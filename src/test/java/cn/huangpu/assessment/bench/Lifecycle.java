@@ -5,6 +5,7 @@ import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.RectificationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * days before the deadline so that every unit's reminder timer falls due at once; units submit and
  * evaluators deliver in parallel, the office verifies; the clock moves past the deadline so that the
  * late units' timers fall due at once and the office closes them; scoring runs, the office completes the
- * comprehensive evaluation, the leader approves and the results are published.
+ * comprehensive evaluation, the feedback window opens for every unit, 90% confirm and the clock moves past the
+ * window's deadline so that the silent 10% are deemed at once, the leader approves and the results are published.
  */
 final class Lifecycle {
 
@@ -47,7 +49,8 @@ final class Lifecycle {
 
     record Result(String subject, int units, int evaluators, double launchSeconds, double launchRate,
                   long reminderTimers, double reminderDrainSeconds, long deadlineTimers, double deadlineDrainSeconds,
-                  double scoringSeconds, double lifecycleSeconds, Latencies taskList, double dbKbPerUnit, double dbLiveKbPerUnit,
+                  double scoringSeconds, double feedbackLaunchSeconds, long feedbackTimers, double feedbackDrainSeconds,
+                  double lifecycleSeconds, Latencies taskList, double dbKbPerUnit, double dbLiveKbPerUnit,
                   long incidents, long failedJobAttempts, double peakHeapMb, Map<String, Double> largestTablesKbPerUnit,
                   double rectificationSeconds, long rectificationTasks) {
     }
@@ -140,10 +143,27 @@ final class Lifecycle {
             long scored = System.nanoTime();
             subject.evaluateComprehensively(1);
             long evaluated = System.nanoTime();
-            await("grades determined", () -> openTasks(CampaignProcess.APPROVE_GRADES), 1);
+            // The feedback window opens for every unit (launched in batches), 90% confirm, and the rest are deemed to
+            // have no objection when the window's deadline passes, all at once.
+            await("feedback window opened", () -> openTasks(UnitFeedbackProcess.CONFIRM_RESULTS), n);
+            long windowOpened = System.nanoTime();
+            double feedbackLaunchSeconds = (windowOpened - evaluated) / 1e9;
+            List<String> silent = subject.unitCodes().subList(n - late, n);
+            long confirmNanos = inParallel(subject.unitCodes().subList(0, n - late), subject::confirmResults);
+            Instant windowClosed = engine.getTaskService().createTaskQuery()
+                    .taskDefinitionKey(UnitFeedbackProcess.CONFIRM_RESULTS).listPage(0, 1).get(0).getDueDate().toInstant()
+                    .plusSeconds(60);
+            long feedbackTimers = dueTimersAt(windowClosed);
+            long feedbackDeadline = moveClockTo(windowClosed);
+            await("feedback deadline burst", () -> openTasks(CampaignProcess.APPROVE_GRADES) == 1 && executableJobs() == 0
+                    ? 1 : 0, 1);
+            double feedbackDrainSeconds = seconds(feedbackDeadline);
+            log("feedback window opened for %d units in %.1f s; confirm %.1f ms a unit (bot time); %d deadline timers"
+                            + " (%d silent units) drained in %.1f s", n, feedbackLaunchSeconds,
+                    confirmNanos / 1e6 / Math.max(1, n - late), feedbackTimers, silent.size(), feedbackDrainSeconds);
             long graded = System.nanoTime();
             subject.approve();
-            log("closed → scored %.1f s, comprehensive evaluation %.1f s, grading %.1f s",
+            log("closed → scored %.1f s, comprehensive evaluation %.1f s, grading with the feedback window %.1f s",
                     (scored - closed) / 1e9, (evaluated - scored) / 1e9, (graded - evaluated) / 1e9);
             await("published", () -> history().createHistoricActivityInstanceQuery().processInstanceId(campaignInstance)
                     .activityId(CampaignProcess.END_PUBLISHED).finished().count(), 1);
@@ -169,6 +189,11 @@ final class Lifecycle {
                     .finished().count();
             long finishedEvaluations = history().createHistoricProcessInstanceQuery()
                     .processDefinitionKey(SpecialistEvaluationProcess.KEY).finished().count();
+            long finishedFeedback = history().createHistoricProcessInstanceQuery().processDefinitionKey(UnitFeedbackProcess.KEY)
+                    .finished().count();
+            if (finishedFeedback != n) {
+                throw new IllegalStateException("Finished " + finishedFeedback + " of " + n + " unit feedback instances");
+            }
             if (finishedUnits != n || finishedEvaluations != evaluators) {
                 throw new IllegalStateException("Finished " + finishedUnits + " of " + n + " unit and " + finishedEvaluations
                         + " of " + evaluators + " evaluation instances");
@@ -184,7 +209,8 @@ final class Lifecycle {
             Map<String, Double> largestTables = new LinkedHashMap<>();
             database.largestTables(databaseName, 12).forEach((table, bytes) -> largestTables.put(table, bytes / 1024.0 / n));
             return new Result(subject.name(), n, evaluators, launchSeconds, n / launchSeconds, reminderTimers, reminderDrain,
-                    deadlineTimers, deadlineDrain, scoring.getDurationInMillis() / 1000.0, lifecycleSeconds, taskList,
+                    deadlineTimers, deadlineDrain, scoring.getDurationInMillis() / 1000.0, feedbackLaunchSeconds, feedbackTimers,
+                    feedbackDrainSeconds, lifecycleSeconds, taskList,
                     kbPerUnit, liveKbPerUnit, incidents, failedJobAttempts, heap.peakMb(), largestTables,
                     rectificationSeconds, rectificationTasks);
         } finally {

@@ -38,6 +38,9 @@ interface Subject extends AutoCloseable {
     /** The office enters its own inputs and completes the comprehensive evaluation. */
     void evaluateComprehensively(int seed);
 
+    /** The unit confirms its preliminary results in the feedback window (无异议). */
+    void confirmResults(String unitCode, int seed);
+
     /** The leader approves the grades. */
     void approve();
 

@@ -12,11 +12,14 @@ import cn.huangpu.assessment.rectification.RectificationScenario;
 import cn.huangpu.assessment.rectification.RectificationService;
 import cn.huangpu.assessment.verification.FindingKind;
 import cn.huangpu.assessment.workflow.RectificationProcess;
+import cn.huangpu.assessment.feedback.FeedbackService;
 import cn.huangpu.assessment.selfcheck.EvidenceFileInfo;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.support.WebSession;
+import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,6 +59,7 @@ class AuthorizationMatrixTests {
     @Autowired CampaignBots bots;
     @Autowired ProcessDriver driver;
     @Autowired SelfCheckService selfChecks;
+    @Autowired FeedbackService feedback;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
@@ -89,17 +93,37 @@ class AuthorizationMatrixTests {
         // a published campaign (C) in which 外滩街道 rectifies a broken link, with a file given as evidence
         // (published on a day whose 20 working days fall in a year with its holidays entered)
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-03-02T01:00:00Z")));
-        Long c;
+        Long rc;
         try {
-            c = scenario.published(List.of("waitan"), List.of(new RectificationScenario.PlannedFinding("waitan", "1.1",
+            rc = scenario.published(List.of("waitan"), List.of(new RectificationScenario.PlannedFinding("waitan", "1.1",
                     "missingOrStaleItems", FindingKind.BROKEN_LINK, "链接打不开", null)), List.of()).id();
         } finally {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
         }
-        Long item = rectification.items(c, "waitan").get(0).id();
-        Long rectificationFile = rectification.attach(c, "waitan", item, "整改.pdf", "application/pdf",
+        Long item = rectification.items(rc, "waitan").get(0).id();
+        Long rectificationFile = rectification.attach(rc, "waitan", item, "整改.pdf", "application/pdf",
                 "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "waitan01").id();
-        String rectificationTask = RectificationProcess.tasks(taskService, c, "waitan").singleResult().getId();
+        String rectificationTask = RectificationProcess.tasks(taskService, rc, "waitan").singleResult().getId();
+        // a campaign in its feedback window (C): 外滩街道 has an objection on 2.3 with a file
+        CampaignInfo inWindow = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan", "yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        Long c = inWindow.id();
+        driver.runJobs();
+        for (String unit : List.of("waitan", "yuyuan")) {
+            bots.fillSelfCheck(c, unit, random);
+            bots.submitSelfCheck(c, unit);
+            driver.runJobs();
+            bots.verify(c, unit, random);
+        }
+        bots.deliver(c, "FINANCE", random);
+        driver.runJobs();
+        feedback.setRules(c, 5, "CALENDAR_DAYS", true, false, CampaignBots.COORDINATOR_USER);
+        bots.evaluateComprehensively(c, random);
+        driver.runJobs();
+        long objection = feedback.saveObjection(c, "waitan", new FeedbackService.ObjectionDraft(null, "2.3", "解读评分偏低",
+                null, null), List.of(new SelfCheckService.NewFile(null, "说明.pdf", "application/pdf",
+                "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))), "waitan01");
+        long objectionFile = feedback.objections(c, "waitan").get(0).files().get(0).id();
         String instance = ProcessLookup.unitInstance(runtimeService, open.id(), "waitan").getId();
 
         // resource → request → the roles allowed (in the order of ROLES: public, unit, other unit, evaluator,
@@ -126,11 +150,18 @@ class AuthorizationMatrixTests {
         // rectification after publication: the unit's task and page (the unit reports, the office reviews, leaders
         // read), its evidence files, and the office's overview and circular
         matrix.put("外滩街道's rectification task", new Cell("/engine-rest/task/" + rectificationTask, "-Y--Y-Y"));
-        matrix.put("its rectification page", new Cell("/app/rectification/" + c + "/waitan", "-Y--YY-"));
-        matrix.put("its rectification evidence", new Cell("/app/rectification/" + c + "/waitan/files/" + rectificationFile, "-Y--YY-"));
-        matrix.put("the rectification overview", new Cell("/app/campaigns/" + c + "/rectification", "----YY-"));
-        matrix.put("the dashboard's rectification stage", new Cell("/app/campaigns/" + c + "/rectification/stage", "----YY-"));
-        matrix.put("the rectification export", new Cell("/app/campaigns/" + c + "/rectification/export.xlsx", "----YY-"));
+        matrix.put("its rectification page", new Cell("/app/rectification/" + rc + "/waitan", "-Y--YY-"));
+        matrix.put("its rectification evidence", new Cell("/app/rectification/" + rc + "/waitan/files/" + rectificationFile, "-Y--YY-"));
+        matrix.put("the rectification overview", new Cell("/app/campaigns/" + rc + "/rectification", "----YY-"));
+        matrix.put("the dashboard's rectification stage", new Cell("/app/campaigns/" + rc + "/rectification/stage", "----YY-"));
+        matrix.put("the rectification export", new Cell("/app/campaigns/" + rc + "/rectification/export.xlsx", "----YY-"));
+        // the feedback window: a unit sees only its own; evaluators see objections on their own indicators; leaders read
+        matrix.put("外滩街道's feedback page", new Cell("/app/feedback/" + c + "/waitan", "-Y--YY-"));
+        matrix.put("its objection's file", new Cell("/app/feedback/" + c + "/waitan/objections/" + objection + "/files/"
+                + objectionFile, "-Y--YY-"));
+        matrix.put("the feedback summary", new Cell("/app/feedback/" + c, "----YY-"));
+        matrix.put("the objections on an evaluator's indicators", new Cell("/app/feedback/" + c + "/evaluators/FINANCE", "---YYY-"));
+        matrix.put("the feedback rules", new Cell("/api/campaigns/" + c + "/feedback-rules", "----YY-"));
 
         List<String> wrong = new ArrayList<>();
         for (var entry : matrix.entrySet()) {
@@ -158,8 +189,38 @@ class AuthorizationMatrixTests {
                 }
             }
         }
+        // the feedback window's writes, as each signed-in role: only 外滩街道 objects for itself (another unit gets 404,
+        // as for a unit that does not exist), and only the office rules (an evaluator, a unit or a leader may not)
+        Map<String, String> writes = new LinkedHashMap<>();
+        writes.put("objecting for 外滩街道", "Y-----");
+        writes.put("ruling on 外滩街道's objection", "---Y--");
+        for (int r = 1; r < ROLES.size(); r++) {
+            WebSession session = WebSession.login(port, ROLES.get(r));
+            int objected = session.upload("/app/feedback/" + c + "/waitan/objections", Map.of("indicatorCode", "1.1",
+                    "reason", "公开目录链接当时可以打开"), "截图.png", new byte[]{(byte) 0x89, 'P', 'N', 'G'}).statusCode();
+            check(wrong, "objecting for 外滩街道", ROLES.get(r), writes.get("objecting for 外滩街道").charAt(r - 1) == 'Y', objected);
+        }
+        bots.complete("waitan01", List.of(Groups.unit("waitan")), UnitFeedbackProcess.CONFIRM_RESULTS,
+                UnitFeedbackProcess.tasks(taskService, c, "waitan"),
+                Map.of(UnitFeedbackProcess.ANSWER_FIELD, UnitFeedbackProcess.OBJECT));
+        // the office last: its ruling is the one that is recorded
+        for (int r : new int[]{1, 2, 3, 5, 6, 4}) {
+            int ruled = WebSession.login(port, ROLES.get(r)).post("/app/feedback/" + c + "/waitan/objections/" + objection
+                    + "/reject", Map.of("rulingReason", "维持原评分")).statusCode();
+            check(wrong, "ruling on 外滩街道's objection", ROLES.get(r),
+                    writes.get("ruling on 外滩街道's objection").charAt(r - 1) == 'Y', ruled);
+        }
         assertThat(wrong).isEmpty();
+        assertThat(feedback.objections(c, "waitan")).extracting(o -> o.indicatorCode() + " " + o.status())
+                .containsExactlyInAnyOrder("2.3 REJECTED", "1.1 RAISED");
         assertThat(campaigns.get(a).status().name()).isEqualTo("GRADING");
+    }
+
+    /** A page's write: allowed answers its redirect (302), refused 403 or 404. */
+    private static void check(List<String> wrong, String what, String user, boolean allowed, int status) {
+        if (allowed ? status != 302 : status != 403 && status != 404) {
+            wrong.add(what + " as " + user + ": " + status);
+        }
     }
 
     /** A resource's request and, per role in the order of {@link #ROLES}, Y (allowed) or - (refused). */

@@ -138,6 +138,35 @@ class UnknownIdsTests {
             item.put(unit, jdbc.queryForObject("select max(id) from rectification_item", Long.class));
         }
         unitIds.put("itemId", new Ids(item.get("waitan").toString(), MADE_UP, item.get("yuyuan").toString()));
+
+        // a feedback window of campaign A: each unit's draft objection with a file, and an opinion asked of FINANCE
+        // (on 外滩街道's) and of MEDIA (on 豫园街道's), written as the feedback module writes them
+        jdbc.update("insert into feedback_window (campaign_id, window_no, round_before, opened_at, due, length_text, pending)"
+                + " values (?, 1, 1, current_timestamp, ?, '5天', 2)", a, java.sql.Timestamp.from(java.time.Instant.now()
+                .plus(java.time.Duration.ofDays(5))));
+        Long window = jdbc.queryForObject("select max(id) from feedback_window", Long.class);
+        Map<String, Long> objection = new LinkedHashMap<>();
+        Map<String, Long> attachment = new LinkedHashMap<>();
+        Map<String, Long> opinion = new LinkedHashMap<>();
+        for (String unit : List.of("waitan", "yuyuan")) {
+            jdbc.update("insert into feedback_answer (window_id, campaign_id, unit_code, launched, status) values (?, ?, ?,"
+                    + " true, 'PENDING')", window, a, unit);
+            jdbc.update("insert into feedback_objection (window_id, campaign_id, unit_code, indicator_code, reason, status,"
+                    + " created_by, created_at) values (?, ?, ?, '2.3', '评分偏低', 'DRAFT', ?, current_timestamp)", window, a,
+                    unit, CampaignBots.unitUser(unit));
+            objection.put(unit, jdbc.queryForObject("select max(id) from feedback_objection", Long.class));
+            jdbc.update("insert into feedback_objection_file (objection_id, file_name, content_type, size_bytes, content,"
+                    + " uploaded_by, uploaded_at) values (?, '说明.pdf', 'application/pdf', 1, ?, ?, current_timestamp)",
+                    objection.get(unit), new byte[]{1}, CampaignBots.unitUser(unit));
+            attachment.put(unit, jdbc.queryForObject("select max(id) from feedback_objection_file", Long.class));
+            jdbc.update("insert into feedback_opinion (objection_id, evaluator_code, question, requested_by, requested_at)"
+                    + " values (?, ?, '请提出意见', 'office01', current_timestamp)", objection.get(unit),
+                    unit.equals("waitan") ? "FINANCE" : "MEDIA");
+            opinion.put(unit, jdbc.queryForObject("select max(id) from feedback_opinion", Long.class));
+        }
+        unitIds.put("objectionId", new Ids(objection.get("waitan").toString(), MADE_UP, objection.get("yuyuan").toString()));
+        unitIds.put("attachmentId", new Ids(attachment.get("waitan").toString(), MADE_UP, attachment.get("yuyuan").toString()));
+        unitIds.put("opinionId", new Ids(opinion.get("waitan").toString(), MADE_UP, opinion.get("yuyuan").toString()));
         evaluatorIds = new LinkedHashMap<>(unitIds);
         evaluatorIds.put("unitCode", new Ids("waitan", "nosuchunit", null));
         coordinatorIds = new LinkedHashMap<>();
@@ -161,7 +190,11 @@ class UnknownIdsTests {
                 "GET /app/self-check/{campaignId}/{unitCode}/export.xlsx campaignId",
                 "GET /app/results/{campaignId}/{unitCode} unitCode",
                 "GET /app/results/{campaignId}/{unitCode}.pdf unitCode",
-                "POST /app/self-check/{campaignId}/{unitCode} campaignId");
+                "POST /app/self-check/{campaignId}/{unitCode} campaignId",
+                "GET /app/feedback/{campaignId}/{unitCode} unitCode",
+                "GET /app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/files/{attachmentId} objectionId",
+                "GET /app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/files/{attachmentId} attachmentId",
+                "POST /app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/delete objectionId");
         assertThat(walk.probed()).hasSizeGreaterThan(40);
         System.out.println("Unknown ids, as a unit: " + walk.probed().size() + " route × id pairs, "
                 + walk.notFound().size() + " answered 404");
@@ -181,7 +214,9 @@ class UnknownIdsTests {
                 "GET /app/evaluation/{campaignId}/{evaluatorCode} evaluatorCode",
                 "GET /app/evaluation/{campaignId}/{evaluatorCode}/template.xlsx campaignId",
                 "POST /app/evaluation/{campaignId}/{evaluatorCode} evaluatorCode",
-                "POST /app/evaluation/{campaignId}/{evaluatorCode}/upload evaluatorCode");
+                "POST /app/evaluation/{campaignId}/{evaluatorCode}/upload evaluatorCode",
+                "GET /app/feedback/{campaignId}/evaluators/{evaluatorCode} evaluatorCode",
+                "POST /app/feedback/{campaignId}/evaluators/{evaluatorCode}/opinions/{opinionId} opinionId");
         System.out.println("Unknown ids, as an evaluator: " + walk.probed().size() + " route × id pairs, "
                 + walk.notFound().size() + " answered 404");
     }
@@ -206,6 +241,9 @@ class UnknownIdsTests {
                 "POST /app/registers/{campaignId}/{unitCode}/upload unitCode",
                 "POST /app/registers/{campaignId}/{unitCode}/rows/{rowId}/delete rowId",
                 "POST /app/registers/{campaignId}/{unitCode}/void-numbers/{voidId}/delete voidId",
+                "GET /app/feedback/{campaignId}/{unitCode} unitCode",
+                "POST /app/feedback/{campaignId}/{unitCode}/objections/{objectionId}/reject objectionId",
+                "GET /app/feedback/{campaignId}/evaluators/{evaluatorCode} evaluatorCode",
                 "POST /api/campaigns/{campaignId}/reopen campaignId",
                 "GET /public/results/{campaignId} campaignId");
         System.out.println("Unknown ids, as the coordinator: " + walk.probed().size() + " route × id pairs, "

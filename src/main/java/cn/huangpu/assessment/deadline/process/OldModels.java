@@ -41,7 +41,7 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> UnitAssessmentProcess.UNIT_CODE;
             case SPECIALIST_EVALUATION -> SpecialistEvaluationProcess.EVALUATOR_CODE;
-            case RECTIFICATION -> throw notInOldModels(kind);
+            case RECTIFICATION, FEEDBACK -> throw notInOldModels(kind);
         };
     }
 
@@ -50,7 +50,7 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> CampaignProcess.SELF_CHECK_DUE;
             case SPECIALIST_EVALUATION -> CampaignProcess.SPECIALIST_DUE;
-            case RECTIFICATION -> throw notInOldModels(kind);
+            case RECTIFICATION, FEEDBACK -> throw notInOldModels(kind);
         };
     }
 
@@ -58,7 +58,7 @@ final class OldModels {
         return switch (kind) {
             case SELF_CHECK -> UnitAssessmentProcess.SUBMIT_SELF_CHECK;
             case SPECIALIST_EVALUATION -> SpecialistEvaluationProcess.DELIVER;
-            case RECTIFICATION -> throw notInOldModels(kind);
+            case RECTIFICATION, FEEDBACK -> throw notInOldModels(kind);
         };
     }
 
