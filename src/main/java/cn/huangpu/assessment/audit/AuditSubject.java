@@ -15,6 +15,7 @@ import java.util.List;
  *   unit_fact  &lt;unit&gt; &lt;indicator&gt; &lt;input&gt;
  *   score      &lt;unit&gt;
  *   register   &lt;unit&gt; &lt;register&gt;   (documents, consultations)
+ *   not_involved &lt;unit&gt; &lt;indicator&gt;  (a unit's 不涉及 claim: its requests, the office's rulings)
  * </pre>
  * Both the wording and the filters by unit and indicator rely on this grammar, so it is written down once, here.
  *
@@ -32,11 +33,12 @@ record AuditSubject(String kind, String code, String indicator, String rest) {
     static final String UNIT_FACT = "unit_fact";
     static final String SCORE = "score";
     static final String REGISTER = "register";
+    static final String NOT_INVOLVED = "not_involved";
 
     /** The kinds whose second word is a unit code. */
-    static final List<String> OF_UNIT = List.of(UNIT, FINDING, LINK_CHECK, UNIT_FACT, SCORE, REGISTER);
+    static final List<String> OF_UNIT = List.of(UNIT, FINDING, LINK_CHECK, UNIT_FACT, SCORE, REGISTER, NOT_INVOLVED);
     /** The kinds whose third word is an indicator code (all of them also name a unit). */
-    static final List<String> OF_INDICATOR = List.of(FINDING, LINK_CHECK, UNIT_FACT);
+    static final List<String> OF_INDICATOR = List.of(FINDING, LINK_CHECK, UNIT_FACT, NOT_INVOLVED);
 
     static AuditSubject parse(String subject) {
         String[] words = subject.strip().split(" ", 4);

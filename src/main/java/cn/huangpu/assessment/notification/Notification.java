@@ -20,7 +20,9 @@ public class Notification {
 
     /** Why the message was sent. */
     public enum Kind {
-        REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE
+        REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE,
+        /** A unit's request to change its 不涉及 claim, and the office's rulings on 不涉及 (verification). */
+        CLAIM_CHANGE
     }
 
     @Id

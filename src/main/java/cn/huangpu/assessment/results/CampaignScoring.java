@@ -21,6 +21,8 @@ import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.NotInvolvedRuling;
+import cn.huangpu.assessment.verification.NotInvolvedService;
 import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
@@ -50,8 +52,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Scores a campaign's units: gathers each unit's facts (self-check "not involved" claims, verification
- * findings, evaluators' and the office's values), prices them and records the result of a round once, with
+ * Scores a campaign's units: gathers each unit's facts (self-check "not involved" claims and the office's
+ * rulings on them, verification findings, evaluators' and the office's values), prices them and records the result of a round once, with
  * its sheet as priced and what priced it. Whatever reads a result reads that stored sheet; only the
  * comprehensive evaluation's current scores price again, all units in one pass.
  */
@@ -76,11 +78,13 @@ public class CampaignScoring {
     private final ApplicationEventPublisher events;
     private final RegisterFacts registers;
     private final ReferenceData referenceData;
+    private final NotInvolvedService notInvolved;
 
     CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
                     Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
                     EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
-                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData) {
+                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData,
+                    NotInvolvedService notInvolved) {
         this.records = records;
         this.sheets = sheets;
         this.campaigns = campaigns;
@@ -95,6 +99,7 @@ public class CampaignScoring {
         this.events = events;
         this.registers = registers;
         this.referenceData = referenceData;
+        this.notInvolved = notInvolved;
     }
 
     /**
@@ -169,7 +174,8 @@ public class CampaignScoring {
         Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
-                evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue));
+                evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue),
+                notInvolved.rulings(campaignId, unitCode));
         return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
                 scoring.parse(campaign.catalogueYear(), facts));
     }
@@ -264,19 +270,20 @@ public class CampaignScoring {
                 .collect(Collectors.groupingBy(RecordedFinding::unitCode));
         Map<String, Map<String, EvaluationService.StoredValue>> delivered = evaluation.values(campaignId);
         Map<String, Map<String, RegisterFacts.Derived>> derived = registers.derived(campaignId, catalogue);
+        Map<String, Map<String, NotInvolvedRuling>> rulings = notInvolved.allRulings(campaignId);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (UnitParticipation unit : campaigns.units(campaignId)) {
             String code = unit.unitCode();
             byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
                     findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of()),
-                    derived.getOrDefault(code, Map.of())));
+                    derived.getOrDefault(code, Map.of()), rulings.getOrDefault(code, Map.of())));
         }
         return byUnit;
     }
 
     private ObjectNode unitFacts(Catalogue catalogue, UnitParticipation unit, Map<String, SelfCheckAnswer> selfCheck,
                                  List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered,
-                                 Map<String, RegisterFacts.Derived> derived) {
+                                 Map<String, RegisterFacts.Derived> derived, Map<String, NotInvolvedRuling> rulings) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
@@ -286,9 +293,14 @@ public class CampaignScoring {
         for (Indicator indicator : catalogue.indicators()) {
             ObjectNode node = json.createObjectNode();
             SelfCheckAnswer entry = selfCheck.get(indicator.code());
-            if (entry != null && entry.notInvolved() && indicator.notInvolvedAllowed()
-                    && !findingCounts.containsKey(indicator.code() + "/")) {
+            NotInvolvedRuling ruling = rulings.get(indicator.code());
+            boolean claimed = entry != null && entry.notInvolved() && !findingCounts.containsKey(indicator.code() + "/");
+            // the office's ruling, where there is one, decides over the self-check's box and a rejection
+            if (indicator.notInvolvedAllowed() && (ruling == null ? claimed : ruling.notInvolved())) {
                 node.put("notInvolved", true);
+                if (ruling != null) {
+                    node.putObject("evidence").putArray("notInvolved").add(ruling.evidence());
+                }
             }
             List<Input> findingInputs = indicator.findingInputs();
             for (Input input : indicator.inputs()) {
