@@ -21,6 +21,7 @@ import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.NotInvolvedClaim;
 import cn.huangpu.assessment.verification.NotInvolvedRuling;
 import cn.huangpu.assessment.verification.NotInvolvedService;
 import cn.huangpu.assessment.verification.RecordedFinding;
@@ -294,9 +295,9 @@ public class CampaignScoring {
             ObjectNode node = json.createObjectNode();
             SelfCheckAnswer entry = selfCheck.get(indicator.code());
             NotInvolvedRuling ruling = rulings.get(indicator.code());
-            boolean claimed = entry != null && entry.notInvolved() && !findingCounts.containsKey(indicator.code() + "/");
-            // the office's ruling, where there is one, decides over the self-check's box and a rejection
-            if (indicator.notInvolvedAllowed() && (ruling == null ? claimed : ruling.notInvolved())) {
+            NotInvolvedClaim claim = new NotInvolvedClaim(indicator.code(), entry != null && entry.notInvolved(),
+                    findingCounts.containsKey(indicator.code() + "/"), ruling);
+            if (indicator.notInvolvedAllowed() && claim.notInvolved()) {
                 node.put("notInvolved", true);
                 if (ruling != null) {
                     node.putObject("evidence").putArray("notInvolved").add(ruling.evidence());

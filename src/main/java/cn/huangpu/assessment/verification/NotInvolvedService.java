@@ -75,43 +75,20 @@ public class NotInvolvedService {
         this.clock = clock;
     }
 
-    /**
-     * Where a unit's 不涉及 stands on one indicator that allows it: what its self-check claims, whether the office
-     * recorded “不涉及”不成立, and the office's ruling in force (which decides over both).
-     */
-    public record Claim(String indicatorCode, boolean claimed, boolean rejected, NotInvolvedRuling ruling) {
-
-        /** Whether the indicator is priced as not involved. */
-        public boolean notInvolved() {
-            return ruling != null ? ruling.notInvolved() : claimed && !rejected;
-        }
-
-        /** The claim as the pages and the audit trail state it. */
-        public String label() {
-            if (ruling != null) {
-                return ruling.notInvolved() ? "不涉及（区政府办公室认定）" : "涉及（单位已撤回“不涉及”）";
-            }
-            if (claimed) {
-                return rejected ? "涉及（“不涉及”不成立）" : "不涉及（单位申报）";
-            }
-            return "涉及";
-        }
-    }
-
     /** The unit's claims on every indicator of the catalogue that allows 不涉及, in catalogue order. */
     @Transactional(readOnly = true)
-    public Map<String, Claim> claims(Long campaignId, String unitCode) {
+    public Map<String, NotInvolvedClaim> claims(Long campaignId, String unitCode) {
         Catalogue catalogue = catalogue(campaignId);
         Map<String, SelfCheckAnswer> entries = selfChecks.entries(campaignId, unitCode);
         Set<String> rejected = new TreeSet<>();
         findings.findByCampaignIdAndUnitCodeOrderById(campaignId, unitCode).stream()
                 .filter(f -> f.getKind() == FindingKind.NOT_INVOLVED_REJECTED).forEach(f -> rejected.add(f.getIndicatorCode()));
         Map<String, NotInvolvedRuling> ruled = rulings(campaignId, unitCode);
-        Map<String, Claim> claims = new LinkedHashMap<>();
+        Map<String, NotInvolvedClaim> claims = new LinkedHashMap<>();
         for (Indicator indicator : catalogue.indicators()) {
             if (indicator.notInvolvedAllowed()) {
                 SelfCheckAnswer entry = entries.get(indicator.code());
-                claims.put(indicator.code(), new Claim(indicator.code(), entry != null && entry.notInvolved(),
+                claims.put(indicator.code(), new NotInvolvedClaim(indicator.code(), entry != null && entry.notInvolved(),
                         rejected.contains(indicator.code()), ruled.get(indicator.code())));
             }
         }
@@ -164,7 +141,7 @@ public class NotInvolvedService {
         if (!errors.isEmpty()) {
             throw new BadInputException("更改申请未提交", errors);
         }
-        Claim claim = claims(campaignId, unitCode).get(indicator.code());
+        NotInvolvedClaim claim = claims(campaignId, unitCode).get(indicator.code());
         boolean asked = !claim.notInvolved();
         ClaimChange saved = requests.save(new ClaimChange(campaignId, unitCode, indicator.code(), asked, why, actor,
                 clock.instant()));
@@ -191,7 +168,7 @@ public class NotInvolvedService {
             errors.add(new InputError(indicatorCode, "indicatorCode", "指标",
                     "单位尚未提交自查：提交前“不涉及”由单位在自查中申报"));
         } else if (indicator != null) {
-            Claim claim = claims(campaignId, unitCode).get(indicator.code());
+            NotInvolvedClaim claim = claims(campaignId, unitCode).get(indicator.code());
             if (claim.notInvolved()) {
                 errors.add(new InputError(indicator.code(), "indicatorCode", "指标",
                         "该指标已按“不涉及”计分（" + claim.label() + "），无需再认定"));
@@ -232,7 +209,7 @@ public class NotInvolvedService {
         if (!errors.isEmpty()) {
             throw new BadInputException("更改申请未办理", errors);
         }
-        Claim claim = claims(campaignId, unitCode).get(code);
+        NotInvolvedClaim claim = claims(campaignId, unitCode).get(code);
         if (grant) {
             rule(campaignId, unitCode, code, request.isNotInvolved(), why, request.getId(), "GRANT_REQUEST", actor);
         } else {
@@ -260,10 +237,10 @@ public class NotInvolvedService {
             throw new BadInputException("认定未撤销", errors);
         }
         String code = decision.getIndicatorCode();
-        Claim before = claims(campaignId, unitCode).get(code);
+        NotInvolvedClaim before = claims(campaignId, unitCode).get(code);
         rulings.delete(decision);
         rulings.flush();
-        Claim after = claims(campaignId, unitCode).get(code);
+        NotInvolvedClaim after = claims(campaignId, unitCode).get(code);
         audit.record(campaignId, subject(unitCode, code), "REVOKE", before == null ? null : before.label(),
                 after == null ? null : after.label(), why, actor);
         Indicator indicator = catalogue(campaignId).indicator(code).orElseThrow();
@@ -279,7 +256,7 @@ public class NotInvolvedService {
      */
     private NotInvolvedRuling rule(Long campaignId, String unitCode, String code, boolean notInvolved, String reason,
                                    Long requestId, String action, String actor) {
-        Claim before = claims(campaignId, unitCode).get(code);
+        NotInvolvedClaim before = claims(campaignId, unitCode).get(code);
         rulings.findByCampaignIdAndUnitCodeAndIndicatorCode(campaignId, unitCode, code).ifPresent(old -> {
             rulings.delete(old);
             rulings.flush();
