@@ -8,6 +8,7 @@ import static cn.huangpu.assessment.audit.AuditSubject.OBJECTION;
 import static cn.huangpu.assessment.audit.AuditSubject.LINK_CHECK;
 import static cn.huangpu.assessment.audit.AuditSubject.RECTIFICATION;
 import static cn.huangpu.assessment.audit.AuditSubject.RECTIFICATION_DUE;
+import static cn.huangpu.assessment.audit.AuditSubject.NOT_INVOLVED;
 import static cn.huangpu.assessment.audit.AuditSubject.REGISTER;
 import static cn.huangpu.assessment.audit.AuditSubject.SCORE;
 import static cn.huangpu.assessment.audit.AuditSubject.UNIT;
@@ -218,6 +219,14 @@ class AuditDescriber {
                 case RECTIFICATION -> rectification(action, before, after);
                 case RECTIFICATION_DUE -> "EXTEND".equals(action)
                         ? new Change("整改截止时间", "延期", minutes(before), minutes(after)) : null;
+                case NOT_INVOLVED -> switch (action) {
+                    case "REQUEST" -> new Change("“不涉及”申报", "单位申请更改", before, after);
+                    case "GRANT" -> new Change("“不涉及”申报", "认定不涉及", before, after);
+                    case "GRANT_REQUEST" -> new Change("“不涉及”更改申请", "同意", before, after);
+                    case "REFUSE_REQUEST" -> new Change("“不涉及”更改申请", "不同意", before, after);
+                    case "REVOKE" -> new Change("“不涉及”认定", "撤销", before, after);
+                    default -> null;
+                };
                 default -> null;
             };
         }

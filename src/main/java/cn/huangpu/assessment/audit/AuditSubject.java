@@ -19,6 +19,7 @@ import java.util.List;
  *   rectification_due &lt;unit&gt;
  *   feedback   &lt;unit&gt;                (its answer in the feedback window)
  *   objection  &lt;unit&gt; &lt;indicator&gt;  (an objection, its files, opinions and ruling)
+ *   not_involved &lt;unit&gt; &lt;indicator&gt;  (a unit's 不涉及 claim: its requests, the office's rulings)
  * </pre>
  * Both the wording and the filters by unit and indicator rely on this grammar, so it is written down once, here.
  *
@@ -40,12 +41,14 @@ record AuditSubject(String kind, String code, String indicator, String rest) {
     static final String RECTIFICATION_DUE = "rectification_due";
     static final String FEEDBACK = "feedback";
     static final String OBJECTION = "objection";
+    static final String NOT_INVOLVED = "not_involved";
 
     /** The kinds whose second word is a unit code. */
     static final List<String> OF_UNIT = List.of(UNIT, FINDING, LINK_CHECK, UNIT_FACT, SCORE, REGISTER, RECTIFICATION,
-            RECTIFICATION_DUE, FEEDBACK, OBJECTION);
+            RECTIFICATION_DUE, FEEDBACK, OBJECTION, NOT_INVOLVED);
     /** The kinds whose third word is an indicator code (all of them also name a unit). */
-    static final List<String> OF_INDICATOR = List.of(FINDING, LINK_CHECK, UNIT_FACT, RECTIFICATION, OBJECTION);
+    static final List<String> OF_INDICATOR = List.of(FINDING, LINK_CHECK, UNIT_FACT, RECTIFICATION, OBJECTION,
+            NOT_INVOLVED);
 
     static AuditSubject parse(String subject) {
         String[] words = subject.strip().split(" ", 4);

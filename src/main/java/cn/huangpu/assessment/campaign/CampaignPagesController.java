@@ -8,7 +8,9 @@ import cn.huangpu.assessment.web.DisplayTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,19 +26,33 @@ class CampaignPagesController {
     private final NotificationService notifications;
     private final CurrentUser user;
     private final DisplayTime time;
+    private final ScoreVisibility visibility;
 
     CampaignPagesController(CampaignService campaigns, ReferenceData referenceData, NotificationService notifications,
-                            CurrentUser user, DisplayTime time) {
+                            CurrentUser user, DisplayTime time, ScoreVisibility visibility) {
         this.campaigns = campaigns;
         this.referenceData = referenceData;
         this.notifications = notifications;
         this.user = user;
         this.time = time;
+        this.visibility = visibility;
     }
 
     @GetMapping("/app")
     String home(Model model) {
-        model.addAttribute("campaigns", campaigns.all());
+        List<CampaignInfo> all = campaigns.all();
+        model.addAttribute("campaigns", all);
+        // a unit's staff are told when their sheet opens instead of a link to it (campaign/ScoreVisibility)
+        Map<Long, String> sheetNotYet = new HashMap<>();
+        if (!user.isCoordinator() && !user.isLeader()) {
+            all.forEach(c -> {
+                String notYet = visibility.notYet(c);
+                if (notYet != null) {
+                    sheetNotYet.put(c.id(), notYet);
+                }
+            });
+        }
+        model.addAttribute("sheetNotYet", sheetNotYet);
         model.addAttribute("office", user.isCoordinator() || user.isLeader());
         model.addAttribute("coordinator", user.isCoordinator());
         model.addAttribute("myUnits", user.unitCodes().stream().sorted().toList());

@@ -22,7 +22,9 @@ public class Notification {
     public enum Kind {
         REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE,
         /** About the feedback window: a ruling on an objection, a request for an evaluator's opinion, the opinion. */
-        FEEDBACK
+        FEEDBACK,
+        /** A unit's request to change its 不涉及 claim, and the office's rulings on 不涉及 (verification). */
+        CLAIM_CHANGE
     }
 
     @Id

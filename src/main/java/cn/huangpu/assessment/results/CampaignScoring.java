@@ -21,6 +21,9 @@ import cn.huangpu.assessment.scoring.ScoringService;
 import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.FindingKind;
+import cn.huangpu.assessment.verification.NotInvolvedClaim;
+import cn.huangpu.assessment.verification.NotInvolvedRuling;
+import cn.huangpu.assessment.verification.NotInvolvedService;
 import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
@@ -51,8 +54,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Scores a campaign's units: gathers each unit's facts (self-check "not involved" claims, verification
- * findings, evaluators' and the office's values), prices them and records the result of a round once, with
+ * Scores a campaign's units: gathers each unit's facts (self-check "not involved" claims and the office's
+ * rulings on them, verification findings, evaluators' and the office's values), prices them and records the result of a round once, with
  * its sheet as priced and what priced it. Whatever reads a result reads that stored sheet; only the
  * comprehensive evaluation's current scores price again, all units in one pass.
  */
@@ -78,12 +81,14 @@ public class CampaignScoring {
     private final RegisterFacts registers;
     private final ReferenceData referenceData;
     private final ObjectProvider<InputEvidence> evidence;
+    private final NotInvolvedService notInvolved;
 
     CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
                     Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
                     EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
                     ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData,
-                    ObjectProvider<InputEvidence> evidence) {
+                    ObjectProvider<InputEvidence> evidence,
+                    NotInvolvedService notInvolved) {
         this.records = records;
         this.sheets = sheets;
         this.campaigns = campaigns;
@@ -99,6 +104,7 @@ public class CampaignScoring {
         this.registers = registers;
         this.referenceData = referenceData;
         this.evidence = evidence;
+        this.notInvolved = notInvolved;
     }
 
     /**
@@ -174,6 +180,7 @@ public class CampaignScoring {
         ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
                 evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue),
+                notInvolved.rulings(campaignId, unitCode),
                 otherEvidence(campaign, catalogue, List.of(unitCode)).getOrDefault(unitCode, Map.of()));
         return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
                 scoring.parse(campaign.catalogueYear(), facts));
@@ -272,12 +279,14 @@ public class CampaignScoring {
         List<UnitParticipation> units = campaigns.units(campaignId);
         Map<String, Map<String, List<String>>> other = otherEvidence(campaign, catalogue,
                 units.stream().map(UnitParticipation::unitCode).toList());
+        Map<String, Map<String, NotInvolvedRuling>> rulings = notInvolved.allRulings(campaignId);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (UnitParticipation unit : units) {
             String code = unit.unitCode();
             byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
                     findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of()),
-                    derived.getOrDefault(code, Map.of()), other.getOrDefault(code, Map.of())));
+                    derived.getOrDefault(code, Map.of()), rulings.getOrDefault(code, Map.of()),
+                    other.getOrDefault(code, Map.of())));
         }
         return byUnit;
     }
@@ -294,7 +303,8 @@ public class CampaignScoring {
 
     private ObjectNode unitFacts(Catalogue catalogue, UnitParticipation unit, Map<String, SelfCheckAnswer> selfCheck,
                                  List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered,
-                                 Map<String, RegisterFacts.Derived> derived, Map<String, List<String>> otherEvidence) {
+                                 Map<String, RegisterFacts.Derived> derived, Map<String, NotInvolvedRuling> rulings,
+                                 Map<String, List<String>> otherEvidence) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
@@ -304,9 +314,14 @@ public class CampaignScoring {
         for (Indicator indicator : catalogue.indicators()) {
             ObjectNode node = json.createObjectNode();
             SelfCheckAnswer entry = selfCheck.get(indicator.code());
-            if (entry != null && entry.notInvolved() && indicator.notInvolvedAllowed()
-                    && !findingCounts.containsKey(indicator.code() + "/")) {
+            NotInvolvedRuling ruling = rulings.get(indicator.code());
+            NotInvolvedClaim claim = new NotInvolvedClaim(indicator.code(), entry != null && entry.notInvolved(),
+                    findingCounts.containsKey(indicator.code() + "/"), ruling);
+            if (indicator.notInvolvedAllowed() && claim.notInvolved()) {
                 node.put("notInvolved", true);
+                if (ruling != null) {
+                    node.putObject("evidence").putArray("notInvolved").add(ruling.evidence());
+                }
             }
             List<Input> findingInputs = indicator.findingInputs();
             for (Input input : indicator.inputs()) {

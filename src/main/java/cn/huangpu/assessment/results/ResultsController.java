@@ -2,6 +2,8 @@ package cn.huangpu.assessment.results;
 
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.CampaignStatus;
+import cn.huangpu.assessment.campaign.ScoreVisibility;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.directory.ReferenceData;
@@ -41,8 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Results (考核结果): the ranking within 委办局 and within 街道, the leading group's export, and each unit's score
- * sheet (评分说明) explained point by point, as a page and as PDF. A unit sees its own sheet; the coordinator and
- * the leaders see all.
+ * sheet (评分说明) explained point by point, as a page and as PDF. A unit sees its own sheet when
+ * {@link ScoreVisibility} lets it, and is told when it will instead; the coordinator and the leaders see all.
  */
 @Controller
 class ResultsController {
@@ -58,11 +60,13 @@ class ResultsController {
     private final LinkCheckService linkChecks;
     private final DisplayTime time;
     private final ObjectProvider<ReviewNotes> reviewNotes;
+    private final ScoreVisibility visibility;
 
     ResultsController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
                       VerificationService verification, ReferenceData referenceData, CurrentUser user,
                       SheetPdf sheetPdf, SelfCheckService selfChecks, LinkCheckService linkChecks, DisplayTime time,
-                      ObjectProvider<ReviewNotes> reviewNotes) {
+                      ObjectProvider<ReviewNotes> reviewNotes,
+                      ScoreVisibility visibility) {
         this.scoring = scoring;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -74,6 +78,7 @@ class ResultsController {
         this.linkChecks = linkChecks;
         this.time = time;
         this.reviewNotes = reviewNotes;
+        this.visibility = visibility;
     }
 
     /** Notes under a sheet's indicators from the review of objections (经复核调整), none without a review. */
@@ -154,10 +159,17 @@ class ResultsController {
         user.requireUnit(unitCode, true, "只能查看本单位的评分说明");
         CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
-        var record = scoring.latest(campaignId, unitCode);
         model.addAttribute("campaign", campaign);
         model.addAttribute("unitCode", unitCode);
         model.addAttribute("unitName", referenceData.unitName(unitCode));
+        String notYet = notYetForUnit(campaign);
+        if (notYet != null) {
+            // nothing priced reaches the page: no total, grade, points or findings of a round nobody approved
+            model.addAttribute("notYet", notYet);
+            model.addAttribute("publishedBefore", campaign.status() == CampaignStatus.REOPENED);
+            return "sheet";
+        }
+        var record = scoring.latest(campaignId, unitCode);
         model.addAttribute("record", record.orElse(null));
         model.addAttribute("sheet", record.map(scoring::sheet).orElse(null));
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
@@ -173,6 +185,10 @@ class ResultsController {
         user.requireUnit(unitCode, true, "只能查看本单位的评分说明");
         CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.unit(campaignId, unitCode);
+        String notYet = notYetForUnit(campaign);
+        if (notYet != null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, notYet);
+        }
         UnitResult record = scoring.latest(campaignId, unitCode).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未评分，预计 "
                         + time.formatDay(campaign.dates().comprehensiveDue()) + " 综合评估后生成"));
@@ -198,6 +214,14 @@ class ResultsController {
                         .inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.APPLICATION_PDF)
                 .body(sheetPdf.render(model));
+    }
+
+    /**
+     * What the caller is told instead of the unit's scores, or null when the caller may see them: the office and
+     * the leaders always may; a unit's staff as {@link ScoreVisibility} says.
+     */
+    private String notYetForUnit(CampaignInfo campaign) {
+        return user.isCoordinator() || user.isLeader() ? null : visibility.notYet(campaign);
     }
 
     private Catalogue catalogue(CampaignInfo campaign) {

@@ -203,7 +203,7 @@ public final class FactsParser {
         return new IndicatorFacts(notInvolved, values, evidence);
     }
 
-    /** Evidence: by input name, a list of lines of text (what a computed value stands for). */
+    /** Evidence: by input name (or {@code notInvolved}), a list of lines of text (what a value stands for). */
     private static void evidence(Indicator indicator, JsonNode node, Map<String, List<String>> evidence,
                                  List<InputError> errors) {
         String code = indicator.code();
@@ -213,7 +213,8 @@ public final class FactsParser {
         }
         for (var entry : node.properties()) {
             String field = EVIDENCE + "." + entry.getKey();
-            if (indicator.input(entry.getKey()).isEmpty()) {
+            // besides the inputs, the "not involved" claim has its evidence: the office's ruling that decided it
+            if (!NOT_INVOLVED.equals(entry.getKey()) && indicator.input(entry.getKey()).isEmpty()) {
                 errors.add(new InputError(code, field, "依据", "该指标没有此输入项"));
                 continue;
             }

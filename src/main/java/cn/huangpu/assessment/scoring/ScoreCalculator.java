@@ -111,7 +111,8 @@ public final class ScoreCalculator {
             if (facts.notInvolved()) {
                 BigDecimal part = scaled(base.multiply(catalogue.notInvolvedRate()));
                 line("不涉及此项工作的单位按" + percent(catalogue.notInvolvedRate()) + "计分", "单位不涉及此项工作",
-                        plain(base) + " × " + percent(catalogue.notInvolvedRate()) + " = " + plain(part), part, false, "");
+                        plain(base) + " × " + percent(catalogue.notInvolvedRate()) + " = " + plain(part), part, false, "",
+                        FactsParser.NOT_INVOLVED);
                 return result(section, part, BigDecimal.ZERO);
             }
             boolean award = indicator.mode() == Indicator.Mode.AWARD;

@@ -14,6 +14,7 @@ import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.internal.Finding;
 import cn.huangpu.assessment.verification.internal.FindingRepository;
+import cn.huangpu.assessment.verification.internal.NotInvolvedDecisionRepository;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
@@ -40,10 +41,13 @@ public class VerificationService {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final NotInvolvedDecisionRepository rulings;
 
     VerificationService(FindingRepository findings, CampaignService campaigns, SelfCheckService selfChecks,
-                        Catalogues catalogues, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+                        Catalogues catalogues, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                        NotInvolvedDecisionRepository rulings) {
         this.findings = findings;
+        this.rulings = rulings;
         this.campaigns = campaigns;
         this.selfChecks = selfChecks;
         this.catalogues = catalogues;
@@ -179,7 +183,8 @@ public class VerificationService {
     /**
      * The indicators on which the office can reject the unit's "not involved" claim: those the unit's
      * self-check marks 不涉及 (where the catalogue allows it) once the self-check is submitted, or closed
-     * and scored on what exists. A draft's claim may still change, so it cannot be rejected yet.
+     * and scored on what exists. A draft's claim may still change, so it cannot be rejected yet. Where the
+     * office has ruled on the claim ({@link NotInvolvedService}), the ruling decides, so there is nothing to reject.
      */
     @Transactional(readOnly = true)
     public Set<String> notInvolvedClaims(Long campaignId, String unitCode) {
@@ -187,9 +192,12 @@ public class VerificationService {
             return Set.of();
         }
         Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
+        Set<String> ruled = new TreeSet<>();
+        rulings.findByCampaignIdAndUnitCodeOrderByIndicatorCode(campaignId, unitCode)
+                .forEach(r -> ruled.add(r.getIndicatorCode()));
         Set<String> claimed = new TreeSet<>();
         for (SelfCheckAnswer entry : selfChecks.entries(campaignId, unitCode).values()) {
-            if (entry.notInvolved()
+            if (entry.notInvolved() && !ruled.contains(entry.indicatorCode())
                     && catalogue.indicator(entry.indicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false)) {
                 claimed.add(entry.indicatorCode());
             }
@@ -218,7 +226,7 @@ public class VerificationService {
         return findings.findByCampaignIdOrderById(campaignId).stream().map(VerificationService::recorded).toList();
     }
 
-    private static RecordedFinding recorded(Finding finding) {
+    static RecordedFinding recorded(Finding finding) {
         return new RecordedFinding(finding.getId(), finding.getUnitCode(), finding.getIndicatorCode(),
                 finding.getInputName(), finding.getKind(), finding.getNote(), finding.getCount(), finding.getUrl(),
                 finding.getRecordedBy(), finding.getRecordedAt());

@@ -57,7 +57,8 @@ class SheetPdfTests {
         driver.runJobs();
         String total = scoring.latest(id, "waitan").orElseThrow().total().toPlainString();
 
-        byte[] pdf = mvc.perform(get("/app/results/" + id + "/waitan.pdf").with(httpBasic("waitan01", "demo")))
+        // (read by the office: the unit's own PDF opens with publication, results/UnitSheetVisibilityTests)
+        byte[] pdf = mvc.perform(get("/app/results/" + id + "/waitan.pdf").with(httpBasic("office01", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn().getResponse().getContentAsByteArray();

@@ -136,8 +136,11 @@ class AuthorizationMatrixTests {
         matrix.put("its task variables", new Cell("/engine-rest/task/" + task + "/variables", "----YYY"));
         matrix.put("its task's local variables", new Cell("/engine-rest/task/" + task + "/localVariables", "----YYY"));
         matrix.put("its history", new Cell("/engine-rest/history/process-instance/" + instance, "----YYY"));
+        // before publication the unit's sheet page says when it opens; its PDF is not there yet (campaign/ScoreVisibility)
         matrix.put("外滩街道's score sheet", new Cell("/app/results/" + a + "/waitan", "-Y--YY-"));
-        matrix.put("its score sheet PDF", new Cell("/app/results/" + a + "/waitan.pdf", "-Y--YY-"));
+        matrix.put("its score sheet PDF", new Cell("/app/results/" + a + "/waitan.pdf", "----YY-"));
+        // 不涉及 after submission: the unit's own page of requests, read by the office and the leaders
+        matrix.put("外滩街道's 不涉及 change requests", new Cell("/app/claim-changes/" + a + "/waitan", "-Y--YY-"));
         matrix.put("its uploaded evidence", new Cell("/app/self-check/" + a + "/waitan/files/" + file.id(), "-Y--YY-"));
         matrix.put("its self-check export", new Cell("/app/self-check/" + a + "/waitan/export.xlsx", "-Y--YY-"));
         matrix.put("the results export", new Cell("/app/results/" + a + "/export.xlsx", "----YY-"));

@@ -95,6 +95,8 @@ class UnknownIdsTests {
         Map<String, Long> check = new LinkedHashMap<>();
         Map<String, Long> registerRow = new LinkedHashMap<>();
         Map<String, Long> voidNumber = new LinkedHashMap<>();
+        Map<String, Long> ruling = new LinkedHashMap<>();
+        Map<String, Long> request = new LinkedHashMap<>();
         for (String unit : List.of("waitan", "yuyuan")) {
             bots.fillSelfCheck(a, unit, random);
             file.put(unit, selfChecks.upload(a, unit, "1.1", "材料.pdf", "application/pdf",
@@ -113,6 +115,14 @@ class UnknownIdsTests {
                     + " entered_by, entered_at) values (?, ?, 'documents', '黄府办发〔2023〕2号', '作废', 'office01',"
                     + " current_timestamp)", a, unit);
             voidNumber.put(unit, jdbc.queryForObject("select max(id) from register_void_number", Long.class));
+            // the office's ruling on 不涉及 and the unit's request to change its claim (verification/NotInvolvedService)
+            jdbc.update("insert into not_involved_ruling (campaign_id, unit_code, indicator_code, not_involved, reason,"
+                    + " decided_by, decided_at) values (?, ?, '4.12', true, '未收到申请', 'office01', current_timestamp)", a, unit);
+            ruling.put(unit, jdbc.queryForObject("select max(id) from not_involved_ruling", Long.class));
+            jdbc.update("insert into claim_change_request (campaign_id, unit_code, indicator_code, not_involved, reason,"
+                    + " requested_by, requested_at, status) values (?, ?, '3.4', true, '未收到转办留言', ?, current_timestamp,"
+                    + " 'OPEN')", a, unit, CampaignBots.unitUser(unit));
+            request.put(unit, jdbc.queryForObject("select max(id) from claim_change_request", Long.class));
         }
         unitIds = Map.of(
                 "campaignId", new Ids(a.toString(), MADE_UP, b.id().toString()),
@@ -167,6 +177,8 @@ class UnknownIdsTests {
         unitIds.put("objectionId", new Ids(objection.get("waitan").toString(), MADE_UP, objection.get("yuyuan").toString()));
         unitIds.put("attachmentId", new Ids(attachment.get("waitan").toString(), MADE_UP, attachment.get("yuyuan").toString()));
         unitIds.put("opinionId", new Ids(opinion.get("waitan").toString(), MADE_UP, opinion.get("yuyuan").toString()));
+        unitIds.put("rulingId", new Ids(ruling.get("waitan").toString(), MADE_UP, ruling.get("yuyuan").toString()));
+        unitIds.put("requestId", new Ids(request.get("waitan").toString(), MADE_UP, request.get("yuyuan").toString()));
         evaluatorIds = new LinkedHashMap<>(unitIds);
         evaluatorIds.put("unitCode", new Ids("waitan", "nosuchunit", null));
         coordinatorIds = new LinkedHashMap<>();
@@ -188,6 +200,8 @@ class UnknownIdsTests {
                 "GET /app/self-check/{campaignId}/{unitCode}/files/{fileId} fileId",
                 "POST /app/self-check/{campaignId}/{unitCode}/files/{fileId}/delete fileId",
                 "GET /app/self-check/{campaignId}/{unitCode}/export.xlsx campaignId",
+                "GET /app/claim-changes/{campaignId}/{unitCode} unitCode",
+                "POST /app/claim-changes/{campaignId}/{unitCode} unitCode",
                 "GET /app/results/{campaignId}/{unitCode} unitCode",
                 "GET /app/results/{campaignId}/{unitCode}.pdf unitCode",
                 "POST /app/self-check/{campaignId}/{unitCode} campaignId",
@@ -235,6 +249,9 @@ class UnknownIdsTests {
                 "GET /app/campaigns/{campaignId}/dashboard campaignId",
                 "GET /app/comprehensive/{campaignId}/{unitCode} unitCode",
                 "POST /app/verification/{campaignId}/{unitCode}/findings/{findingId}/delete findingId",
+                "POST /app/verification/{campaignId}/{unitCode}/not-involved/{rulingId}/revoke rulingId",
+                "POST /app/verification/{campaignId}/{unitCode}/claim-changes/{requestId} requestId",
+                "POST /app/verification/{campaignId}/{unitCode}/not-involved unitCode",
                 "POST /app/link-checks/{campaignId}/{unitCode}/{checkId}/{action} checkId",
                 "POST /app/link-checks/{campaignId}/{unitCode}/{checkId}/{action} unitCode",
                 "GET /app/registers/{campaignId}/{unitCode} unitCode",
