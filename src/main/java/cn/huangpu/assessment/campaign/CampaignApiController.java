@@ -31,13 +31,23 @@ class CampaignApiController {
         this.user = user;
     }
 
+    /**
+     * A campaign as the API shows it.
+     *
+     * @param handedToOffice the evaluators the catalogue names that do not take part, each with the indicators the
+     *                       office enters instead in comprehensive evaluation (empty when all take part)
+     * @param officeNotice   the same in one Chinese sentence for the coordinator, or null when nothing is handed over
+     */
     record CampaignView(Long id, int year, int catalogueYear, CampaignStatus status, Instant selfCheckDue,
-                        Instant specialistDue, Instant comprehensiveDue, Instant resultsDue) {
-        static CampaignView of(CampaignInfo c) {
-            CampaignDates d = c.dates();
-            return new CampaignView(c.id(), c.year(), c.catalogueYear(), c.status(), d.selfCheckDue(),
-                    d.specialistDue(), d.comprehensiveDue(), d.resultsDue());
-        }
+                        Instant specialistDue, Instant comprehensiveDue, Instant resultsDue,
+                        List<HandedOver> handedToOffice, String officeNotice) {
+    }
+
+    private CampaignView view(CampaignInfo c) {
+        CampaignDates d = c.dates();
+        List<HandedOver> handed = campaigns.handedToOffice(c.id());
+        return new CampaignView(c.id(), c.year(), c.catalogueYear(), c.status(), d.selfCheckDue(),
+                d.specialistDue(), d.comprehensiveDue(), d.resultsDue(), handed, HandedOver.notice(handed));
     }
 
     record ReopenRequest(String reason) {
@@ -46,22 +56,23 @@ class CampaignApiController {
     @GetMapping
     @Operation(summary = "全部考评")
     List<CampaignView> all() {
-        return campaigns.all().stream().map(CampaignView::of).toList();
+        return campaigns.all().stream().map(this::view).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "发起考评（区政府办公室）：日期留空按方案默认，单位和专项评估单位留空为全部")
+    @Operation(summary = "发起考评（区政府办公室）：日期留空按方案默认，单位和专项评估单位留空为全部；"
+            + "未参加的专项评估单位的指标由区政府办公室在综合评估中录入，见 handedToOffice 和 officeNotice")
     CampaignView open(@RequestBody OpenCampaign request) {
         requireCoordinator();
-        return CampaignView.of(starter.start(request, user.id()));
+        return view(starter.start(request, user.id()));
     }
 
     @PostMapping("/{campaignId}/reopen")
     @Operation(summary = "重新打开已公布的考核结果（区政府办公室，须说明理由；之后须重新审定）")
     CampaignView reopen(@PathVariable Long campaignId, @RequestBody ReopenRequest request) {
         requireCoordinator();
-        return CampaignView.of(starter.reopen(campaignId, request.reason(), user.id()));
+        return view(starter.reopen(campaignId, request.reason(), user.id()));
     }
 
     private void requireCoordinator() {

@@ -20,7 +20,9 @@ public class Notification {
 
     /** Why the message was sent. */
     public enum Kind {
-        REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE
+        REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE,
+        /** An input reopened for its evaluator by a rejected 不涉及 claim, to be entered late (补录). */
+        LATE_ENTRY
     }
 
     @Id

@@ -187,7 +187,7 @@ public final class ScoreCalculator {
         private boolean zeroIf(Criterion c) {
             boolean holds = holds(c.when());
             line(c.text(), describe(c.when()), holds ? "符合，本指标不得分" : "不符合", BigDecimal.ZERO, false,
-                    source(c.when().input()));
+                    source(c.when().input()), c.when().input());
             return holds;
         }
 
@@ -204,7 +204,7 @@ public final class ScoreCalculator {
             // a unit that gave no option reads that it gave none, and which option that counts as
             String shown = given ? label : "未提供（按“" + label + "”计）";
             line(c.text(), input.label() + "：" + shown, effectWords(1, points, false).substring(1), points, false,
-                    source(c.input()));
+                    source(c.input()), c.input());
             return points;
         }
 
@@ -265,19 +265,20 @@ public final class ScoreCalculator {
                 amount = c.cap();
                 arithmetic += "，以" + plain(c.cap()) + "分为限";
             }
-            line(c.text(), describe(c.input()), arithmetic + effectWords(1, amount, false), amount, false, source(c.input()));
+            line(c.text(), describe(c.input()), arithmetic + effectWords(1, amount, false), amount, false, source(c.input()),
+                    c.input());
             return amount;
         }
 
         private BigDecimal judgement(Criterion c, int sign) {
             Judgement judgement = (Judgement) value(c.input());
             if (judgement == null) {
-                line(c.text(), label(c.input()) + "：未评分", "按0分计", BigDecimal.ZERO, false, source(c.input()));
+                line(c.text(), label(c.input()) + "：未评分", "按0分计", BigDecimal.ZERO, false, source(c.input()), c.input());
                 return BigDecimal.ZERO;
             }
             line(c.text(), label(c.input()) + "：" + plain(judgement.score()) + "分，理由：" + judgement.reason(),
                     effectWords(sign, judgement.score(), false).substring(1), signed(sign, judgement.score()), false,
-                    source(c.input()));
+                    source(c.input()), c.input());
             return judgement.score();
         }
 
