@@ -176,13 +176,17 @@ public class CampaignScoring {
     @Transactional(readOnly = true)
     public ScoreSheet currentSheet(Long campaignId, String unitCode) {
         CampaignInfo campaign = campaigns.get(campaignId);
-        Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
-        ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
+        return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
+                scoring.parse(campaign.catalogueYear(), currentFacts(campaignId, unitCode)));
+    }
+
+    /** One unit's facts as they are now, from that unit's reads only. */
+    private ObjectNode currentFacts(Long campaignId, String unitCode) {
+        Catalogue catalogue = catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow();
+        return unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
                 evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue),
                 provenance(campaignId).of(unitCode));
-        return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
-                scoring.parse(campaign.catalogueYear(), facts));
     }
 
     /**
@@ -222,7 +226,7 @@ public class CampaignScoring {
     /** As {@link #outstanding(Long)}, of one unit. */
     @Transactional(readOnly = true)
     public List<Outstanding> outstanding(Long campaignId, String unitCode) {
-        return outstanding(campaignId).stream().filter(o -> o.unitCode().equals(unitCode)).toList();
+        return outstanding(campaignId, Map.of(unitCode, currentFacts(campaignId, unitCode)));
     }
 
     private List<Outstanding> outstanding(Long campaignId, Map<String, ObjectNode> facts) {
