@@ -263,6 +263,8 @@ class AuditDescriber {
                 case "SET" -> "新增";
                 case "CHANGE" -> "修改";
                 case "CLEAR" -> "删除";
+                case "SCORE_AS_MISSING" -> "按缺失计分";
+                case "WITHDRAW_MISSING" -> "撤销按缺失计分";
                 default -> null;
             };
             if (verb == null) {

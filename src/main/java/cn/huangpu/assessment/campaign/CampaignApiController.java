@@ -34,9 +34,17 @@ class CampaignApiController {
         this.time = time;
     }
 
-    /** A campaign; {@code shown} has its dates as the pages write them (the office's time zone, to the minute). */
+    /**
+     * A campaign as the API shows it.
+     *
+     * @param shown          its dates as the pages write them (the office's time zone, to the minute)
+     * @param handedToOffice the evaluators the catalogue names that do not take part, each with the indicators the
+     *                       office enters instead in comprehensive evaluation (empty when all take part)
+     * @param officeNotice   the same in one Chinese sentence for the coordinator, or null when nothing is handed over
+     */
     record CampaignView(Long id, int year, int catalogueYear, CampaignStatus status, Instant selfCheckDue,
-                        Instant specialistDue, Instant comprehensiveDue, Instant resultsDue, ShownDates shown) {
+                        Instant specialistDue, Instant comprehensiveDue, Instant resultsDue, ShownDates shown,
+                        List<HandedOver> handedToOffice, String officeNotice) {
     }
 
     /** The dates as people read them: 2026年3月5日 23:59. */
@@ -45,9 +53,11 @@ class CampaignApiController {
 
     private CampaignView view(CampaignInfo c) {
         CampaignDates d = c.dates();
+        List<HandedOver> handed = campaigns.handedToOffice(c.id());
         return new CampaignView(c.id(), c.year(), c.catalogueYear(), c.status(), d.selfCheckDue(),
                 d.specialistDue(), d.comprehensiveDue(), d.resultsDue(), new ShownDates(time.format(d.selfCheckDue()),
-                time.format(d.specialistDue()), time.format(d.comprehensiveDue()), time.format(d.resultsDue())));
+                time.format(d.specialistDue()), time.format(d.comprehensiveDue()), time.format(d.resultsDue())),
+                handed, HandedOver.notice(handed));
     }
 
     record ReopenRequest(String reason) {
@@ -63,7 +73,8 @@ class CampaignApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "发起考评（区政府办公室）：日期留空按方案默认，单位和专项评估单位留空为全部；日期也可按工作日推算，"
             + "如 \"inWorkingDays\": {\"comprehensiveDue\": {\"days\": 15, \"after\": \"selfCheckDue\"}}（after 为另一截止时间或"
-            + "日期 YYYY-MM-DD；按国务院办公厅节假日安排计算，截止于当日 23:59；途经未录入节假日安排的年度则拒绝）")
+            + "日期 YYYY-MM-DD；按国务院办公厅节假日安排计算，截止于当日 23:59；途经未录入节假日安排的年度则拒绝）"
+            + "；未参加的专项评估单位的指标由区政府办公室在综合评估中录入，见 handedToOffice 和 officeNotice")
     CampaignView open(@RequestBody OpenCampaign request) {
         requireCoordinator();
         return view(starter.start(request, user.id()));

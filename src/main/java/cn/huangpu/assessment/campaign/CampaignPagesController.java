@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +55,13 @@ class CampaignPagesController {
             });
         }
         model.addAttribute("sheetNotYet", sheetNotYet);
+        // an evaluator's grid exists only in the campaigns it takes part in; the others say so instead of linking
+        Map<Long, Set<String>> takingPart = new HashMap<>();
+        if (!user.evaluatorCodes().isEmpty()) {
+            all.forEach(c -> takingPart.put(c.id(), campaigns.evaluators(c.id()).stream()
+                    .map(EvaluatorParticipation::evaluatorCode).collect(Collectors.toSet())));
+        }
+        model.addAttribute("takingPart", takingPart);
         model.addAttribute("office", user.isCoordinator() || user.isLeader());
         model.addAttribute("coordinator", user.isCoordinator());
         model.addAttribute("myUnits", user.unitCodes().stream().sorted().toList());
@@ -75,6 +84,7 @@ class CampaignPagesController {
         List<EvaluatorParticipation> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
         evaluators.sort(Comparator.comparing(EvaluatorParticipation::evaluatorCode, referenceData.evaluatorOrder()));
         model.addAttribute("evaluators", evaluators);
+        model.addAttribute("handedToOffice", campaigns.handedToOffice(campaignId));
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("evaluatorNames", referenceData.evaluatorNames());
         model.addAttribute("coordinator", user.isCoordinator());

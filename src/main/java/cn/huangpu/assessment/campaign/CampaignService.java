@@ -12,7 +12,9 @@ import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import cn.huangpu.assessment.campaign.internal.CampaignUnit;
 import cn.huangpu.assessment.campaign.internal.CampaignUnitRepository;
 import cn.huangpu.assessment.campaign.internal.Participation;
+import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
+import cn.huangpu.assessment.catalogue.InputOwners;
 import cn.huangpu.assessment.deadline.DeadlineLength;
 import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.web.BadInputException;
@@ -258,6 +260,31 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public EvaluatorParticipation evaluator(Long campaignId, String evaluatorCode) {
         return campaignEvaluator(campaignId, evaluatorCode).info();
+    }
+
+    /**
+     * Who enters each input in this campaign: the catalogue's owners, with the inputs of every evaluator that does
+     * not take part handed to the office (comprehensive evaluation).
+     */
+    @Transactional(readOnly = true)
+    public InputOwners owners(Long campaignId) {
+        Catalogue catalogue = catalogues.forYear(get(campaignId).catalogueYear()).orElseThrow();
+        return InputOwners.of(catalogue, evaluators(campaignId).stream().map(EvaluatorParticipation::evaluatorCode).toList());
+    }
+
+    /**
+     * The indicators the office enters in comprehensive evaluation because their evaluator does not take part, by
+     * evaluator, in the office's order of evaluators; empty when every evaluator the catalogue names takes part.
+     */
+    @Transactional(readOnly = true)
+    public List<HandedOver> handedToOffice(Long campaignId) {
+        InputOwners owners = owners(campaignId);
+        return owners.handedOver().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(referenceData.evaluatorOrder()))
+                .map(e -> new HandedOver(e.getKey(), owners.catalogue().evaluator(e.getKey())
+                        .map(Catalogue.Evaluator::name).orElse(e.getKey()),
+                        e.getValue().stream().map(i -> new HandedOver.Item(i.code(), i.name())).toList()))
+                .toList();
     }
 
     private Campaign campaign(Long id) {

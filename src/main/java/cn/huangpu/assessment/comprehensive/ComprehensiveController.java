@@ -4,15 +4,16 @@ import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
-import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputOwners;
 import cn.huangpu.assessment.catalogue.InputType;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.directory.UnitOrder;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.evaluation.FormValues;
+import cn.huangpu.assessment.evaluation.MissingDecision;
 import cn.huangpu.assessment.evaluation.StoredFact;
 import cn.huangpu.assessment.rectification.PreviousRectification;
 import cn.huangpu.assessment.results.CampaignScoring;
@@ -21,17 +22,19 @@ import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.springframework.http.ContentDisposition;
@@ -57,19 +60,19 @@ class ComprehensiveController {
 
     private final CampaignScoring scoring;
     private final CampaignService campaigns;
-    private final Catalogues catalogues;
+    private final DisplayTime time;
     private final EvaluationService evaluation;
     private final VerificationService verification;
     private final ReferenceData referenceData;
     private final CurrentUser user;
     private final PreviousRectification previousRectification;
 
-    ComprehensiveController(CampaignScoring scoring, CampaignService campaigns, Catalogues catalogues,
+    ComprehensiveController(CampaignScoring scoring, CampaignService campaigns, DisplayTime time,
                             EvaluationService evaluation, VerificationService verification,
                             ReferenceData referenceData, CurrentUser user, PreviousRectification previousRectification) {
         this.scoring = scoring;
         this.campaigns = campaigns;
-        this.catalogues = catalogues;
+        this.time = time;
         this.evaluation = evaluation;
         this.verification = verification;
         this.referenceData = referenceData;
@@ -90,6 +93,11 @@ class ComprehensiveController {
         model.addAttribute("groups", referenceData.unitOrder().grouped(current.entrySet(), Map.Entry::getKey));
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("invalid", invalidValues(campaignId, null));
+        model.addAttribute("handedToOffice", campaigns.handedToOffice(campaignId));
+        Map<String, Long> outstanding = scoring.outstanding(campaignId).stream()
+                .collect(Collectors.groupingBy(CampaignScoring.Outstanding::unitCode, Collectors.counting()));
+        model.addAttribute("outstanding", outstanding);
+        model.addAttribute("outstandingTotal", outstanding.values().stream().mapToLong(Long::longValue).sum());
         return "comprehensive";
     }
 
@@ -109,8 +117,9 @@ class ComprehensiveController {
         Map<String, StoredFact> stored = evaluation.facts(campaignId).getOrDefault(unitCode, Map.of());
         List<FactEntry> changes = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
-        for (Indicator indicator : catalogue(campaign).indicators()) {
-            for (Input input : indicator.directInputs(Catalogue.OFFICE)) {
+        InputOwners owners = campaigns.owners(campaignId);
+        for (Indicator indicator : owners.catalogue().indicators()) {
+            for (Input input : owners.enteredAsValues(indicator, Catalogue.OFFICE)) {
                 String key = indicator.code() + "/" + input.name();
                 if (!form.containsKey("v[" + key + "]")) {
                     continue;
@@ -153,6 +162,56 @@ class ComprehensiveController {
             return "redirect:/app/comprehensive/" + campaignId + "/" + next;
         }
         redirect.addFlashAttribute("saved", "已保存" + changes.size() + "项并重新计算。");
+        return "redirect:/app/comprehensive/" + campaignId + "/" + unitCode;
+    }
+
+    /**
+     * 按缺失计分: the office decides that the ticked inputs of the unit that nobody entered are priced as missing, with
+     * one reason for all of them (audited, cited on the sheet). Only inputs still outstanding can be ticked.
+     */
+    @PostMapping("/app/comprehensive/{campaignId}/{unitCode}/missing")
+    String scoreAsMissing(@PathVariable Long campaignId, @PathVariable String unitCode,
+                          @RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                          RedirectAttributes redirect) {
+        requireCoordinator();
+        campaigns.get(campaignId);
+        campaigns.unit(campaignId, unitCode);
+        List<String> outstanding = scoring.outstanding(campaignId, unitCode).stream()
+                .map(CampaignScoring.Outstanding::key).toList();
+        List<String> ticked = form.keySet().stream().filter(k -> k.startsWith("missing[") && k.endsWith("]"))
+                .map(k -> k.substring("missing[".length(), k.length() - 1)).toList();
+        try {
+            List<InputError> settled = ticked.stream().filter(k -> !outstanding.contains(k))
+                    .map(k -> new InputError(k.split("/", 2)[0], null, "按缺失计分的项", k + "：该项已录入或无须录入"))
+                    .toList();
+            if (!settled.isEmpty()) {
+                throw new BadInputException("未按缺失计分", settled);
+            }
+            evaluation.scoreAsMissing(campaignId, unitCode, ticked, form.get("missingReason"), user.id());
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("missingReason", form.get("missingReason"));
+            model.addAttribute("ticked", ticked);
+            return renderUnit(campaignId, unitCode, model, e.errors(), null, List.of());
+        }
+        redirect.addFlashAttribute("saved", "已将" + ticked.size() + "项按缺失计分并重新计算。");
+        return "redirect:/app/comprehensive/" + campaignId + "/" + unitCode;
+    }
+
+    /** Withdraws a 按缺失计分 decision: the input is needed again. */
+    @PostMapping("/app/comprehensive/{campaignId}/{unitCode}/missing/withdraw")
+    String withdrawMissing(@PathVariable Long campaignId, @PathVariable String unitCode, @RequestParam String key,
+                           Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        requireCoordinator();
+        campaigns.get(campaignId);
+        campaigns.unit(campaignId, unitCode);
+        try {
+            evaluation.withdrawMissing(campaignId, unitCode, key, user.id());
+        } catch (BadInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return renderUnit(campaignId, unitCode, model, e.errors(), null, List.of());
+        }
+        redirect.addFlashAttribute("saved", "已撤销按缺失计分，该项须录入。");
         return "redirect:/app/comprehensive/" + campaignId + "/" + unitCode;
     }
 
@@ -208,9 +267,20 @@ class ComprehensiveController {
         Map<String, String> reasons = new HashMap<>();
         Map<String, String> versions = new HashMap<>();
         shown.forEach((k, v) -> (k.startsWith("v[") ? values : k.startsWith("ver[") ? versions : reasons).put(k, v));
-        Catalogue catalogue = catalogue(campaign);
-        List<Indicator> withOfficeInputs = catalogue.indicators().stream()
-                .filter(i -> !i.directInputs(Catalogue.OFFICE).isEmpty()).toList();
+        InputOwners owners = campaigns.owners(campaignId);
+        Map<String, List<Input>> officeInputs = new LinkedHashMap<>();
+        owners.catalogue().indicators().forEach(i -> {
+            List<Input> inputs = owners.enteredAsValues(i, Catalogue.OFFICE);
+            if (!inputs.isEmpty()) {
+                officeInputs.put(i.code(), inputs);
+            }
+        });
+        List<Indicator> withOfficeInputs = owners.catalogue().indicators().stream()
+                .filter(i -> officeInputs.containsKey(i.code())).toList();
+        Map<String, String> handedOver = new HashMap<>();
+        owners.all().stream().filter(InputOwners.Owner::handedOver).forEach(o -> handedOver.put(o.key(),
+                owners.catalogue().evaluator(o.handedOverFrom()).map(Catalogue.Evaluator::name).orElse(o.handedOverFrom())));
+        Set<String> rejected = verification.rejectedClaims(campaignId).getOrDefault(unitCode, Set.of());
         model.addAttribute("campaign", campaign);
         model.addAttribute("unitCode", unitCode);
         model.addAttribute("unitName", referenceData.unitName(unitCode));
@@ -219,7 +289,18 @@ class ComprehensiveController {
         model.addAttribute("next", steps.next());
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("indicators", withOfficeInputs);
-        model.addAttribute("office", Catalogue.OFFICE);
+        model.addAttribute("officeInputs", officeInputs);
+        model.addAttribute("handedOver", handedOver);
+        model.addAttribute("rejected", rejected);
+        model.addAttribute("outstanding", scoring.outstanding(campaignId, unitCode));
+        List<String> order = owners.all().stream().map(InputOwners.Owner::key).toList();
+        model.addAttribute("decided", evaluation.missingDecisions(campaignId).getOrDefault(unitCode, Map.of()).values()
+                .stream().sorted(Comparator.comparingInt((MissingDecision d) -> order.indexOf(d.key()))).toList());
+        model.addAttribute("labels", labels(owners.catalogue()));
+        if (!model.containsAttribute("ticked")) {
+            model.addAttribute("ticked", List.of());
+        }
+        model.addAttribute("time", time);
         model.addAttribute("values", values);
         model.addAttribute("reasons", reasons);
         model.addAttribute("versions", versions);
@@ -251,8 +332,12 @@ class ComprehensiveController {
         return invalid;
     }
 
-    private Catalogue catalogue(CampaignInfo campaign) {
-        return catalogues.forYear(campaign.catalogueYear()).orElseThrow();
+    /** "indicator/input" → "指标 2.3 解读质量：«label»", for the decisions the page lists. */
+    private static Map<String, String> labels(Catalogue catalogue) {
+        Map<String, String> labels = new HashMap<>();
+        catalogue.indicators().forEach(i -> i.inputs().forEach(in -> labels.put(i.code() + "/" + in.name(),
+                i.code() + " " + i.name() + "：" + in.label())));
+        return labels;
     }
 
     private void requireCoordinator() {

@@ -5,6 +5,7 @@ import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputOwners;
 import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.FactEntry;
 import cn.huangpu.assessment.security.Groups;
@@ -129,7 +130,10 @@ public class CampaignBots {
                 SpecialistEvaluationProcess.tasks(taskService, campaignId, evaluatorCode), Map.of("confirmDelivered", true));
     }
 
-    /** Enters the office's own inputs for every unit (with reasons) and completes the comprehensive evaluation. */
+    /**
+     * Enters the office's own inputs for every unit (with reasons), those of evaluators that do not take part
+     * included, and completes the comprehensive evaluation.
+     */
     public void evaluateComprehensively(Long campaignId, Random random) {
         enterValues(campaignId, Catalogue.OFFICE, random, COORDINATOR_USER, true);
         complete(COORDINATOR_USER, List.of(Groups.COORDINATOR), CampaignProcess.COMPREHENSIVE_EVALUATION,
@@ -153,17 +157,23 @@ public class CampaignBots {
                 CampaignProcess.tasks(taskService, campaignId), Map.of(CampaignProcess.APPROVAL_DECISION, CampaignProcess.SEND_BACK, CampaignProcess.SEND_BACK_REASON, reason));
     }
 
+    /** Enters the office's inputs for every unit, with reasons, without completing the comprehensive evaluation. */
+    public void enterOfficeValues(Long campaignId, Random random) {
+        enterValues(campaignId, Catalogue.OFFICE, random, COORDINATOR_USER, true);
+    }
+
     /** Enters every input the evaluator owns for every unit, without delivering. */
     public void enterValues(Long campaignId, String evaluatorCode, Random random) {
         enterValues(campaignId, evaluatorCode, random, evaluatorUser(evaluatorCode), false);
     }
 
     private void enterValues(Long campaignId, String source, Random random, String actor, boolean withReason) {
-        Catalogue catalogue = selfChecks.catalogue(campaignId);
+        // who enters what in this campaign: the office also enters the inputs of evaluators that do not take part
+        InputOwners owners = campaigns.owners(campaignId);
         List<FactEntry> entries = new ArrayList<>();
         for (UnitParticipation unit : campaigns.units(campaignId)) {
-            for (Indicator indicator : catalogue.indicators()) {
-                for (Input input : indicator.directInputs(source)) {
+            for (Indicator indicator : owners.catalogue().indicators()) {
+                for (Input input : owners.enteredAsValues(indicator, source)) {
                     entries.add(new FactEntry(unit.unitCode(), indicator.code(), input.name(), value(input, random),
                             withReason ? "综合评估录入" : null));
                 }

@@ -3,6 +3,7 @@ package cn.huangpu.assessment.evaluation;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.HandedOver;
 import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Indicator;
@@ -16,6 +17,8 @@ import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.NotTakingPartException;
 import cn.huangpu.assessment.web.Workbooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,6 +71,7 @@ class EvaluationController {
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}")
     String page(@PathVariable Long campaignId, @PathVariable String evaluatorCode, Model model) {
         requireReader(evaluatorCode);
+        requireTakingPart(campaignId, evaluatorCode);
         return render(campaignId, evaluatorCode, model, List.of(), null, List.of());
     }
 
@@ -79,8 +85,8 @@ class EvaluationController {
     String save(@PathVariable Long campaignId, @PathVariable String evaluatorCode, @RequestParam Map<String, String> form,
                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
         requireEditor(evaluatorCode, "只有本专项评估单位人员可以录入评估结果");
+        requireTakingPart(campaignId, evaluatorCode);
         CampaignInfo campaign = campaigns.get(campaignId);
-        campaigns.evaluator(campaignId, evaluatorCode);
         List<InputError> errors = new ArrayList<>();
         List<FactEntry> entries = new ArrayList<>();
         for (UnitParticipation unit : campaigns.units(campaignId)) {
@@ -125,7 +131,10 @@ class EvaluationController {
             return render(campaignId, evaluatorCode, model, shown, form, conflicting);
         }
         List<InputError> missing = evaluation.missing(campaignId, evaluatorCode);
-        redirect.addFlashAttribute("saved", missing.isEmpty() ? "已保存。全部录入完毕，可到待办任务中提交专项评估结果。"
+        boolean delivered = campaigns.evaluator(campaignId, evaluatorCode).status() == EvaluatorParticipation.Status.DELIVERED;
+        redirect.addFlashAttribute("saved", delivered ? (missing.isEmpty() ? "已补录，补录的项已全部录入。"
+                : "已补录。尚有" + missing.size() + "项待补录。")
+                : missing.isEmpty() ? "已保存。全部录入完毕，可到待办任务中提交专项评估结果。"
                 : "已保存。尚有" + missing.size() + "项未录入。");
         return "redirect:/app/evaluation/" + campaignId + "/" + evaluatorCode;
     }
@@ -133,8 +142,8 @@ class EvaluationController {
     @GetMapping("/app/evaluation/{campaignId}/{evaluatorCode}/template.xlsx")
     ResponseEntity<byte[]> template(@PathVariable Long campaignId, @PathVariable String evaluatorCode) {
         requireReader(evaluatorCode);
+        requireTakingPart(campaignId, evaluatorCode);
         CampaignInfo campaign = campaigns.get(campaignId);
-        campaigns.evaluator(campaignId, evaluatorCode);
         return Workbooks.download(spreadsheet.template(campaignId, evaluatorCode),
                 campaign.year() + "年度" + referenceData.evaluatorName(evaluatorCode) + "专项评估模板.xlsx");
     }
@@ -144,8 +153,7 @@ class EvaluationController {
                   @RequestParam("file") MultipartFile file, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         requireEditor(evaluatorCode, "只有本专项评估单位人员可以导入评估结果");
-        campaigns.get(campaignId);
-        campaigns.evaluator(campaignId, evaluatorCode);
+        requireTakingPart(campaignId, evaluatorCode);
         try (var in = file.getInputStream()) {
             if (file.getSize() > SelfCheckService.MAX_FILE_BYTES) {
                 throw new BadInputException("表格未导入", InputError.field("file", "文件过大，表格不超过10MB"));
@@ -225,6 +233,11 @@ class EvaluationController {
         model.addAttribute("yours", yours);
         model.addAttribute("editable", user.isEvaluator(evaluatorCode) && !campaign.isFrozen()
                 && evaluator.status() == EvaluatorParticipation.Status.PENDING);
+        // after delivery, the cells a rejected 不涉及 claim reopened stay open to the evaluator for a late entry (补录)
+        Set<String> reopened = evaluator.status() == EvaluatorParticipation.Status.DELIVERED && !campaign.isFrozen()
+                ? evaluation.reopened(campaignId, evaluatorCode) : Set.of();
+        model.addAttribute("reopened", reopened);
+        model.addAttribute("lateEntry", user.isEvaluator(evaluatorCode) && !reopened.isEmpty());
         model.addAttribute("locked", locked(campaign, evaluator));
         model.addAttribute("errors", errors);
         model.addAttribute("invalid", invalid);
@@ -249,6 +262,27 @@ class EvaluationController {
             indicator.directInputs(evaluatorCode).forEach(input -> columns.add(new Column(indicator, input)));
         }
         return columns;
+    }
+
+    /**
+     * An evaluator the catalogue names but the campaign left out has no grid in it: 404, saying so and who enters its
+     * indicators instead. An unknown code is not found like any unknown id.
+     */
+    private void requireTakingPart(Long campaignId, String evaluatorCode) {
+        CampaignInfo campaign = campaigns.get(campaignId);
+        if (campaigns.evaluators(campaignId).stream().anyMatch(e -> e.evaluatorCode().equals(evaluatorCode))) {
+            return;
+        }
+        if (referenceData.evaluator(evaluatorCode).isEmpty()) {
+            throw new NotFoundException("evaluator " + evaluatorCode);
+        }
+        String handed = campaigns.handedToOffice(campaignId).stream()
+                .filter(h -> h.evaluatorCode().equals(evaluatorCode)).findFirst()
+                .map(h -> "其指标（" + h.indicators().stream().map(HandedOver.Item::code).collect(Collectors.joining("、"))
+                        + "）由区政府办公室在综合评估中录入。")
+                .orElse("");
+        throw new NotTakingPartException(referenceData.evaluatorName(evaluatorCode) + "未参加" + campaign.year()
+                + "年度政务公开考核评估，没有本次专项评估页面。" + handed);
     }
 
     private void requireReader(String evaluatorCode) {

@@ -10,7 +10,10 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputOwners;
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.evaluation.internal.MissingInputDecision;
+import cn.huangpu.assessment.evaluation.internal.MissingInputDecisionRepository;
 import cn.huangpu.assessment.evaluation.internal.UnitFact;
 import cn.huangpu.assessment.evaluation.internal.UnitFactRepository;
 import cn.huangpu.assessment.scoring.FactsParser;
@@ -18,6 +21,7 @@ import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
+import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -53,6 +58,8 @@ public class EvaluationService {
     static final int VALUE_COLUMN_LENGTH = 2000;
     /** What a judgement's reason may take of it, leaving room for the score and the JSON around them. */
     static final int MAX_JUDGEMENT_REASON_LENGTH = 500;
+    /** A 按缺失计分 reason is cited on the sheet in one line of evidence (at most 500 characters with its words). */
+    static final int MAX_MISSING_REASON_LENGTH = 300;
 
     private final UnitFactRepository facts;
     private final CampaignService campaigns;
@@ -63,10 +70,15 @@ public class EvaluationService {
     private final ApplicationEventPublisher events;
     private final DisplayTime time;
     private final ReferenceData referenceData;
+    private final VerificationService verification;
+    private final MissingInputDecisionRepository decisions;
 
     EvaluationService(UnitFactRepository facts, CampaignService campaigns, Catalogues catalogues,
                       SelfCheckService selfChecks, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-                      DisplayTime time, ReferenceData referenceData) {
+                      DisplayTime time, ReferenceData referenceData, VerificationService verification,
+                      MissingInputDecisionRepository decisions) {
+        this.verification = verification;
+        this.decisions = decisions;
         this.events = events;
         this.facts = facts;
         this.campaigns = campaigns;
@@ -103,11 +115,12 @@ public class EvaluationService {
      * input. All or nothing, with the checks of {@link #record}.
      */
     public void correctOnReview(Long campaignId, List<FactEntry> entries, String actor) {
-        Catalogue catalogue = catalogue(campaigns.get(campaignId));
+        InputOwners owners = campaigns.owners(campaignId);
         Map<String, List<FactEntry>> bySource = new LinkedHashMap<>();
         for (FactEntry entry : entries) {
-            String source = catalogue.indicator(entry.indicatorCode()).flatMap(i -> i.input(entry.inputName()))
-                    .map(Input::by).orElse(Catalogue.OFFICE);
+            // the input's owner in this campaign: an evaluator left out has handed its inputs to the office
+            String source = owners.of(entry.indicatorCode(), entry.inputName()).map(InputOwners.Owner::enteredBy)
+                    .orElse(Catalogue.OFFICE);
             bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(entry);
         }
         bySource.forEach((source, changes) -> record(campaignId, source, changes, true, actor, false));
@@ -117,18 +130,14 @@ public class EvaluationService {
                         boolean onlyWhilePending) {
         CampaignInfo campaign = campaigns.get(campaignId);
         campaigns.requireOpen(campaign);
-        if (onlyWhilePending && !Catalogue.OFFICE.equals(source)) {
-            EvaluatorParticipation evaluator = campaigns.evaluator(campaignId, source);
-            if (evaluator.status() != EvaluatorParticipation.Status.PENDING) {
-                throw new BadInputException("评估结果不能再修改", InputError.field("evaluatorCode", "专项评估状态",
-                        "本单位专项评估状态为“" + evaluator.status().label() + "”，不能再修改"));
-            }
+        if (onlyWhilePending) {
+            requireStillOpenTo(campaignId, source, entries);
         }
-        Catalogue catalogue = catalogue(campaign);
+        InputOwners owners = campaigns.owners(campaignId);
         Set<String> units = campaigns.units(campaignId).stream().map(UnitParticipation::unitCode).collect(Collectors.toSet());
         List<InputError> errors = new ArrayList<>();
         for (FactEntry entry : entries) {
-            check(catalogue, source, units, entry, reasonRequired, errors);
+            check(owners, source, units, entry, reasonRequired, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidFactsException(errors);
@@ -150,7 +159,62 @@ public class EvaluationService {
             // The other save committed first: its value now holds the key (an insert) or a newer version.
             throw new EditConflictException(List.of());
         }
+        // a value entered settles the input: a decision to price it as missing no longer stands
+        Set<UnitFact.Key> entered = entries.stream().filter(e -> e.value() != null && !e.value().isNull())
+                .map(e -> key(campaignId, e)).collect(Collectors.toSet());
+        List<MissingInputDecision> superseded = entered.isEmpty() ? List.of() : decisions.findByCampaignId(campaignId)
+                .stream().filter(d -> entered.contains(d.getId())).toList();
+        superseded.forEach(d -> changes.add(new AuditLog.Change(subject(d.getUnitCode(), d.getIndicatorCode(),
+                d.getInputName()), "WITHDRAW_MISSING", d.getReason(), null, "已录入值")));
+        decisions.deleteAll(superseded);
         audit.recordAll(campaignId, changes, actor);
+    }
+
+    /**
+     * An evaluator enters values until it delivers; after that, only the inputs a rejected 不涉及 claim reopened
+     * ({@link #reopened}), for a late entry (补录). The office enters its inputs at any time until the results are
+     * approved.
+     */
+    private void requireStillOpenTo(Long campaignId, String source, List<FactEntry> entries) {
+        if (Catalogue.OFFICE.equals(source)) {
+            return;
+        }
+        EvaluatorParticipation evaluator = campaigns.evaluator(campaignId, source);
+        if (evaluator.status() == EvaluatorParticipation.Status.PENDING) {
+            return;
+        }
+        Set<String> reopened = evaluator.status() == EvaluatorParticipation.Status.DELIVERED
+                ? reopened(campaignId, source) : Set.of();
+        List<InputError> closed = entries.stream().filter(e -> !reopened.contains(cell(e.unitCode(), e.indicatorCode(),
+                e.inputName()))).map(e -> new InputError(e.indicatorCode(), e.inputName(), unitName(e.unitCode())
+                + "：本单位专项评估状态为“" + evaluator.status().label() + "”，不能再修改")).toList();
+        if (!closed.isEmpty()) {
+            throw new BadInputException("评估结果不能再修改", reopened.isEmpty() ? List.of(InputError.field("evaluatorCode",
+                    "专项评估状态", "本单位专项评估状态为“" + evaluator.status().label() + "”，不能再修改")) : closed);
+        }
+    }
+
+    /**
+     * The cells ("unit|indicator/input") an evaluator that delivered may still enter: its inputs of every indicator
+     * on which the office recorded “不涉及”不成立 for the unit. Until then the unit's claim left them out of what the
+     * evaluator had to deliver; now they price the indicator, so they are its late entries (补录).
+     */
+    @Transactional(readOnly = true)
+    public Set<String> reopened(Long campaignId, String evaluatorCode) {
+        InputOwners owners = campaigns.owners(campaignId);
+        Set<String> cells = new TreeSet<>();
+        verification.rejectedClaims(campaignId).forEach((unit, indicators) -> indicators.forEach(code ->
+                owners.catalogue().indicator(code).ifPresent(indicator -> owners.enteredAsValues(indicator, evaluatorCode)
+                        .forEach(input -> cells.add(cell(unit, code, input.name()))))));
+        return cells;
+    }
+
+    private static String cell(String unitCode, String indicatorCode, String inputName) {
+        return unitCode + "|" + indicatorCode + "/" + inputName;
+    }
+
+    private static String subject(String unitCode, String indicatorCode, String inputName) {
+        return "unit_fact " + unitCode + " " + indicatorCode + " " + inputName;
     }
 
     /** The entries that someone changed since they were loaded; an entry without a loaded version never conflicts. */
@@ -187,8 +251,9 @@ public class EvaluationService {
         return new UnitFact.Key(campaignId, entry.unitCode(), entry.indicatorCode(), entry.inputName());
     }
 
-    private void check(Catalogue catalogue, String source, Set<String> units, FactEntry entry, boolean reasonRequired,
+    private void check(InputOwners owners, String source, Set<String> units, FactEntry entry, boolean reasonRequired,
                        List<InputError> errors) {
+        Catalogue catalogue = owners.catalogue();
         String code = entry.indicatorCode();
         if (!units.contains(entry.unitCode())) {
             errors.add(new InputError(code, "unitCode", "单位", "单位 " + entry.unitCode() + " 未参加该考评"));
@@ -205,11 +270,11 @@ public class EvaluationService {
             return;
         }
         String label = input.get().label();
-        if (!indicator.get().directInputs(source).contains(input.get())) {
-            errors.add(new InputError(code, entry.inputName(), label, indicator.get().findingInputs().contains(input.get())
+        if (!owners.enteredAsValues(indicator.get(), source).contains(input.get())) {
+            InputOwners.Owner owner = owners.of(indicator.get(), input.get());
+            errors.add(new InputError(code, entry.inputName(), label, owner.channel() == InputOwners.Channel.VERIFICATION
                     ? "该项由网上核查问题计数，请在网上核查中记录问题"
-                    : "该项不由本单位评估（由 " + catalogue.evaluator(input.get().by()).map(e -> e.name())
-                            .orElse(input.get().by()) + " 提供）"));
+                    : "该项不由本单位评估（由 " + owners.describe(owner) + " 提供）"));
             return;
         }
         if (entry.value() != null && !entry.value().isNull()) {
@@ -314,7 +379,7 @@ public class EvaluationService {
         UnitFact.Key key = key(campaignId, entry);
         UnitFact existing = stored.get(key);
         String before = existing == null ? null : existing.getValueJson();
-        String subject = "unit_fact " + entry.unitCode() + " " + entry.indicatorCode() + " " + entry.inputName();
+        String subject = subject(entry.unitCode(), entry.indicatorCode(), entry.inputName());
         String reason = entry.reason() == null || entry.reason().isBlank() ? null : entry.reason().strip();
         if (entry.value() == null || entry.value().isNull()) {
             if (existing == null) {
@@ -367,30 +432,125 @@ public class EvaluationService {
     }
 
     private List<Gap> gaps(Long campaignId, String evaluatorCode) {
-        Catalogue catalogue = catalogue(campaigns.get(campaignId));
+        InputOwners owners = campaigns.owners(campaignId);
+        Catalogue catalogue = owners.catalogue();
         // each input has one source: the evaluator's own values are all that can fill its gaps
         Map<String, Map<String, StoredValue>> delivered = byUnit(catalogue,
                 facts.findByCampaignIdAndSource(campaignId, evaluatorCode));
-        Map<String, Set<String>> notInvolved = selfChecks.allEntries(campaignId).stream()
-                .filter(SelfCheckAnswer::notInvolved)
-                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
-                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
+        Map<String, Set<String>> rejected = verification.rejectedClaims(campaignId);
+        Map<String, Set<String>> notInvolved = notInvolved(campaignId, catalogue, rejected);
         List<Gap> gaps = new ArrayList<>();
         for (UnitParticipation unit : campaigns.units(campaignId)) {
             for (Indicator indicator : catalogue.indicators()) {
                 if (notInvolved.getOrDefault(unit.unitCode(), Set.of()).contains(indicator.code())) {
                     continue;
                 }
-                for (Input input : indicator.directInputs(evaluatorCode)) {
+                for (Input input : owners.enteredAsValues(indicator, evaluatorCode)) {
                     StoredValue stored = delivered.getOrDefault(unit.unitCode(), Map.of())
                             .get(indicator.code() + "/" + input.name());
                     if (stored == null || !stored.usable()) {
-                        gaps.add(new Gap(unit.unitCode(), indicator.code(), input, stored == null ? null : stored.problem()));
+                        boolean reopened = rejected.getOrDefault(unit.unitCode(), Set.of()).contains(indicator.code());
+                        gaps.add(new Gap(unit.unitCode(), indicator.code(), input, stored != null ? stored.problem()
+                                : reopened ? "网上核查认定“不涉及”不成立，须录入“" + input.label() + "”" : null));
                     }
                 }
             }
         }
         return gaps;
+    }
+
+    /**
+     * The indicators each unit is priced as not involved in, by unit code: those its self-check claims 不涉及 (where
+     * the catalogue allows it) and on which the office has not recorded “不涉及”不成立. No input of them is needed.
+     */
+    private Map<String, Set<String>> notInvolved(Long campaignId, Catalogue catalogue, Map<String, Set<String>> rejected) {
+        return selfChecks.allEntries(campaignId).stream()
+                .filter(SelfCheckAnswer::notInvolved)
+                .filter(e -> catalogue.indicator(e.indicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false))
+                .filter(e -> !rejected.getOrDefault(e.unitCode(), Set.of()).contains(e.indicatorCode()))
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
+    }
+
+    /**
+     * The office decides that inputs nobody entered for a unit are priced as missing (按缺失计分), each with the same
+     * reason, audited; the sheet cites the reason under the line that prices the input. The caller offers only inputs
+     * that are missing; an input with a stored value is refused. All or nothing.
+     */
+    public void scoreAsMissing(Long campaignId, String unitCode, List<String> keys, String reason, String actor) {
+        campaigns.requireOpen(campaigns.get(campaignId));
+        campaigns.unit(campaignId, unitCode);
+        Catalogue catalogue = catalogue(campaigns.get(campaignId));
+        String why = reason == null ? "" : reason.strip();
+        List<InputError> errors = new ArrayList<>();
+        if (keys.isEmpty()) {
+            errors.add(InputError.field("missing", "按缺失计分的项", "请勾选按缺失计分的项"));
+        }
+        if (why.isEmpty()) {
+            errors.add(InputError.field("missingReason", "按缺失计分的理由", "按缺失计分须写明理由"));
+        } else if (why.length() > MAX_MISSING_REASON_LENGTH) {
+            errors.add(InputError.field("missingReason", "按缺失计分的理由", "理由不能超过" + MAX_MISSING_REASON_LENGTH
+                    + "字，收到 " + why.length() + " 字"));
+        }
+        Map<String, StoredValue> stored = values(campaignId, unitCode);
+        List<UnitFact.Key> chosen = new ArrayList<>();
+        for (String key : keys) {
+            String[] parts = key.split("/", 2);
+            Optional<Input> input = parts.length < 2 ? Optional.empty()
+                    : catalogue.indicator(parts[0]).flatMap(i -> i.input(parts[1]));
+            if (input.isEmpty()) {
+                errors.add(new InputError(parts[0], null, "按缺失计分的项", "指标目录中没有该输入项：" + key));
+            } else if (stored.containsKey(key) && stored.get(key).usable()) {
+                errors.add(new InputError(parts[0], parts[1], input.get().label(), unitName(unitCode)
+                        + "：该项已录入，不能按缺失计分"));
+            } else {
+                chosen.add(new UnitFact.Key(campaignId, unitCode, parts[0], parts[1]));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BadInputException("未按缺失计分", errors);
+        }
+        List<AuditLog.Change> changes = new ArrayList<>();
+        for (UnitFact.Key key : chosen) {
+            Optional<MissingInputDecision> before = decisions.findById(key);
+            if (before.isPresent() && before.get().getReason().equals(why)) {
+                continue;
+            }
+            before.ifPresent(decisions::delete);
+            decisions.flush();
+            decisions.save(new MissingInputDecision(key, why, actor, clock.instant()));
+            changes.add(new AuditLog.Change(subject(unitCode, key.indicatorCode(), key.inputName()), "SCORE_AS_MISSING",
+                    before.map(MissingInputDecision::getReason).orElse(null), "按缺失计分", why));
+        }
+        audit.recordAll(campaignId, changes, actor);
+    }
+
+    /** Withdraws a decision to price an input as missing: the input is needed again. */
+    public void withdrawMissing(Long campaignId, String unitCode, String key, String actor) {
+        campaigns.requireOpen(campaigns.get(campaignId));
+        campaigns.unit(campaignId, unitCode);
+        String[] parts = key == null ? new String[0] : key.split("/", 2);
+        MissingInputDecision decision = parts.length < 2 ? null
+                : decisions.findById(new UnitFact.Key(campaignId, unitCode, parts[0], parts[1])).orElse(null);
+        if (decision == null) {
+            throw new BadInputException("未撤销", InputError.field("key", "按缺失计分的项", "该项没有按缺失计分"));
+        }
+        decisions.delete(decision);
+        audit.record(campaignId, subject(unitCode, parts[0], parts[1]), "WITHDRAW_MISSING", decision.getReason(), null,
+                null, actor);
+    }
+
+    /** The office's 按缺失计分 decisions of a campaign, by unit, then "indicator/input". */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, MissingDecision>> missingDecisions(Long campaignId) {
+        return decisions.findByCampaignId(campaignId).stream().map(EvaluationService::decision)
+                .collect(Collectors.groupingBy(MissingDecision::unitCode,
+                        Collectors.toMap(MissingDecision::key, d -> d)));
+    }
+
+    private static MissingDecision decision(MissingInputDecision d) {
+        return new MissingDecision(d.getUnitCode(), d.getIndicatorCode(), d.getInputName(), d.getReason(),
+                d.getDecidedBy(), d.getDecidedAt());
     }
 
     /** The evaluator delivers: refused while anything is missing. */

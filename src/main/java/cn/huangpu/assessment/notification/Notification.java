@@ -24,7 +24,9 @@ public class Notification {
         /** About the feedback window: a ruling on an objection, a request for an evaluator's opinion, the opinion. */
         FEEDBACK,
         /** A unit's request to change its 不涉及 claim, and the office's rulings on 不涉及 (verification). */
-        CLAIM_CHANGE
+        CLAIM_CHANGE,
+        /** An input reopened for its evaluator by a rejected 不涉及 claim, to be entered late (补录). */
+        LATE_ENTRY
     }
 
     @Id

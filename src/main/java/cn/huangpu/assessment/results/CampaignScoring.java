@@ -3,14 +3,17 @@ package cn.huangpu.assessment.results;
 import cn.huangpu.assessment.audit.AuditLog;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
 import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.progress.ScoringRoundRecorded;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputOwners;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.evaluation.MissingDecision;
 import cn.huangpu.assessment.register.RegisterFacts;
 import cn.huangpu.assessment.results.internal.ScoreRecord;
 import cn.huangpu.assessment.results.internal.ScoreRecordRepository;
@@ -27,12 +30,16 @@ import cn.huangpu.assessment.verification.NotInvolvedService;
 import cn.huangpu.assessment.verification.RecordedFinding;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.QueryHint;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,13 +89,16 @@ public class CampaignScoring {
     private final ReferenceData referenceData;
     private final ObjectProvider<InputEvidence> evidence;
     private final NotInvolvedService notInvolved;
+    private final DisplayTime time;
 
     CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
                     Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
                     EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
                     ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData,
                     ObjectProvider<InputEvidence> evidence,
-                    NotInvolvedService notInvolved) {
+                    NotInvolvedService notInvolved,
+                    DisplayTime time) {
+        this.time = time;
         this.records = records;
         this.sheets = sheets;
         this.campaigns = campaigns;
@@ -176,14 +186,131 @@ public class CampaignScoring {
     @Transactional(readOnly = true)
     public ScoreSheet currentSheet(Long campaignId, String unitCode) {
         CampaignInfo campaign = campaigns.get(campaignId);
+        return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
+                scoring.parse(campaign.catalogueYear(), currentFacts(campaignId, unitCode)));
+    }
+
+    /** One unit's facts as they are now, from that unit's reads only. */
+    private ObjectNode currentFacts(Long campaignId, String unitCode) {
+        CampaignInfo campaign = campaigns.get(campaignId);
         Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
-        ObjectNode facts = unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
+        return unitFacts(catalogue, campaigns.unit(campaignId, unitCode),
                 selfChecks.entries(campaignId, unitCode), verification.findings(campaignId, unitCode),
                 evaluation.values(campaignId, unitCode), registers.derived(campaignId, unitCode, catalogue),
                 notInvolved.rulings(campaignId, unitCode),
-                otherEvidence(campaign, catalogue, List.of(unitCode)).getOrDefault(unitCode, Map.of()));
-        return scoring.score(scoring.pricingForView(campaign.catalogueYear(), campaign.year()),
-                scoring.parse(campaign.catalogueYear(), facts));
+                otherEvidence(campaign, catalogue, List.of(unitCode)).getOrDefault(unitCode, Map.of()),
+                provenance(campaignId).of(unitCode));
+    }
+
+    /**
+     * One input of a unit that nobody has entered and nobody has decided to price as missing: comprehensive
+     * evaluation is not completed while there is one (docs/facts-format.md, "缺失的输入").
+     *
+     * @param owner     who enters it in this campaign
+     * @param ownerText who enters it, in words (区热线办（专项评估补录）, 区政府办公室（综合评估）)
+     */
+    public record Outstanding(String unitCode, String indicatorCode, String indicatorName, String inputName,
+                              String label, InputOwners.Owner owner, String ownerText) {
+
+        /** "indicator/input", as the stored values are keyed. */
+        public String key() {
+            return indicatorCode + "/" + inputName;
+        }
+
+        /** One line naming the unit, the indicator, the input and who enters it. */
+        public InputError asError(String unitName) {
+            return new InputError(indicatorCode, inputName, label, unitName + "：" + indicatorName + " 未录入“" + label
+                    + "”（由" + ownerText + "录入，或按缺失计分）");
+        }
+    }
+
+    /**
+     * Every input of the campaign's units that is missing from the facts as they stand (so the sheet would price it
+     * as missing) without a decision: not in an indicator priced as not involved, not decided 按缺失计分 by the
+     * office, not an input of an evaluator whose deadline the office closed (closing decided that it is priced on
+     * what exists), and not a finding count of a unit whose self-check was closed unsubmitted (never verified). In
+     * unit order (委办局, then 街道), then catalogue order.
+     */
+    @Transactional(readOnly = true)
+    public List<Outstanding> outstanding(Long campaignId) {
+        return outstanding(campaignId, assembleFacts(campaignId));
+    }
+
+    /** As {@link #outstanding(Long)}, of one unit. */
+    @Transactional(readOnly = true)
+    public List<Outstanding> outstanding(Long campaignId, String unitCode) {
+        return outstanding(campaignId, Map.of(unitCode, currentFacts(campaignId, unitCode)));
+    }
+
+    private List<Outstanding> outstanding(Long campaignId, Map<String, ObjectNode> facts) {
+        Provenance provenance = provenance(campaignId);
+        InputOwners owners = provenance.owners();
+        Map<String, UnitParticipation.Status> unitStatus = campaigns.units(campaignId).stream()
+                .collect(Collectors.toMap(UnitParticipation::unitCode, UnitParticipation::status));
+        List<Outstanding> outstanding = new ArrayList<>();
+        List<String> units = new ArrayList<>(facts.keySet());
+        units.sort(referenceData.unitOrder().codes());
+        for (String unit : units) {
+            ObjectNode unitFacts = facts.get(unit);
+            UnitProvenance of = provenance.of(unit);
+            for (InputOwners.Owner owner : owners.all()) {
+                JsonNode node = unitFacts.path(owner.indicator().code());
+                if (node.path("notInvolved").asBoolean(false) || node.hasNonNull(owner.input().name())
+                        || of.decided().containsKey(owner.key())
+                        || owner.channel() == InputOwners.Channel.EVALUATOR
+                        && provenance.closedEvaluators().contains(owner.enteredBy())
+                        || owner.channel() == InputOwners.Channel.VERIFICATION
+                        && unitStatus.get(unit) == UnitParticipation.Status.CLOSED) {
+                    continue;
+                }
+                boolean late = owner.channel() == InputOwners.Channel.EVALUATOR
+                        && provenance.deliveredEvaluators().contains(owner.enteredBy());
+                outstanding.add(new Outstanding(unit, owner.indicator().code(), owner.indicator().name(),
+                        owner.input().name(), owner.input().label(), owner,
+                        late ? evaluatorName(owners, owner.enteredBy()) + "（专项评估补录）" : owners.describe(owner)));
+            }
+        }
+        return outstanding;
+    }
+
+    private static String evaluatorName(InputOwners owners, String code) {
+        return owners.catalogue().evaluator(code).map(Catalogue.Evaluator::name).orElse(code);
+    }
+
+    /**
+     * Who entered or must enter each input of a campaign, and what was decided about the inputs nobody entered: what
+     * the sheet says beside the values (the evidence lines of the facts).
+     */
+    private record Provenance(InputOwners owners, Map<String, Set<String>> rejected,
+                              Map<String, Map<String, MissingDecision>> decided, Set<String> closedEvaluators,
+                              Set<String> deliveredEvaluators, Map<String, Instant> deliveredAt) {
+
+        UnitProvenance of(String unitCode) {
+            return new UnitProvenance(this, rejected.getOrDefault(unitCode, Set.of()),
+                    decided.getOrDefault(unitCode, Map.of()));
+        }
+    }
+
+    /** {@link Provenance} of one unit. */
+    private record UnitProvenance(Provenance campaign, Set<String> rejected, Map<String, MissingDecision> decided) {
+    }
+
+    private Provenance provenance(Long campaignId) {
+        Set<String> closed = new HashSet<>();
+        Set<String> delivered = new HashSet<>();
+        Map<String, Instant> deliveredAt = new HashMap<>();
+        for (EvaluatorParticipation e : campaigns.evaluators(campaignId)) {
+            if (e.status() == EvaluatorParticipation.Status.CLOSED) {
+                closed.add(e.evaluatorCode());
+            } else if (e.status() == EvaluatorParticipation.Status.DELIVERED) {
+                delivered.add(e.evaluatorCode());
+                if (e.deliveredAt() != null) {
+                    deliveredAt.put(e.evaluatorCode(), e.deliveredAt());
+                }
+            }
+        }
+        return new Provenance(campaigns.owners(campaignId), verification.rejectedClaims(campaignId),
+                evaluation.missingDecisions(campaignId), closed, delivered, deliveredAt);
     }
 
     /**
@@ -280,13 +407,14 @@ public class CampaignScoring {
         Map<String, Map<String, List<String>>> other = otherEvidence(campaign, catalogue,
                 units.stream().map(UnitParticipation::unitCode).toList());
         Map<String, Map<String, NotInvolvedRuling>> rulings = notInvolved.allRulings(campaignId);
+        Provenance provenance = provenance(campaignId);
         Map<String, ObjectNode> byUnit = new LinkedHashMap<>();
         for (UnitParticipation unit : units) {
             String code = unit.unitCode();
             byUnit.put(code, unitFacts(catalogue, unit, selfCheck.getOrDefault(code, Map.of()),
                     findings.getOrDefault(code, List.of()), delivered.getOrDefault(code, Map.of()),
                     derived.getOrDefault(code, Map.of()), rulings.getOrDefault(code, Map.of()),
-                    other.getOrDefault(code, Map.of())));
+                    other.getOrDefault(code, Map.of()), provenance.of(code)));
         }
         return byUnit;
     }
@@ -304,7 +432,7 @@ public class CampaignScoring {
     private ObjectNode unitFacts(Catalogue catalogue, UnitParticipation unit, Map<String, SelfCheckAnswer> selfCheck,
                                  List<RecordedFinding> findings, Map<String, EvaluationService.StoredValue> delivered,
                                  Map<String, RegisterFacts.Derived> derived, Map<String, NotInvolvedRuling> rulings,
-                                 Map<String, List<String>> otherEvidence) {
+                                 Map<String, List<String>> otherEvidence, UnitProvenance provenance) {
         Map<String, Long> findingCounts = new HashMap<>();
         // A finding stands for its count of items: the input's count is the sum over its findings.
         findings.forEach(f -> findingCounts.merge(f.indicatorCode() + "/"
@@ -344,14 +472,60 @@ public class CampaignScoring {
                 List<String> lines = otherEvidence.get(key);
                 if (lines != null && !lines.isEmpty()) {
                     ObjectNode all = node.has("evidence") ? (ObjectNode) node.get("evidence") : node.putObject("evidence");
-                    var array = all.has(input.name()) ? (com.fasterxml.jackson.databind.node.ArrayNode) all.get(input.name())
-                            : all.putArray(input.name());
+                    ArrayNode array = all.has(input.name()) ? (ArrayNode) all.get(input.name()) : all.putArray(input.name());
                     lines.forEach(array::add);
+                }
+                if (!node.has("notInvolved")) {
+                    provenanceLine(provenance, indicator, input, node, delivered.get(key))
+                            .ifPresent(line -> addEvidence(node, input.name(), line));
                 }
             }
             facts.set(indicator.code(), node);
         }
         return facts;
+    }
+
+    /**
+     * What the sheet says of where an input's value came from, beside the line that prices it, where it is not the
+     * catalogue's usual way: an input of a rejected 不涉及 claim (entered by its evaluator, late or not, or by the
+     * office), one the office enters for an evaluator that does not take part, one decided 按缺失计分 (with the
+     * reason), one of an evaluator whose deadline was closed. Empty otherwise.
+     */
+    private Optional<String> provenanceLine(UnitProvenance provenance, Indicator indicator, Input input, ObjectNode node,
+                                            EvaluationService.StoredValue stored) {
+        InputOwners owners = provenance.campaign().owners();
+        InputOwners.Owner owner = owners.of(indicator, input);
+        boolean given = node.hasNonNull(input.name());
+        MissingDecision decided = provenance.decided().get(owner.key());
+        List<String> parts = new ArrayList<>();
+        if (provenance.rejected().contains(indicator.code())) {
+            parts.add("单位申报“不涉及”，经网上核查不成立，按实际情况计分");
+        }
+        if (owner.handedOver()) {
+            parts.add(evaluatorName(owners, owner.handedOverFrom()) + "未参加本次考评，本项由区政府办公室在综合评估中录入");
+        } else if (!parts.isEmpty() && given && owner.channel() == InputOwners.Channel.EVALUATOR) {
+            Instant deliveredAt = provenance.campaign().deliveredAt().get(owner.enteredBy());
+            boolean late = stored != null && deliveredAt != null && stored.fact().enteredAt().isAfter(deliveredAt);
+            parts.add("本项由" + evaluatorName(owners, owner.enteredBy()) + (late ? "在提交专项评估结果后补录" : "录入"));
+        } else if (!parts.isEmpty() && given) {
+            parts.add("本项由" + owners.describe(owner) + "录入");
+        }
+        if (!given && decided != null) {
+            parts.add("按缺失计分，理由：" + decided.reason() + "（" + decided.decidedBy() + "于"
+                    + time.format(decided.decidedAt()) + "决定）");
+        } else if (!given && owner.channel() == InputOwners.Channel.EVALUATOR
+                && provenance.campaign().closedEvaluators().contains(owner.enteredBy())) {
+            parts.add(evaluatorName(owners, owner.enteredBy()) + "逾期未提交，专项评估已关闭，本项按缺失计分");
+        } else if (!given && !parts.isEmpty()) {
+            parts.add("尚待" + owners.describe(owner) + "录入");
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("；", parts));
+    }
+
+    private static void addEvidence(ObjectNode node, String inputName, String line) {
+        ObjectNode all = node.has("evidence") ? (ObjectNode) node.get("evidence") : node.putObject("evidence");
+        ArrayNode lines = all.has(inputName) ? (ArrayNode) all.get(inputName) : all.putArray(inputName);
+        lines.insert(0, line);
     }
 }
 

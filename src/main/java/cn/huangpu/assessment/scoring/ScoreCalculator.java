@@ -188,7 +188,7 @@ public final class ScoreCalculator {
         private boolean zeroIf(Criterion c) {
             boolean holds = holds(c.when());
             line(c.text(), describe(c.when()), holds ? "符合，本指标不得分" : "不符合", BigDecimal.ZERO, false,
-                    source(c.when().input()));
+                    source(c.when().input()), c.when().input());
             return holds;
         }
 
@@ -205,7 +205,7 @@ public final class ScoreCalculator {
             // a unit that gave no option reads that it gave none, and which option that counts as
             String shown = given ? label : "未提供（按“" + label + "”计）";
             line(c.text(), input.label() + "：" + shown, effectWords(1, points, false).substring(1), points, false,
-                    source(c.input()));
+                    source(c.input()), c.input());
             return points;
         }
 
@@ -266,7 +266,8 @@ public final class ScoreCalculator {
                 amount = c.cap();
                 arithmetic += "，以" + plain(c.cap()) + "分为限";
             }
-            line(c.text(), describe(c.input()), arithmetic + effectWords(1, amount, false), amount, false, source(c.input()));
+            line(c.text(), describe(c.input()), arithmetic + effectWords(1, amount, false), amount, false, source(c.input()),
+                    c.input());
             return amount;
         }
 

@@ -23,8 +23,10 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,6 +127,9 @@ public class VerificationService {
                 request.url() == null || request.url().isBlank() ? null : request.url().strip(), actor, clock.instant())));
         audit.record(campaignId, "finding " + unitCode + " " + request.indicatorCode() + (input == null ? "" : " " + input),
                 "ADD", null, finding.toString(), null, actor);
+        if (request.kind() == FindingKind.NOT_INVOLVED_REJECTED) {
+            events.publishEvent(new NotInvolvedRejected(campaignId, unitCode, request.indicatorCode(), actor));
+        }
         return finding;
     }
 
@@ -203,6 +208,18 @@ public class VerificationService {
             }
         }
         return claimed;
+    }
+
+    /**
+     * The indicators on which the office recorded “不涉及”不成立, by unit code: the unit's claim no longer prices them,
+     * so their inputs are needed from their owners.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Set<String>> rejectedClaims(Long campaignId) {
+        return findings.findByCampaignIdOrderById(campaignId).stream()
+                .filter(f -> f.getKind() == FindingKind.NOT_INVOLVED_REJECTED)
+                .collect(Collectors.groupingBy(Finding::getUnitCode, Collectors.mapping(Finding::getIndicatorCode,
+                        Collectors.toSet())));
     }
 
     public void remove(Long campaignId, String unitCode, Long findingId, String actor) {

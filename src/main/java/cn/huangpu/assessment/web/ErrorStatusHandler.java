@@ -24,6 +24,12 @@ class ErrorStatusHandler {
         response.sendError(HttpServletResponse.SC_NOT_FOUND, NotFoundException.MESSAGE);
     }
 
+    /** The caller's own page of a campaign it does not take part in: not there, and why. */
+    @ExceptionHandler(NotTakingPartException.class)
+    void notTakingPart(NotTakingPartException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+    }
+
     /** An id in the path that cannot even be read (letters for a number) names nothing either. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     void typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {

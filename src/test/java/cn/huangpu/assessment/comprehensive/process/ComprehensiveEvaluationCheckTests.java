@@ -1,7 +1,6 @@
 package cn.huangpu.assessment.comprehensive.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.huangpu.assessment.campaign.CampaignInfo;
@@ -34,7 +33,9 @@ class ComprehensiveEvaluationCheckTests {
         CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
         Map<String, Object> variables = Map.of(CampaignProcess.CAMPAIGN_ID, campaign.id());
-        assertThatCode(() -> check.check(variables)).doesNotThrowAnyException();
+        // (nothing entered yet: refused for the inputs still missing, none of them invalid)
+        assertThat(catchThrowableOfType(BadInputException.class, () -> check.check(variables)).getMessage())
+                .startsWith("有输入尚未录入");
         jdbc.update("insert into unit_fact (campaign_id, unit_code, indicator_code, input_name, value_json, source,"
                 + " entered_by, entered_at) values (?, 'waitan', '4.1', 'disclosureRate', '1e400', 'OFFICE', 'legacy', ?)",
                 campaign.id(), Timestamp.from(Instant.now()));

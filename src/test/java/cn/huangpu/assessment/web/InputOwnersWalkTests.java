@@ -1,0 +1,288 @@
+package cn.huangpu.assessment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.EvaluatorParticipation;
+import cn.huangpu.assessment.campaign.OpenCampaign;
+import cn.huangpu.assessment.campaign.process.CampaignStarter;
+import cn.huangpu.assessment.catalogue.Catalogue;
+import cn.huangpu.assessment.catalogue.Indicator;
+import cn.huangpu.assessment.catalogue.Input;
+import cn.huangpu.assessment.catalogue.InputOwners;
+import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.evaluation.EvaluationService;
+import cn.huangpu.assessment.evaluation.StoredFact;
+import cn.huangpu.assessment.results.CampaignScoring;
+import cn.huangpu.assessment.support.ProcessDriver;
+import cn.huangpu.assessment.support.ProcessLookup;
+import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.support.WebIntegrationTest;
+import cn.huangpu.assessment.support.WebSession;
+import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
+import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 20, part 1: every input of the 2023 catalogue can be entered by its owner through a page, in each state in
+ * which it is needed. A campaign without two evaluators (their inputs go to the office) runs through the pages and
+ * the engine's REST API as its people would: each owner opens its page, fills in every control the page offers, and
+ * completes its task. 区财政局 claims 不涉及 wherever the catalogue allows it, and after the evaluators delivered the
+ * office rejects every claim, so those inputs are needed once more after delivery (late entries, findings after
+ * verification). At the end every input of every indicator has a value in both units' facts, each stored value came
+ * from the owner the campaign gives it, and comprehensive evaluation completes.
+ */
+@WebIntegrationTest
+class InputOwnersWalkTests {
+
+    static final String CLAIMING = "czj";
+    static final String PLAIN = "waitan";
+    static final List<String> UNITS = List.of(CLAIMING, PLAIN);
+    static final Set<String> LEFT_OUT = Set.of("MEDIA", "ARCHIVES");
+
+    @LocalServerPort int port;
+    @Autowired CampaignStarter starter;
+    @Autowired CampaignService campaigns;
+    @Autowired ProcessDriver driver;
+    @Autowired TaskService taskService;
+    @Autowired EvaluationService evaluation;
+    @Autowired CampaignScoring scoring;
+    final HttpClient http = HttpClient.newHttpClient();
+    Long campaign;
+
+    @Test
+    void everyInputIsEnteredThroughAPageByItsOwnerInEachStateWhereItIsNeeded() throws Exception {
+        // given a campaign of two units and nine of the eleven evaluators
+        List<String> evaluators = List.of("SECRECY", "ESTABLISHMENT", "PORTAL", "REFORM", "HOTLINE", "DRC", "JUSTICE",
+                "FINANCE", "MARKET");
+        campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null, UNITS, evaluators),
+                CampaignBots.COORDINATOR_USER).id();
+        driver.runJobs();
+        InputOwners owners = campaigns.owners(campaign);
+        Catalogue catalogue = owners.catalogue();
+        Set<String> claimable = new TreeSet<>();
+        catalogue.indicators().stream().filter(Indicator::notInvolvedAllowed).forEach(i -> claimable.add(i.code()));
+
+        // the units: each fills in its self-check page, 区财政局 claiming 不涉及 wherever the page offers it, and submits
+        for (String unit : UNITS) {
+            WebSession staff = WebSession.login(port, CampaignBots.unitUser(unit));
+            Document page = page(staff, "/app/self-check/" + campaign + "/" + unit);
+            Map<String, String> form = new LinkedHashMap<>();
+            for (Element field : page.select("textarea[name^='completion[']")) {
+                String code = inside(field.attr("name"));
+                boolean claim = unit.equals(CLAIMING) && !page.select("input[name='notInvolved[" + code + "]']").isEmpty();
+                form.put("version[" + code + "]", page.select("input[name='version[" + code + "]']").val());
+                form.put("completion[" + code + "]", claim ? "" : "已按要求完成该项工作。");
+                form.put("links[" + code + "]", claim ? "" : "https://www.shhuangpu.gov.cn/" + unit + "/" + code);
+                if (claim) {
+                    form.put("notInvolved[" + code + "]", "on");
+                }
+            }
+            assertThat(staff.post("/app/self-check/" + campaign + "/" + unit, form).statusCode()).isEqualTo(302);
+            complete(CampaignBots.unitUser(unit), ProcessLookup.unitTask(taskService, campaign, unit,
+                    UnitAssessmentProcess.SUBMIT_SELF_CHECK), "confirmSubmit");
+        }
+        driver.runJobs();
+
+        // the office verifies: a finding on every finding-fed input its page offers, except on 区财政局's claimed
+        // indicators, which are not needed yet; then completes each verification
+        WebSession office = WebSession.login(port, CampaignBots.COORDINATOR_USER);
+        for (String unit : UNITS) {
+            recordFindings(office, unit, code -> !(unit.equals(CLAIMING) && claimable.contains(code)));
+            complete(CampaignBots.COORDINATOR_USER, ProcessLookup.unitTask(taskService, campaign, unit,
+                    UnitAssessmentProcess.VERIFY), "confirmVerified");
+        }
+        driver.runJobs();
+
+        // each evaluator fills in every control of its grid (but 区财政局's claimed indicators, not needed yet) and
+        // delivers: the delivery is refused if anything it owes is not on its grid
+        for (String evaluator : evaluators) {
+            WebSession staff = WebSession.login(port, CampaignBots.evaluatorUser(evaluator));
+            String grid = "/app/evaluation/" + campaign + "/" + evaluator;
+            Map<String, String> cells = new LinkedHashMap<>(filled(page(staff, grid).selectFirst("table#grid")));
+            cells.keySet().removeIf(k -> claimable.stream().anyMatch(code -> k.contains("[" + CLAIMING + "|" + code + "/")));
+            assertThat(staff.post(grid, cells).statusCode()).isEqualTo(302);
+            complete(CampaignBots.evaluatorUser(evaluator), ProcessLookup.evaluatorTask(taskService, campaign, evaluator,
+                    SpecialistEvaluationProcess.DELIVER), "confirmDelivered");
+        }
+        driver.runJobs();
+        assertThat(campaigns.evaluators(campaign)).allSatisfy(e ->
+                assertThat(e.status()).isEqualTo(EvaluatorParticipation.Status.DELIVERED));
+
+        // after delivery the office rejects every claim of 区财政局 on its verification page
+        Document verificationPage = page(office, "/app/verification/" + campaign + "/" + CLAIMING);
+        for (Element form : verificationPage.select("form.finding-form")) {
+            if (form.select("option[value=NOT_INVOLVED_REJECTED]").isEmpty()) {
+                continue;
+            }
+            assertThat(office.post(form.attr("action"), Map.of("indicatorCode", form.select("input[name=indicatorCode]").val(),
+                    "kind", "NOT_INVOLVED_REJECTED", "note", "有此项工作，“不涉及”不成立")).statusCode()).isEqualTo(302);
+        }
+        assertThat(scoring.assembleFacts(campaign).get(CLAIMING).properties()).noneMatch(p ->
+                p.getValue().path("notInvolved").asBoolean(false));
+
+        // then each evaluator's grid offers what the rejections reopened, and takes it (补录)
+        List<String> enteredLate = new ArrayList<>();
+        for (String evaluator : evaluators) {
+            WebSession staff = WebSession.login(port, CampaignBots.evaluatorUser(evaluator));
+            String grid = "/app/evaluation/" + campaign + "/" + evaluator;
+            Map<String, String> late = filled(page(staff, grid).selectFirst("table#grid"));
+            if (!late.isEmpty()) {
+                assertThat(late.keySet()).allMatch(k -> !k.startsWith("v[") || k.startsWith("v[" + CLAIMING + "|"));
+                assertThat(staff.post(grid, late).statusCode()).as(evaluator).isEqualTo(302);
+                enteredLate.add(evaluator);
+            }
+        }
+        assertThat(enteredLate).containsExactly("HOTLINE", "DRC", "MARKET");
+        // and the office records the findings of the reopened indicators after the verification was completed
+        recordFindings(office, CLAIMING, claimable::contains);
+
+        // and keeps each unit's document register (4.1), one document filed in time
+        for (String unit : UNITS) {
+            HttpResponse<String> row = office.post("/app/registers/" + campaign + "/" + unit + "/rows", Map.of(
+                    "register", "documents", "c0", "黄府办发〔2023〕1号", "c1", "关于公开工作的通知", "c2", "2023-03-01",
+                    "c3", "主动公开", "c5", "2023-03-02"));
+            assertThat(row.statusCode()).as(row.body()).isEqualTo(302);
+        }
+
+        // and in comprehensive evaluation fills in every control of each unit's page, with reasons, leaving the
+        // register's inputs to the register
+        for (String unit : UNITS) {
+            String path = "/app/comprehensive/" + campaign + "/" + unit;
+            Element form = page(office, path).selectFirst("form[action=" + path + "]");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Element row : form.select("tbody tr[data-input]")) {
+                if (!row.text().contains("留空则按登记计算")) {
+                    fields.putAll(filled(row));
+                }
+            }
+            assertThat(office.post(path, fields).statusCode()).isEqualTo(302);
+        }
+
+        // then every input of every indicator has a value in both units' facts, none priced as not involved
+        Map<String, ObjectNode> facts = scoring.assembleFacts(campaign);
+        for (String unit : UNITS) {
+            for (Indicator indicator : catalogue.indicators()) {
+                JsonNode node = facts.get(unit).path(indicator.code());
+                assertThat(node.path("notInvolved").asBoolean(false)).as(unit + " " + indicator.code()).isFalse();
+                for (Input input : indicator.inputs()) {
+                    assertThat(node.hasNonNull(input.name())).as(unit + " " + indicator.code() + " " + input.name()).isTrue();
+                }
+            }
+        }
+        // and each value entered as a value came from the owner the campaign gives it: an evaluator taking part, or
+        // the office (its own inputs, the left-out evaluators'); findings and the register stored none
+        Map<String, Map<String, StoredFact>> stored = evaluation.facts(campaign);
+        List<String> wrongSource = new ArrayList<>();
+        for (String unit : UNITS) {
+            for (InputOwners.Owner owner : owners.all()) {
+                StoredFact fact = stored.get(unit).get(owner.key());
+                boolean expected = owner.channel() == InputOwners.Channel.EVALUATOR
+                        || owner.channel() == InputOwners.Channel.COMPREHENSIVE;
+                if (expected != (fact != null) || fact != null && !fact.source().equals(owner.enteredBy())) {
+                    wrongSource.add(unit + " " + owner.key() + " " + owner.channel() + " " + (fact == null ? "-" : fact.source()));
+                }
+            }
+        }
+        assertThat(wrongSource).isEmpty();
+        assertThat(owners.all()).filteredOn(InputOwners.Owner::handedOver).extracting(o -> o.indicator().code())
+                .contains("3.7", "4.9", "4.10", "5.3");
+        // and comprehensive evaluation completes: nothing is outstanding
+        assertThat(scoring.outstanding(campaign)).isEmpty();
+        complete(CampaignBots.COORDINATOR_USER, ProcessLookup.campaignTask(taskService, campaign,
+                CampaignProcess.COMPREHENSIVE_EVALUATION), "confirmComprehensive");
+    }
+
+    /** A finding of one item on every finding-fed input the unit's verification page offers, where {@code wanted}. */
+    private void recordFindings(WebSession office, String unit, Predicate<String> wanted) throws Exception {
+        Document page = page(office, "/app/verification/" + campaign + "/" + unit);
+        for (Element form : page.select("form.finding-form")) {
+            String code = form.select("input[name=indicatorCode]").val();
+            if (!wanted.test(code)) {
+                continue;
+            }
+            for (Element option : form.select("select[name=inputName] option")) {
+                HttpResponse<String> added = office.post(form.attr("action"), Map.of("indicatorCode", code,
+                        "inputName", option.val(), "kind", "MISSING", "note", "网上核查发现一项未公开", "count", "1"));
+                assertThat(added.statusCode()).as(unit + " " + code + " " + option.val() + ": " + added.body()).isEqualTo(302);
+            }
+        }
+    }
+
+    /** Every control inside {@code scope} with a valid value, as a person would fill it in, versions kept. */
+    private static Map<String, String> filled(Element scope) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element hidden : scope.select("input[type=hidden][name^='ver[']")) {
+            fields.put(hidden.attr("name"), hidden.val());
+        }
+        for (Element select : scope.select("select[name^='v[']")) {
+            List<String> values = select.select("option").eachAttr("value").stream().filter(v -> !v.isEmpty()).toList();
+            fields.put(select.attr("name"), values.contains("true") ? "true" : values.get(values.size() - 1));
+        }
+        for (Element input : scope.select("input[name^='v[']")) {
+            fields.put(input.attr("name"), switch (input.attr("type")) {
+                case "date" -> "2023-01-15";
+                default -> "1".equals(input.attr("max")) ? "0.9" : "1";
+            });
+        }
+        for (Element reason : scope.select("input[type=text][name^='r['], input[type=text][name^='jr['], input[type=text][name^='why[']")) {
+            fields.put(reason.attr("name"), "逐项核对后录入");
+        }
+        if (!scope.select("select[name^='v['], input[name^='v[']").isEmpty()) {
+            return fields;
+        }
+        return Map.of();
+    }
+
+    private static String inside(String name) {
+        return name.substring(name.indexOf('[') + 1, name.lastIndexOf(']'));
+    }
+
+    private static Document page(WebSession session, String path) throws Exception {
+        HttpResponse<String> answer = session.get(path);
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(answer.body());
+    }
+
+    /** Claims the task and completes it through the engine's REST API as {@code user}, ticking its confirmation. */
+    private void complete(String user, Task task, String confirmation) throws Exception {
+        assertThat(task).as("open task for " + user).isNotNull();
+        assertThat(send(user, "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + user + "\"}")
+                .statusCode()).isEqualTo(204);
+        HttpResponse<String> completed = send(user, "/engine-rest/task/" + task.getId() + "/submit-form",
+                "{\"variables\": {\"" + confirmation + "\": {\"value\": true}}}");
+        assertThat(completed.statusCode()).as(task.getName() + ": " + completed.body()).isEqualTo(204);
+    }
+
+    private HttpResponse<String> send(String user, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
