@@ -312,7 +312,7 @@ class ComprehensiveController {
         model.addAttribute("findings", verification.findings(campaignId, unitCode));
         // 5.5: the unit's rectification of the previous campaign and the catalogue's suggested score, by input
         Map<String, PreviousRectification.Suggested> suggested = new HashMap<>();
-        previousRectification.suggestions(campaign, catalogue).forEach((key, units) -> {
+        previousRectification.suggestions(campaign, owners.catalogue()).forEach((key, units) -> {
             if (units.containsKey(unitCode)) {
                 suggested.put(key, units.get(unitCode));
             }

@@ -122,9 +122,7 @@ public class RectificationScenario {
         for (String unit : units) {
             for (Indicator indicator : catalogue.indicators()) {
                 for (Input input : indicator.directInputs(source)) {
-                    if (input.fromRegister()) {
-                        continue;
-                    }
+                    // a register's figure (4.1) is entered as the office's override: without a register, it is missing
                     JsonNode value = values.stream().filter(v -> v.unitCode().equals(unit)
                                     && v.indicatorCode().equals(indicator.code()) && v.inputName().equals(input.name()))
                             .map(PlannedValue::value).findFirst().orElseGet(() -> lossless(indicator, input));
@@ -143,7 +141,11 @@ public class RectificationScenario {
         boolean deducts = uses.apply(Criterion.Kind.DEDUCT_IF, null) || uses.apply(Criterion.Kind.ZERO_IF, null);
         return switch (input.type()) {
             case FLAG -> JSON.booleanNode(!deducts);
-            case COUNT -> JSON.numberNode(indicator.criteria().stream()
+            // a count that a deduction tests "at least N" costs nothing at 0 (4.1's late filings); one that it tests
+            // "below N", or that earns points, at its highest threshold
+            case COUNT -> JSON.numberNode(uses.apply(Criterion.Kind.DEDUCT_IF, Criterion.Condition.Test.AT_LEAST)
+                    || uses.apply(Criterion.Kind.ZERO_IF, Criterion.Condition.Test.AT_LEAST) ? 0
+                    : indicator.criteria().stream()
                     .filter(c -> c.when() != null && c.when().input().equals(input.name()) && c.when().threshold() != null)
                     .map(c -> c.when().threshold()).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO).intValue());
             case RATE -> JSON.numberNode(BigDecimal.ONE);
