@@ -41,10 +41,13 @@ public class ModelDeployer implements ApplicationRunner {
 
     private final RepositoryService repositoryService;
     private final ResourcePatternResolver resolver;
+    private final HistoryTimeToLive historyTimeToLive;
 
-    public ModelDeployer(RepositoryService repositoryService, ResourcePatternResolver resolver) {
+    public ModelDeployer(RepositoryService repositoryService, ResourcePatternResolver resolver,
+                         HistoryTimeToLive historyTimeToLive) {
         this.repositoryService = repositoryService;
         this.resolver = resolver;
+        this.historyTimeToLive = historyTimeToLive;
     }
 
     @Override
@@ -52,7 +55,10 @@ public class ModelDeployer implements ApplicationRunner {
         deploy();
     }
 
-    /** Deploys what changed and returns the names of all model resources found on the classpath. */
+    /**
+     * Deploys what changed, gives every version the history time to live of the settings (a new version comes
+     * with its file's), and returns the names of all model resources found on the classpath.
+     */
     public List<String> deploy() {
         Map<String, Resource> resources = modelResources();
         DeploymentBuilder builder = repositoryService.createDeployment()
@@ -67,6 +73,7 @@ public class ModelDeployer implements ApplicationRunner {
             }
         });
         DeploymentWithDefinitions deployment = builder.deployWithResult();
+        historyTimeToLive.apply();
         log.info("Models checked: {} resources, deployment {}", resources.size(), deployment.getId());
         return new ArrayList<>(resources.keySet());
     }
