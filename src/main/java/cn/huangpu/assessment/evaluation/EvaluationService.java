@@ -22,6 +22,9 @@ import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.verification.NotInvolvedRuling;
+import cn.huangpu.assessment.verification.NotInvolvedClaim;
+import cn.huangpu.assessment.verification.NotInvolvedService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
@@ -30,6 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,12 +77,14 @@ public class EvaluationService {
     private final ReferenceData referenceData;
     private final VerificationService verification;
     private final MissingInputDecisionRepository decisions;
+    private final NotInvolvedService claims;
 
     EvaluationService(UnitFactRepository facts, CampaignService campaigns, Catalogues catalogues,
                       SelfCheckService selfChecks, AuditLog audit, Clock clock, ApplicationEventPublisher events,
                       DisplayTime time, ReferenceData referenceData, VerificationService verification,
-                      MissingInputDecisionRepository decisions) {
+                      MissingInputDecisionRepository decisions, NotInvolvedService claims) {
         this.verification = verification;
+        this.claims = claims;
         this.decisions = decisions;
         this.events = events;
         this.facts = facts;
@@ -203,10 +210,32 @@ public class EvaluationService {
     public Set<String> reopened(Long campaignId, String evaluatorCode) {
         InputOwners owners = campaigns.owners(campaignId);
         Set<String> cells = new TreeSet<>();
-        verification.rejectedClaims(campaignId).forEach((unit, indicators) -> indicators.forEach(code ->
+        reclaimed(campaignId, owners.catalogue()).forEach((unit, indicators) -> indicators.forEach(code ->
                 owners.catalogue().indicator(code).ifPresent(indicator -> owners.enteredAsValues(indicator, evaluatorCode)
                         .forEach(input -> cells.add(cell(unit, code, input.name()))))));
         return cells;
+    }
+
+    /**
+     * The indicators each unit claimed 不涉及 in its self-check and that are now priced as involved: the office
+     * recorded “不涉及”不成立, or granted the unit's withdrawal of the claim ({@link NotInvolvedClaim}).
+     */
+    private Map<String, Set<String>> reclaimed(Long campaignId, Catalogue catalogue) {
+        Map<String, Set<String>> rejected = verification.rejectedClaims(campaignId);
+        Map<String, Map<String, NotInvolvedRuling>> rulings = claims.allRulings(campaignId);
+        return selfChecks.allEntries(campaignId).stream()
+                .filter(SelfCheckAnswer::notInvolved)
+                .filter(e -> catalogue.indicator(e.indicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false))
+                .filter(e -> !claim(e.unitCode(), e.indicatorCode(), true, rejected, rulings).notInvolved())
+                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
+                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
+    }
+
+    private static NotInvolvedClaim claim(String unitCode, String indicatorCode, boolean claimed,
+                                          Map<String, Set<String>> rejected,
+                                          Map<String, Map<String, NotInvolvedRuling>> rulings) {
+        return new NotInvolvedClaim(indicatorCode, claimed, rejected.getOrDefault(unitCode, Set.of()).contains(indicatorCode),
+                rulings.getOrDefault(unitCode, Map.of()).get(indicatorCode));
     }
 
     private static String cell(String unitCode, String indicatorCode, String inputName) {
@@ -464,12 +493,27 @@ public class EvaluationService {
      * the catalogue allows it) and on which the office has not recorded “不涉及”不成立. No input of them is needed.
      */
     private Map<String, Set<String>> notInvolved(Long campaignId, Catalogue catalogue, Map<String, Set<String>> rejected) {
-        return selfChecks.allEntries(campaignId).stream()
+        Map<String, Map<String, NotInvolvedRuling>> rulings = claims.allRulings(campaignId);
+        Map<String, Set<String>> claimed = selfChecks.allEntries(campaignId).stream()
                 .filter(SelfCheckAnswer::notInvolved)
-                .filter(e -> catalogue.indicator(e.indicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false))
-                .filter(e -> !rejected.getOrDefault(e.unitCode(), Set.of()).contains(e.indicatorCode()))
                 .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
                         Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
+        // the office's ruling decides over the self-check box and a rejection, as on the sheet (NotInvolvedClaim)
+        Map<String, Set<String>> priced = new HashMap<>();
+        Set<String> unitCodes = new HashSet<>(claimed.keySet());
+        unitCodes.addAll(rulings.keySet());
+        for (String unit : unitCodes) {
+            Set<String> codes = new HashSet<>(claimed.getOrDefault(unit, Set.of()));
+            codes.addAll(rulings.getOrDefault(unit, Map.of()).keySet());
+            for (String code : codes) {
+                boolean allowed = catalogue.indicator(code).map(Indicator::notInvolvedAllowed).orElse(false);
+                if (allowed && claim(unit, code, claimed.getOrDefault(unit, Set.of()).contains(code), rejected, rulings)
+                        .notInvolved()) {
+                    priced.computeIfAbsent(unit, u -> new HashSet<>()).add(code);
+                }
+            }
+        }
+        return priced;
     }
 
     /**

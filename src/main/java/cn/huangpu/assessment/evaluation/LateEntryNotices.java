@@ -55,8 +55,10 @@ class LateEntryNotices {
             }
             boolean late = evaluator.status() == EvaluatorParticipation.Status.DELIVERED;
             String labels = inputs.stream().map(i -> "“" + i.label() + "”").collect(Collectors.joining("、"));
-            String message = (late ? "请补录：" : "请录入：") + year + "年度考评中，网上核查认定" + unit + "在指标 "
-                    + indicator.code() + " " + indicator.name() + " 申报的“不涉及”不成立，该指标须按实际情况计分。请在专项评估页面"
+            String why = rejected.withdrawn()
+                    ? "区政府办公室同意" + unit + "撤回在指标 " + indicator.code() + " " + indicator.name() + " 申报的“不涉及”"
+                    : "网上核查认定" + unit + "在指标 " + indicator.code() + " " + indicator.name() + " 申报的“不涉及”不成立";
+            String message = (late ? "请补录：" : "请录入：") + year + "年度考评中，" + why + "，该指标须按实际情况计分。请在专项评估页面"
                     + (late ? "补录" : "录入") + "该单位的" + labels + (late ? "（已提交的其他结果不变）。" : "。");
             notifications.notify(rejected.campaignId(), Groups.evaluator(evaluatorCode), Notification.Kind.LATE_ENTRY,
                     message, "late-entry:" + rejected.campaignId() + ":" + rejected.unitCode() + ":" + indicator.code()

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,10 +60,13 @@ public class NotInvolvedService {
     private final AuditLog audit;
     private final NotificationService notifications;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     NotInvolvedService(NotInvolvedDecisionRepository rulings, ClaimChangeRepository requests, FindingRepository findings,
                        CampaignService campaigns, SelfCheckService selfChecks, Catalogues catalogues,
-                       ReferenceData referenceData, AuditLog audit, NotificationService notifications, Clock clock) {
+                       ReferenceData referenceData, AuditLog audit, NotificationService notifications, Clock clock,
+                       ApplicationEventPublisher events) {
+        this.events = events;
         this.rulings = rulings;
         this.requests = requests;
         this.findings = findings;
@@ -212,6 +216,10 @@ public class NotInvolvedService {
         NotInvolvedClaim claim = claims(campaignId, unitCode).get(code);
         if (grant) {
             rule(campaignId, unitCode, code, request.isNotInvolved(), why, request.getId(), "GRANT_REQUEST", actor);
+            if (claim != null && claim.notInvolved() && !request.isNotInvolved()) {
+                // the withdrawn claim is priced as involved again: its owners are asked for the inputs (补录)
+                events.publishEvent(new NotInvolvedRejected(campaignId, unitCode, code, actor, true));
+            }
         } else {
             audit.record(campaignId, subject(unitCode, code), "REFUSE_REQUEST", claim == null ? null : claim.label(),
                     "不同意" + ClaimChangeRequest.asked(request.isNotInvolved()), why, actor);

@@ -64,6 +64,7 @@ class RejectedClaimTests {
     @Autowired CampaignService campaigns;
     @Autowired SelfCheckService selfChecks;
     @Autowired VerificationService verification;
+    @Autowired cn.huangpu.assessment.verification.NotInvolvedService claims;
     @Autowired EvaluationService evaluation;
     @Autowired CampaignScoring scoring;
     @Autowired NotificationService notifications;
@@ -164,6 +165,27 @@ class RejectedClaimTests {
                     .contains("单位申报“不涉及”，经网上核查不成立", "本项由区热线办在提交专项评估结果后补录"));
         });
         assertThat(scoring.outstanding(campaign, UNIT)).noneMatch(o -> o.indicatorCode().equals("3.4"));
+    }
+
+    @Test
+    void aWithdrawalTheOfficeGrantsAfterDeliveryReopensItsCellsAsARejectionDoes() throws Exception {
+        // given the hotline delivered with 淮海中路街道's 3.4 left out, as the unit's claim allowed
+        enterAllBut("HOTLINE", Set.of("3.4"));
+        deliver("HOTLINE");
+        assertThat(gridControls()).isEmpty();
+
+        // when the unit asks to withdraw its 不涉及 on 3.4 and the office grants it
+        var request = claims.file(campaign, UNIT, "3.4", "本单位有热线办转办留言，申报有误", CampaignBots.unitUser(UNIT));
+        claims.answer(campaign, UNIT, request.id(), true, "同意撤回", CampaignBots.COORDINATOR_USER);
+
+        // then the hotline is told to enter it late, saying the claim was withdrawn, and its grid reopens that cell
+        assertThat(notifications.forCampaign(campaign)).filteredOn(n -> n.getKind() == Notification.Kind.LATE_ENTRY)
+                .singleElement().satisfies(n -> assertThat(n.getMessage()).contains("请补录", "撤回", "3.4"));
+        assertThat(gridControls()).containsExactly("v[" + UNIT + "|3.4/messageHandling]");
+        // and the sheet prices 3.4 as involved with its input still missing, not as not involved
+        ScoreSheet.IndicatorScore priced = scoring.currentSheet(campaign, UNIT).indicator("3.4");
+        assertThat(priced.notInvolved()).isFalse();
+        assertThat(priced.missingInputs()).isNotEmpty();
     }
 
     private List<String> gridControls() throws Exception {
