@@ -22,8 +22,14 @@ import cn.huangpu.assessment.support.WebSession;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
+import cn.huangpu.assessment.results.UnitResult;
+import cn.huangpu.assessment.scoring.ScoreSheet;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +60,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * office rejects every claim, so those inputs are needed once more after delivery (late entries, findings after
  * verification). At the end every input of every indicator has a value in both units' facts, each stored value came
  * from the owner the campaign gives it, and comprehensive evaluation completes.
+ *
+ * <p>Issue 20, the campaign-path acceptance: while walking, the test writes down what each owner entered, in the
+ * shape of docs/facts-format.md (the claims as they stand after verification, the findings' counts, the register's
+ * figures, every value typed on a grid or the 综合评估 page). Those facts are the test's own record, not the
+ * application's assembly of them; the sheets the campaign stores after 开展综合评估 must equal the stateless
+ * preview's pricing of them, total and every indicator.
  */
 @WebIntegrationTest
 class InputOwnersWalkTests {
@@ -71,6 +83,10 @@ class InputOwnersWalkTests {
     @Autowired EvaluationService evaluation;
     @Autowired CampaignScoring scoring;
     final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** What the owners entered, by unit: the {@code facts} object of docs/facts-format.md, written by this test. */
+    final Map<String, ObjectNode> typed = new LinkedHashMap<>();
+    Catalogue catalogue;
     Long campaign;
 
     @Test
@@ -82,7 +98,7 @@ class InputOwnersWalkTests {
                 CampaignBots.COORDINATOR_USER).id();
         driver.runJobs();
         InputOwners owners = campaigns.owners(campaign);
-        Catalogue catalogue = owners.catalogue();
+        catalogue = owners.catalogue();
         Set<String> claimable = new TreeSet<>();
         catalogue.indicators().stream().filter(Indicator::notInvolvedAllowed).forEach(i -> claimable.add(i.code()));
 
@@ -99,6 +115,7 @@ class InputOwnersWalkTests {
                 form.put("links[" + code + "]", claim ? "" : "https://www.shhuangpu.gov.cn/" + unit + "/" + code);
                 if (claim) {
                     form.put("notInvolved[" + code + "]", "on");
+                    typed(unit, code).put("notInvolved", true);
                 }
             }
             assertThat(staff.post("/app/self-check/" + campaign + "/" + unit, form).statusCode()).isEqualTo(302);
@@ -125,6 +142,7 @@ class InputOwnersWalkTests {
             Map<String, String> cells = new LinkedHashMap<>(filled(page(staff, grid).selectFirst("table#grid")));
             cells.keySet().removeIf(k -> claimable.stream().anyMatch(code -> k.contains("[" + CLAIMING + "|" + code + "/")));
             assertThat(staff.post(grid, cells).statusCode()).isEqualTo(302);
+            write(null, cells, "r[");
             complete(CampaignBots.evaluatorUser(evaluator), ProcessLookup.evaluatorTask(taskService, campaign, evaluator,
                     SpecialistEvaluationProcess.DELIVER), "confirmDelivered");
         }
@@ -140,6 +158,7 @@ class InputOwnersWalkTests {
             }
             assertThat(office.post(form.attr("action"), Map.of("indicatorCode", form.select("input[name=indicatorCode]").val(),
                     "kind", "NOT_INVOLVED_REJECTED", "note", "有此项工作，“不涉及”不成立")).statusCode()).isEqualTo(302);
+            typed(CLAIMING, form.select("input[name=indicatorCode]").val()).put("notInvolved", false);
         }
         assertThat(scoring.assembleFacts(campaign).get(CLAIMING).properties()).noneMatch(p ->
                 p.getValue().path("notInvolved").asBoolean(false));
@@ -153,6 +172,7 @@ class InputOwnersWalkTests {
             if (!late.isEmpty()) {
                 assertThat(late.keySet()).allMatch(k -> !k.startsWith("v[") || k.startsWith("v[" + CLAIMING + "|"));
                 assertThat(staff.post(grid, late).statusCode()).as(evaluator).isEqualTo(302);
+                write(null, late, "r[");
                 enteredLate.add(evaluator);
             }
         }
@@ -166,6 +186,8 @@ class InputOwnersWalkTests {
                     "register", "documents", "c0", "黄府办发〔2023〕1号", "c1", "关于公开工作的通知", "c2", "2023-03-01",
                     "c3", "主动公开", "c5", "2023-03-02"));
             assertThat(row.statusCode()).as(row.body()).isEqualTo(302);
+            // one document of one made public, filed the day after it was written, numbered without a gap
+            typed(unit, "4.1").put("disclosureRate", 1).put("lateFilings", 0).put("missingDocumentNumbers", 0);
         }
 
         // and in comprehensive evaluation fills in every control of each unit's page, with reasons, leaving the
@@ -180,6 +202,7 @@ class InputOwnersWalkTests {
                 }
             }
             assertThat(office.post(path, fields).statusCode()).isEqualTo(302);
+            write(unit, fields, "jr[");
         }
 
         // then every input of every indicator has a value in both units' facts, none priced as not involved
@@ -214,6 +237,72 @@ class InputOwnersWalkTests {
         assertThat(scoring.outstanding(campaign)).isEmpty();
         complete(CampaignBots.COORDINATOR_USER, ProcessLookup.campaignTask(taskService, campaign,
                 CampaignProcess.COMPREHENSIVE_EVALUATION), "confirmComprehensive");
+        driver.runJobs();
+
+        // and each unit's sheet, stored by the round that follows 开展综合评估, equals the preview's pricing of the facts
+        // as the owners entered them: the total and every indicator's points (and whether it is priced as not
+        // involved). A rejected claim still priced at 80%, a finding's count lost, a typed value read differently
+        // or a late entry left out each makes some indicator differ.
+        WebSession previewer = WebSession.login(port, CampaignBots.COORDINATOR_USER);
+        for (String unit : UNITS) {
+            UnitResult result = scoring.latest(campaign, unit).orElseThrow();
+            assertThat(result.round()).as(unit).isGreaterThan(CampaignScoring.FIRST_ROUND);
+            ScoreSheet sheet = scoring.sheet(result);
+            ObjectNode request = json.createObjectNode().put("year", catalogue.year());
+            request.set("facts", typed.get(unit));
+            HttpResponse<String> answer = previewer.postJson("/api/scoring/preview", json.writeValueAsString(request));
+            assertThat(answer.statusCode()).as(unit + ": " + answer.body()).isEqualTo(200);
+            JsonNode preview = json.readTree(answer.body());
+
+            Map<String, String> storedPoints = new LinkedHashMap<>();
+            sheet.indicators().forEach(i -> storedPoints.put(i.code(), priced(i.points(), i.notInvolved())));
+            Map<String, String> previewPoints = new LinkedHashMap<>();
+            preview.path("indicators").forEach(i -> previewPoints.put(i.path("code").asText(),
+                    priced(i.path("points").decimalValue(), i.path("notInvolved").asBoolean())));
+            assertThat(storedPoints).as(unit + " indicators").hasSize(catalogue.indicators().size())
+                    .containsExactlyEntriesOf(previewPoints);
+            BigDecimal total = preview.path("total").decimalValue();
+            assertThat(sheet.total()).as(unit + " sheet total").isEqualByComparingTo(total);
+            assertThat(result.total()).as(unit + " recorded total").isEqualByComparingTo(total);
+        }
+    }
+
+    /** An indicator's points as compared, with 2 decimals, marked where they are priced as not involved. */
+    private static String priced(BigDecimal points, boolean notInvolved) {
+        return points.setScale(2, RoundingMode.UNNECESSARY).toPlainString() + (notInvolved ? " 不涉及" : "");
+    }
+
+    /** This test's record of what was entered for {@code code} of {@code unit}. */
+    private ObjectNode typed(String unit, String code) {
+        ObjectNode facts = typed.computeIfAbsent(unit, u -> json.createObjectNode());
+        return facts.has(code) ? (ObjectNode) facts.get(code) : facts.putObject(code);
+    }
+
+    /**
+     * Writes down the values of a posted form as facts, by the input's type in the catalogue, a judgement with the
+     * reason posted beside it under {@code reasonPrefix}: a grid's cells {@code v[unit|code/input]} ({@code page}
+     * null), or one unit's page, {@code v[code/input]}.
+     */
+    private void write(String page, Map<String, String> form, String reasonPrefix) {
+        form.forEach((field, text) -> {
+            if (!field.startsWith("v[") || text.isEmpty()) {
+                return;
+            }
+            String cell = inside(field);
+            String unit = page != null ? page : cell.substring(0, cell.indexOf('|'));
+            String code = cell.substring(cell.indexOf('|') + 1, cell.lastIndexOf('/'));
+            String name = cell.substring(cell.lastIndexOf('/') + 1);
+            Input input = catalogue.indicator(code).orElseThrow().inputs().stream()
+                    .filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+            ObjectNode fact = typed(unit, code);
+            switch (input.type().name()) {
+                case "COUNT", "NUMBER", "RATE" -> fact.put(name, new BigDecimal(text));
+                case "FLAG" -> fact.put(name, Boolean.parseBoolean(text));
+                case "JUDGEMENT" -> fact.putObject(name).put("score", new BigDecimal(text))
+                        .put("reason", form.get(reasonPrefix + cell + "]"));
+                default -> fact.put(name, text);
+            }
+        });
     }
 
     /** A finding of one item on every finding-fed input the unit's verification page offers, where {@code wanted}. */
@@ -228,6 +317,9 @@ class InputOwnersWalkTests {
                 HttpResponse<String> added = office.post(form.attr("action"), Map.of("indicatorCode", code,
                         "inputName", option.val(), "kind", "MISSING", "note", "网上核查发现一项未公开", "count", "1"));
                 assertThat(added.statusCode()).as(unit + " " + code + " " + option.val() + ": " + added.body()).isEqualTo(302);
+                // the input counts the findings recorded on it: one more item
+                ObjectNode fact = typed(unit, code);
+                fact.put(option.val(), fact.path(option.val()).asInt(0) + 1);
             }
         }
     }
