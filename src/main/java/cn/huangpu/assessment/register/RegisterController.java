@@ -95,19 +95,14 @@ class RegisterController {
         for (int c = 0; c < headers.size(); c++) {
             texts.add(form.getOrDefault("c" + c, ""));
         }
-        try {
+        return change(campaignId, unitCode, found, form, "已新增一行。", model, response, redirect, () -> {
             RegisterChecks.Checked checked = RegisterChecks.check(found, texts);
             if (!checked.problems().isEmpty()) {
                 throw new BadInputException(RegisterService.TITLE, checked.problems().stream()
                         .map(p -> InputError.field("c" + p.column(), headers.get(p.column()), p.reason())).toList());
             }
             registers.add(campaignId, unitCode, found, checked.entry(), user.id());
-        } catch (BadInputException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, unitCode, found, model, errors(e), form);
-        }
-        redirect.addFlashAttribute("saved", "已新增一行。");
-        return redirect(campaignId, unitCode, found);
+        });
     }
 
     @PostMapping("/app/registers/{campaignId}/{unitCode}/rows/{rowId}/delete")
@@ -116,14 +111,8 @@ class RegisterController {
                      HttpServletResponse response, RedirectAttributes redirect) {
         requireCoordinator();
         Register found = find(campaignId, unitCode, register);
-        try {
-            registers.remove(campaignId, unitCode, found, rowId, user.id());
-        } catch (BadInputException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, unitCode, found, model, errors(e), null);
-        }
-        redirect.addFlashAttribute("saved", "已删除一行。");
-        return redirect(campaignId, unitCode, found);
+        return change(campaignId, unitCode, found, null, "已删除一行。", model, response, redirect,
+                () -> registers.remove(campaignId, unitCode, found, rowId, user.id()));
     }
 
     @PostMapping("/app/registers/{campaignId}/{unitCode}/void-numbers")
@@ -131,14 +120,8 @@ class RegisterController {
                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
         requireCoordinator();
         Register found = find(campaignId, unitCode, form.getOrDefault("register", RegisterSource.DOCUMENTS));
-        try {
-            registers.addVoid(campaignId, unitCode, found, form.get("number"), form.get("reason"), user.id());
-        } catch (BadInputException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, unitCode, found, model, errors(e), form);
-        }
-        redirect.addFlashAttribute("saved", "已登记作废号。");
-        return redirect(campaignId, unitCode, found);
+        return change(campaignId, unitCode, found, form, "已登记作废号。", model, response, redirect,
+                () -> registers.addVoid(campaignId, unitCode, found, form.get("number"), form.get("reason"), user.id()));
     }
 
     @PostMapping("/app/registers/{campaignId}/{unitCode}/void-numbers/{voidId}/delete")
@@ -147,13 +130,23 @@ class RegisterController {
                       HttpServletResponse response, RedirectAttributes redirect) {
         requireCoordinator();
         Register found = find(campaignId, unitCode, register);
+        return change(campaignId, unitCode, found, null, "已删除作废号。", model, response, redirect,
+                () -> registers.removeVoid(campaignId, unitCode, found, voidId, user.id()));
+    }
+
+    /**
+     * One change of the register from the page: done, it redirects with {@code saved}; refused, the page again with
+     * 400, the reasons and what was typed.
+     */
+    private String change(Long campaignId, String unitCode, Register found, Map<String, String> typed, String saved,
+                          Model model, HttpServletResponse response, RedirectAttributes redirect, Runnable action) {
         try {
-            registers.removeVoid(campaignId, unitCode, found, voidId, user.id());
+            action.run();
         } catch (BadInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(campaignId, unitCode, found, model, errors(e), null);
+            return render(campaignId, unitCode, found, model, errors(e), typed);
         }
-        redirect.addFlashAttribute("saved", "已删除作废号。");
+        redirect.addFlashAttribute("saved", saved);
         return redirect(campaignId, unitCode, found);
     }
 
