@@ -72,6 +72,22 @@ class VerificationPageTests {
     }
 
     @Test
+    void theOfficeOpensTheVerificationPageOfAUnitWhoseSelfCheckIsNotInYet() throws Exception {
+        // given a campaign in which 豫园街道 has entered nothing (an overdue unit the office looks at)
+        Long other = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("yuyuan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER).id();
+        driver.runJobs();
+
+        // when the coordinator and a leader open its verification page
+        HttpResponse<String> office = WebSession.login(port, "office01").get("/app/verification/" + other + "/yuyuan");
+        HttpResponse<String> leader = WebSession.login(port, "leader01").get("/app/verification/" + other + "/yuyuan");
+
+        // then it answers with the page (indicators without an entry have no links), not a server error
+        assertThat(office.statusCode()).isEqualTo(200);
+        assertThat(leader.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void offersNotInvolvedRejectedOnlyWhereTheUnitClaimedNotInvolved() throws Exception {
         // given the coordinator
         WebSession office = WebSession.login(port, "office01");
