@@ -1,9 +1,11 @@
 package cn.huangpu.assessment.dashboard;
 
+import cn.huangpu.assessment.calendar.CalendarYearMissingException;
 import cn.huangpu.assessment.calendar.WorkingDayCalendar;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignDates;
 import cn.huangpu.assessment.campaign.CampaignService;
+import cn.huangpu.assessment.campaign.LaterStage;
 import cn.huangpu.assessment.dashboard.Dashboard.Party;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.feedback.FeedbackProgress;
@@ -18,9 +20,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -44,11 +50,15 @@ class DashboardController {
     private final WorkingDayCalendar calendar;
     private final DisplayTime time;
     private final FeedbackService feedback;
+    private final List<LaterStage> laterStages;
+    private final Clock clock;
 
     DashboardController(DashboardService dashboards, CampaignService campaigns, ReferenceData referenceData,
                         CurrentUser user, ObjectMapper json, WorkingDayCalendar calendar, DisplayTime time,
-                        FeedbackService feedback) {
+                        FeedbackService feedback, List<LaterStage> laterStages, Clock clock) {
         this.feedback = feedback;
+        this.laterStages = laterStages;
+        this.clock = clock;
         this.json = json;
         this.calendar = calendar;
         this.time = time;
@@ -66,7 +76,7 @@ class DashboardController {
         Dashboard dashboard = dashboards.dashboard(campaignId);
         CampaignInfo campaign = campaigns.get(campaignId);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("calendarWarnings", calendarWarnings(campaign.dates()));
+        model.addAttribute("calendarWarnings", calendarWarnings(campaign));
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("groups", referenceData.unitOrder().grouped(dashboard.rows(), Dashboard.UnitRow::unitCode));
         model.addAttribute("histogramJson", json.writeValueAsString(dashboard.histogram()));
@@ -81,14 +91,32 @@ class DashboardController {
 
     /**
      * A warning for each year the campaign's deadlines fall in (as days in the office's time zone) whose holidays
-     * are not entered, since any period counted in working days from them cannot be known.
+     * are not entered, since any period counted in working days from them cannot be known; and for each later stage
+     * (the feedback window, rectification) whose length, counted from its expected start, runs into such a year,
+     * since that stage could not start.
      */
-    private List<String> calendarWarnings(CampaignDates dates) {
+    private List<String> calendarWarnings(CampaignInfo campaign) {
+        CampaignDates dates = campaign.dates();
         List<LocalDate> days = Stream.of(dates.selfCheckDue(), dates.specialistDue(), dates.comprehensiveDue(),
                         dates.resultsDue())
                 .map((Instant due) -> LocalDate.ofInstant(due, time.zone()))
                 .toList();
-        return calendar.missingYearWarnings(days);
+        List<String> warnings = new ArrayList<>(calendar.missingYearWarnings(days));
+        Set<Integer> warned = new HashSet<>(calendar.missingYears(days));
+        Instant now = clock.instant();
+        for (LaterStage stage : laterStages) {
+            stage.planned(campaign, now).ifPresent(planned -> {
+                try {
+                    campaigns.dueAfter(planned.start(), planned.length());
+                } catch (CalendarYearMissingException missing) {
+                    if (warned.add(missing.year())) {
+                        warnings.add(stage.name() + "（" + planned.length().describe() + "）："
+                                + CalendarYearMissingException.warning(missing.year()) + "，请在该阶段开始前录入");
+                    }
+                }
+            });
+        }
+        return warnings;
     }
 
     /**

@@ -238,6 +238,12 @@ public class RectificationService {
         return items.findByCampaignIdOrderByUnitCodeAscIdAsc(campaignId).stream().map(Item::view).toList();
     }
 
+    /** Whether the launch has built the campaign's rectification (for some unit at least). */
+    @Transactional(readOnly = true)
+    public boolean launched(Long campaignId) {
+        return units.countByCampaignId(campaignId) > 0;
+    }
+
     /** Whether some unit's rectification of the campaign is still to be built or running. */
     @Transactional(readOnly = true)
     public boolean underway(Long campaignId) {

@@ -6,6 +6,7 @@ import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.feedback.FeedbackService;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.support.WebSession;
@@ -27,6 +28,7 @@ class CalendarWarningTests {
 
     @LocalServerPort int port;
     @Autowired CampaignService campaigns;
+    @Autowired FeedbackService feedback;
 
     Document dashboard(String user, CampaignInfo campaign) throws Exception {
         HttpResponse<String> page = WebSession.login(port, user).get("/app/campaigns/" + campaign.id() + "/dashboard");
@@ -71,6 +73,21 @@ class CalendarWarningTests {
         // when the coordinator opens its dashboard, then 2027 is named: the day is taken in the office's time zone
         assertThat(dashboard("office01", campaign).select(".calendar-warning p").eachText())
                 .containsExactly("2027年节假日安排尚未录入，按工作日计算的期限无法确定");
+    }
+
+    @Test
+    void aFeedbackWindowThatWouldRunIntoAYearWithoutHolidaysIsWarnedOfBeforeItOpens() throws Exception {
+        // given a campaign whose comprehensive evaluation is due on Thursday 24 December 2026 and whose feedback
+        // window lasts 5 working days: the count passes 29 December, which the 2027 notice may still move
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(TestUsers.freshYear(), 2023,
+                Instant.parse("2026-11-20T15:59:00Z"), Instant.parse("2026-11-20T15:59:00Z"),
+                Instant.parse("2026-12-24T15:59:00Z"), Instant.parse("2026-12-28T15:59:00Z"),
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER, true);
+        feedback.setRules(campaign.id(), 5, "WORKING_DAYS", null, null, "office01");
+
+        // when the coordinator opens its dashboard, then the window is named with its length and the missing year
+        assertThat(dashboard("office01", campaign).select(".calendar-warning p").eachText())
+                .containsExactly("意见反馈期（5个工作日）：2027年节假日安排尚未录入，按工作日计算的期限无法确定，请在该阶段开始前录入");
     }
 
     @Test

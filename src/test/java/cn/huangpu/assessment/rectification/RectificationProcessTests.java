@@ -8,6 +8,7 @@ import cn.huangpu.assessment.audit.internal.AuditEntry;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.CampaignStates;
+import cn.huangpu.assessment.campaign.LaterStage;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.support.TestUsers;
@@ -61,6 +62,7 @@ class RectificationProcessTests {
     @Autowired AuditLog audit;
     @Autowired RectificationSettings settings;
     @Autowired PreviousRectification previous;
+    @Autowired RectificationStage stage;
     @Autowired cn.huangpu.assessment.campaign.process.CampaignStarter starter;
     @Autowired cn.huangpu.assessment.catalogue.Catalogues catalogues;
     @Autowired cn.huangpu.assessment.results.CampaignScoring scoring;
@@ -125,6 +127,26 @@ class RectificationProcessTests {
         assertThat(states.label(campaigns.get(id))).isEqualTo("已公布（整改中）");
         assertThat(audit.forCampaign(id)).extracting(AuditEntry::getSubject, AuditEntry::getAction)
                 .contains(org.assertj.core.groups.Tuple.tuple("rectification waitan", "GENERATE"));
+        // and, launched, rectification is no longer a stage ahead for the dashboard's calendar warning
+        assertThat(stage.planned(campaigns.get(id), PUBLICATION)).isEmpty();
+    }
+
+    @Test
+    void beforePublicationRectificationIsAheadFromTheResultsDueDateOrFromNowOnceThatHasPassed() {
+        // given a campaign still running, its results due on 15 December 2026
+        Instant resultsDue = Instant.parse("2026-12-15T15:59:00Z");
+        CampaignInfo campaign = campaigns.open(new OpenCampaign(
+                TestUsers.freshYear(), 2023, Instant.parse("2026-11-20T15:59:00Z"),
+                Instant.parse("2026-11-20T15:59:00Z"), Instant.parse("2026-12-08T15:59:00Z"), resultsDue,
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER, true);
+
+        // then the dashboard is told it starts at that date and lasts the deadline setting
+        assertThat(stage.planned(campaign, Instant.parse("2026-12-01T00:00:00Z")))
+                .contains(new LaterStage.Planned(resultsDue, settings.deadline()));
+        // and, once the date has passed without publication, from now
+        Instant late = Instant.parse("2026-12-20T02:00:00Z");
+        assertThat(stage.planned(campaign, late))
+                .contains(new LaterStage.Planned(late, settings.deadline()));
     }
 
     @Test
