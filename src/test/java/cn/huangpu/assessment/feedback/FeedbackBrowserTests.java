@@ -97,6 +97,9 @@ class FeedbackBrowserTests {
         browser.login("waitan01", "demo");
         browser.open("/app/feedback/" + id + "/waitan");
         browser.waitForText("外滩街道", "新增复核申请", "初步评分说明");
+        // the window's end as every page writes a moment (DisplayTime, in the office's time zone)
+        assertThat(browser.visible(By.id("feedback-status")).getText())
+                .containsPattern("截止时间 \\d{4}年\\d{1,2}月\\d{1,2}日 23:59");
         new Select(browser.visible(By.cssSelector("#new-objection select[name=indicatorCode]"))).selectByValue("2.3");
         browser.type(By.cssSelector("#new-objection textarea[name=reason]"), "我单位的政策解读包含图解和问答，评分未予考虑");
         browser.type(By.cssSelector("#new-objection textarea[name=evidenceLinks]"), "https://www.shhuangpu.gov.cn/zcjd/2023-1 图解");
