@@ -181,6 +181,13 @@ class UnitListsBrowserTests {
 
         // then the document is no wider than the screen
         assertNoSidewaysScroll();
+        // and each deadline, with its days-left badge, has lines of its own (a badge does not wrap to the next date)
+        List<WebElement> deadlines = browser.driver().findElements(By.cssSelector(".card .deadline"));
+        assertThat(deadlines).hasSizeGreaterThan(1);
+        for (int i = 1; i < deadlines.size(); i++) {
+            org.openqa.selenium.Rectangle previous = deadlines.get(i - 1).getRect();
+            assertThat(deadlines.get(i).getRect().getY()).isGreaterThanOrEqualTo(previous.getY() + previous.getHeight() - 1);
+        }
         browser.screenshot("dashboard-phone.png");
         // and the matrix scrolls in its own box, down with its header row on screen, across with the names in view
         WebElement firstName = browser.driver().findElement(By.cssSelector("#matrix tbody tr[data-unit] th"));
