@@ -90,27 +90,29 @@ class FeedbackAttackTests {
 
     @Test
     void anotherUnitsConfirmTaskCannotBeWorkedOnAnyEngineRoute() throws Exception {
-        // given 小东门街道's 确认评估结果 task, and 外滩街道's staff
+        // given 小东门街道's 确认评估结果 task, 外滩街道's staff and the finance evaluator (eval-finance)
         String victim = confirmTask("xiaodongmen");
         String answer = "{\"variables\": {\"feedbackAnswer\": {\"value\": \"NO_OBJECTION\"}}}";
 
-        // when 外滩街道's staff complete, submit, resolve, claim, assign and write variables of it on both engine APIs
+        // when each completes, submits, resolves, claims, assigns and writes variables of it on both engine APIs
         List<HttpResponse<String>> answers = new ArrayList<>();
-        for (String base : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
-            for (String call : List.of("complete", "submit-form", "resolve")) {
-                answers.add(engine("waitan01", base, "POST", "/task/" + victim + "/" + call, answer));
+        for (String user : List.of("waitan01", "eval-finance")) {
+            for (String base : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+                for (String call : List.of("complete", "submit-form", "resolve")) {
+                    answers.add(engine(user, base, "POST", "/task/" + victim + "/" + call, answer));
+                }
+                answers.add(engine(user, base, "POST", "/task/" + victim + "/claim", "{\"userId\": \"" + user + "\"}"));
+                answers.add(engine(user, base, "POST", "/task/" + victim + "/assignee", "{\"userId\": \"" + user + "\"}"));
+                answers.add(engine(user, base, "POST", "/task/" + victim + "/identity-links",
+                        "{\"groupId\": \"unit-waitan\", \"type\": \"candidate\"}"));
+                answers.add(engine(user, base, "PUT", "/task/" + victim + "/variables/feedbackAnswer",
+                        "{\"value\": \"NO_OBJECTION\"}"));
+                answers.add(engine(user, base, "PUT", "/task/" + victim + "/localVariables/feedbackAnswer",
+                        "{\"value\": \"NO_OBJECTION\"}"));
+                answers.add(engine(user, base, "POST", "/task/" + victim + "/variables",
+                        "{\"modifications\": {\"feedbackAnswer\": {\"value\": \"NO_OBJECTION\"}}}"));
+                answers.add(engine(user, base, "GET", "/task/" + victim + "/form-variables", null));
             }
-            answers.add(engine("waitan01", base, "POST", "/task/" + victim + "/claim", "{\"userId\": \"waitan01\"}"));
-            answers.add(engine("waitan01", base, "POST", "/task/" + victim + "/assignee", "{\"userId\": \"waitan01\"}"));
-            answers.add(engine("waitan01", base, "POST", "/task/" + victim + "/identity-links",
-                    "{\"groupId\": \"unit-waitan\", \"type\": \"candidate\"}"));
-            answers.add(engine("waitan01", base, "PUT", "/task/" + victim + "/variables/feedbackAnswer",
-                    "{\"value\": \"NO_OBJECTION\"}"));
-            answers.add(engine("waitan01", base, "PUT", "/task/" + victim + "/localVariables/feedbackAnswer",
-                    "{\"value\": \"NO_OBJECTION\"}"));
-            answers.add(engine("waitan01", base, "POST", "/task/" + victim + "/variables",
-                    "{\"modifications\": {\"feedbackAnswer\": {\"value\": \"NO_OBJECTION\"}}}"));
-            answers.add(engine("waitan01", base, "GET", "/task/" + victim + "/form-variables", null));
         }
 
         // then each is refused (not found or forbidden), none is a server error, and the task is untouched
