@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
-import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
@@ -100,11 +99,10 @@ public final class TaskVariableReading implements AutoDiscoverable {
             try {
                 dto.toTypedValue(engine, mapper);
                 return null;
-            } catch (RestException refused) {
-                String type = dto.getType() == null ? "" : dto.getType();
-                return "值无法按类型“" + type + "”读取（本系统不接受该类型，或值超出该类型的范围）";
             } catch (RuntimeException refused) {
-                return "值无法按类型“" + dto.getType() + "”读取";
+                // RestException for the REST API's own refusals; anything else it would throw reading the value too
+                return "值无法按类型“" + (dto.getType() == null ? "" : dto.getType())
+                        + "”读取（本系统不接受该类型，或值超出该类型的范围）";
             }
         }
 
