@@ -290,6 +290,8 @@ public class FeedbackService {
      * with the indicator's points and the total of the preliminary sheet. Answers whether it objected.
      */
     public boolean answer(Long campaignId, int windowNo, String unitCode, Object answer, String actor) {
+        // after a draft saved at the same instant, not beside it: the answer counts the drafts it raises
+        campaigns.lockUnit(campaignId, unitCode);
         checkAnswer(campaignId, windowNo, unitCode, answer);
         FeedbackWindow window = window(campaignId, windowNo);
         boolean object = "OBJECT".equals(answer);
@@ -403,8 +405,8 @@ public class FeedbackService {
         }
         for (NewFile file : chosen) {
             String name = file.fileName().strip();
-            store.insertFile(id, name, file.contentType() == null || file.contentType().isBlank()
-                    ? "application/octet-stream" : file.contentType(), file.content(), actor, now);
+            store.insertFile(id, name, SelfCheckService.storedContentType(file.contentType()), file.content(), actor,
+                    now);
             audit.record(campaignId, "objection " + unitCode + " " + code, "ATTACH", null, name, null, actor);
         }
         return id;
@@ -459,6 +461,10 @@ public class FeedbackService {
     private FeedbackWindow requireAnswering(Long campaignId, String unitCode) {
         campaigns.requireOpen(campaigns.get(campaignId));
         campaigns.unit(campaignId, unitCode);
+        // one change of the unit's objections at a time, and none beside its answer: two first drafts of one
+        // indicator sent at once would otherwise both pass the check below and the second fail on the unique key
+        // (a 500); a draft saved while the answer is recorded would stay unsent
+        campaigns.lockUnit(campaignId, unitCode);
         FeedbackWindow window = current(campaignId).orElseThrow(() ->
                 refused("objection", "意见反馈", "本考评尚未开放意见反馈"));
         if (!window.openAt(clock.instant())) {
@@ -790,6 +796,9 @@ public class FeedbackService {
             errors.add(new InputError(indicator, field, label, "请填写" + label));
         } else if (text.length() > MAX_TEXT) {
             errors.add(new InputError(indicator, field, label, label + "最多" + MAX_TEXT + "字，现有" + text.length() + "字"));
+        } else if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            // typed text has none; PostgreSQL cannot store a NUL in text (the save failed with a 500)
+            errors.add(new InputError(indicator, field, label, label + "含有控制字符，请删除后再保存"));
         } else if (text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
             errors.add(new InputError(indicator, field, label, label + "须用中文填写"));
         }

@@ -57,6 +57,8 @@ public class RectificationService {
     public static final int NOTE_CHARS = 2000;
     public static final int URL_CHARS = 1000;
     public static final int TEXT_CHARS = 2000;
+    /** Files one item's report may carry, as an objection's (without it a unit could fill the database 10 MB at a time). */
+    public static final int MAX_FILES_PER_ITEM = 10;
 
     private final RectificationUnitRepository units;
     private final ItemRepository items;
@@ -322,13 +324,16 @@ public class RectificationService {
     public FileInfo attach(Long campaignId, String unitCode, Long itemId, String fileName, String contentType,
                            byte[] content, String actor) {
         Item item = editable(campaignId, unitCode, itemId);
-        List<InputError> errors = SelfCheckService.fileRefusals(item.getIndicatorCode(), fileName, content);
+        List<InputError> errors = new ArrayList<>(SelfCheckService.fileRefusals(item.getIndicatorCode(), fileName, content));
+        if (errors.isEmpty() && files.findInfo(List.of(item.getId())).size() >= MAX_FILES_PER_ITEM) {
+            errors.add(new InputError(item.getIndicatorCode(), "file", "附件", "每个整改项最多" + MAX_FILES_PER_ITEM
+                    + "个附件"));
+        }
         if (!errors.isEmpty()) {
             throw new BadInputException("附件未上传", errors);
         }
         RectificationFile file = files.save(new RectificationFile(item.getId(), fileName.strip(),
-                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, content, actor,
-                clock.instant()));
+                SelfCheckService.storedContentType(contentType), content, actor, clock.instant()));
         audit.record(campaignId, subject(item), "ATTACH", null, file.getFileName(), null, actor);
         return new FileInfo(file.getId(), item.getId(), file.getFileName(), file.getSizeBytes());
     }
@@ -573,6 +578,9 @@ public class RectificationService {
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private Item editable(Long campaignId, String unitCode, Long itemId) {
+        // the unit's reports one at a time, each reading the item as the last one left it: two saves of one item
+        // sent at once would otherwise both pass the version check and the second fail on the row's version (a 500)
+        campaigns.lockUnit(campaignId, unitCode);
         Item item = item(campaignId, unitCode, itemId);
         if (!item.getStatus().isOpen() || unit(campaignId, unitCode).getStatus() != UnitStage.Status.RECTIFYING) {
             throw new BadInputException("整改情况不能修改", new InputError(item.getIndicatorCode(), "itemId", "整改项",

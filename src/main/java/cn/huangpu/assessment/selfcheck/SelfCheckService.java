@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -367,16 +369,42 @@ public class SelfCheckService {
                     + "MB），单个文件不超过10MB"));
         } else if (name.length() > 200) {
             errors.add(new InputError(indicatorCode, "file", FILE, "文件名过长"));
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            // no real file is named so; PostgreSQL cannot even store a NUL in text (the upload failed with a 500)
+            errors.add(new InputError(indicatorCode, "file", FILE, "文件名含有控制字符，请重命名后再上传"));
         }
         return errors;
     }
 
+    /** The longest type stored with a file (the narrowest column, the self-check's, holds 128). */
+    static final int MAX_STORED_TYPE = 100;
+
+    /**
+     * The type stored with an evidence file, from the type its upload declared: only its {@code type/subtype} as
+     * Spring parses it, else (none, unreadable, or longer than any real one) {@code application/octet-stream}. The
+     * declared type is the client's claim and decides nothing: every download is sent as an octet stream.
+     * Without this an upload declaring a type longer than the column (a part's headers may hold 2 KB) failed in
+     * the database with a 500 instead of being saved.
+     */
+    public static String storedContentType(String declared) {
+        if (declared != null && !declared.isBlank()) {
+            try {
+                MediaType type = MediaType.parseMediaType(declared);
+                String plain = type.getType() + "/" + type.getSubtype();
+                if (!type.isWildcardType() && !type.isWildcardSubtype() && plain.length() <= MAX_STORED_TYPE) {
+                    return plain.toLowerCase(Locale.ROOT);
+                }
+            } catch (InvalidMediaTypeException unreadable) {
+                // as none declared
+            }
+        }
+        return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+    }
+
     private EvidenceFileInfo attach(Long campaignId, String unitCode, NewFile file, String actor) {
         String name = fileName(file);
-        String contentType = file.contentType();
         EvidenceFile saved = files.save(new EvidenceFile(campaignId, unitCode, file.indicatorCode(), name,
-                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, file.content(),
-                actor, clock.instant()));
+                storedContentType(file.contentType()), file.content(), actor, clock.instant()));
         return new EvidenceFileInfo(saved.getId(), file.indicatorCode(), name, saved.getSizeBytes(), actor,
                 saved.getUploadedAt());
     }

@@ -131,6 +131,8 @@ public class NotInvolvedService {
      */
     public ClaimChangeRequest file(Long campaignId, String unitCode, String indicatorCode, String reason, String actor) {
         CampaignInfo campaign = openCampaign(campaignId, unitCode);
+        // one request of the unit at a time: two sent at once would both find no open request on the indicator
+        campaigns.lockUnit(campaignId, unitCode);
         List<InputError> errors = new ArrayList<>();
         Indicator indicator = allowing(campaign, indicatorCode, errors);
         if (campaigns.unit(campaignId, unitCode).status() == UnitParticipation.Status.PENDING) {

@@ -83,8 +83,10 @@ final class FormFields {
             return values;
         }
         for (String name : submitted.keySet()) {
-            Object value = submitted.get(name);
             try {
+                // inside the try: a VariableMap's get() unwraps the typed value itself, and a serialized object
+                // that is not deserialized throws there ("Object is not deserialized", which answered 500)
+                Object value = submitted.get(name);
                 values.put(name, value instanceof TypedValue typed ? typed.getValue() : value);
             } catch (RuntimeException serializedObject) {
                 throw refused("字段 " + name + "：不接受序列化对象");

@@ -1,14 +1,17 @@
 package cn.huangpu.assessment.workflow;
 
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.workflow.internal.TaskGoneException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -82,6 +85,10 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
             // the task as the caller sees it: for anyone else the engine's own command answers as it always does
             Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
             if (task == null) {
+                if (!exists(taskId)) {
+                    // the engine would answer "Cannot find task", which the REST resources turn into a 500
+                    throw new TaskGoneException();
+                }
                 return;
             }
             Map<String, Object> values = FormFields.plainValues(submitted);
@@ -101,6 +108,36 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 // the title and every error once, one per line: the Tasklist shows the message as it is
                 throw FormFields.refused(e.listed());
             }
+        }
+
+        /**
+         * Runs the engine's completion, answering as a refusal what a completion sent at the same instant as another
+         * one of the same task meets (both passed the checks above): the task gone ("Cannot find task", or a
+         * listener that found the work recorded already), or a listener's refusal, which the engine wraps in an
+         * exception the REST resources answer with 500. The command rolled back: nothing of it is saved.
+         */
+        <T> T completing(String taskId, Supplier<T> completion) {
+            try {
+                return completion.get();
+            } catch (FormFieldValidationException | AuthorizationException answered) {
+                throw answered;
+            } catch (ProcessEngineException failed) {
+                if (!exists(taskId)) {
+                    throw new TaskGoneException();
+                }
+                for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof BadUserRequestException refusal) {
+                        throw FormFields.refused(refusal.getMessage());
+                    }
+                }
+                throw failed;
+            }
+        }
+
+        /** Whether the task exists at all, whoever may see it. */
+        private boolean exists(String taskId) {
+            return configuration.getCommandExecutorTxRequired()
+                    .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
         }
 
         /** The task's variables as the application reads them, whatever the caller may read. */
@@ -124,13 +161,16 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
         @Override
         public void complete(String taskId, Map<String, Object> variables) {
             guard.beforeCompletion(taskId, variables);
-            super.complete(taskId, variables);
+            guard.completing(taskId, () -> {
+                super.complete(taskId, variables);
+                return null;
+            });
         }
 
         @Override
         public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
             guard.beforeCompletion(taskId, variables);
-            return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+            return guard.completing(taskId, () -> super.completeWithVariablesInReturn(taskId, variables, deserializeValues));
         }
 
         @Override
@@ -190,13 +230,17 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
         @Override
         public void submitTaskForm(String taskId, Map<String, Object> properties) {
             guard.beforeCompletion(taskId, properties);
-            super.submitTaskForm(taskId, properties);
+            guard.completing(taskId, () -> {
+                super.submitTaskForm(taskId, properties);
+                return null;
+            });
         }
 
         @Override
         public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
             guard.beforeCompletion(taskId, properties);
-            return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+            return guard.completing(taskId,
+                    () -> super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues));
         }
 
         /**

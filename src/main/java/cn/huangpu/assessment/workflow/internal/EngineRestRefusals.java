@@ -20,7 +20,8 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  * <ul>
  *   <li>a completion refused by {@link TaskCompletionPolicy} reaches the user with its own Chinese reason: the REST
  *       resources wrap it as "Cannot complete task {id}: …" / "Cannot submit task form {id}: …", which the Tasklist
- *       shows as it is; every other REST exception is answered by Camunda's own handler;</li>
+ *       shows as it is, and a completion of a task that is gone ({@link TaskGoneException}) is 404; every other
+ *       REST exception is answered by Camunda's own handler;</li>
  *   <li>a body cut off at the request-size limit while the engine read it is 413 with its reason, where Camunda's
  *       catch-all handler would answer 500.</li>
  * </ul>
@@ -47,7 +48,9 @@ public final class EngineRestRefusals implements AutoDiscoverable {
         public Response toResponse(RestException exception) {
             for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof FormFieldValidationException refusal) {
-                    return Response.status(exception.getStatus() == null ? Response.Status.BAD_REQUEST : exception.getStatus())
+                    Response.Status status = refusal instanceof TaskGoneException ? Response.Status.NOT_FOUND
+                            : exception.getStatus() == null ? Response.Status.BAD_REQUEST : exception.getStatus();
+                    return Response.status(status)
                             .type(MediaType.APPLICATION_JSON_TYPE)
                             .entity(Map.of("type", "InvalidRequestException", "message", refusal.getMessage(), "code", 0))
                             .build();

@@ -43,7 +43,7 @@ public final class SharedRestObjectMapper implements AutoDiscoverable {
     @Priority(Priorities.USER)
     public static final class Resolver implements ContextResolver<ObjectMapper> {
 
-        private static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
+        static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
         private static final LongAdder served = new LongAdder();
 
         /** How often the REST resources asked for the mapper since start. */
