@@ -16,6 +16,7 @@ import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.MissingDecision;
 import cn.huangpu.assessment.register.RegisterFacts;
 import cn.huangpu.assessment.results.internal.ScoreRecord;
+import cn.huangpu.assessment.results.internal.ScoreRecordInserts;
 import cn.huangpu.assessment.results.internal.ScoreRecordRepository;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoreSheetJson;
@@ -74,6 +75,7 @@ public class CampaignScoring {
     public static final int FIRST_ROUND = 1;
 
     private final ScoreRecordRepository records;
+    private final ScoreRecordInserts inserts;
     private final StoredSheetRepository sheets;
     private final CampaignService campaigns;
     private final Catalogues catalogues;
@@ -91,15 +93,16 @@ public class CampaignScoring {
     private final NotInvolvedService notInvolved;
     private final DisplayTime time;
 
-    CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
-                    Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
-                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
-                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData,
-                    ObjectProvider<InputEvidence> evidence,
+    CampaignScoring(ScoreRecordRepository records, ScoreRecordInserts inserts, StoredSheetRepository sheets,
+                    CampaignService campaigns, Catalogues catalogues, SelfCheckService selfChecks,
+                    VerificationService verification, EvaluationService evaluation, ScoringService scoring,
+                    ObjectMapper json, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                    RegisterFacts registers, ReferenceData referenceData, ObjectProvider<InputEvidence> evidence,
                     NotInvolvedService notInvolved,
                     DisplayTime time) {
         this.time = time;
         this.records = records;
+        this.inserts = inserts;
         this.sheets = sheets;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -132,24 +135,27 @@ public class CampaignScoring {
         CampaignInfo campaign = campaigns.get(campaignId);
         Map<String, ObjectNode> facts = assembleFacts(campaignId);
         var existing = records.findUnitCodesOfRound(campaignId, round);
-        Map<String, ScoreRecord> previous = new HashMap<>();
-        records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
+        Map<String, UnitResult> previous = new HashMap<>();
+        records.findLatest(campaignId).forEach(r -> previous.put(r.unitCode(), r));
         Pricing pricing = scoring.pricingForRound(campaign.catalogueYear(), campaign.year());
         List<AuditLog.Change> changes = new ArrayList<>();
+        List<ScoreRecord> recorded = new ArrayList<>();
         List<StoredSheet> priced = new ArrayList<>();
         for (var entry : facts.entrySet()) {
             if (existing.contains(entry.getKey())) {
                 continue;
             }
             ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.catalogueYear(), entry.getValue()));
-            ScoreRecord record = records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing,
-                    entry.getValue().toString(), clock.instant()));
-            priced.add(new StoredSheet(sheetKey(result(record)), sheet));
-            ScoreRecord before = previous.get(entry.getKey());
+            recorded.add(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing, entry.getValue().toString(),
+                    clock.instant()));
+            priced.add(new StoredSheet(new StoredSheet.Key(campaignId, entry.getKey(), round), sheet));
+            UnitResult before = previous.get(entry.getKey());
             changes.add(new AuditLog.Change("score " + entry.getKey(), "SCORE_ROUND_" + round,
-                    before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
+                    before == null ? null : before.total().toPlainString() + " " + before.grade(),
                     sheet.total().toPlainString() + " " + sheet.grade(), null));
         }
+        // the results first: each sheet's row refers to its result's
+        inserts.insertAll(recorded);
         sheets.saveAll(priced);
         audit.recordAll(campaignId, changes, "system");
         events.publishEvent(new ScoringRoundRecorded(campaignId, round));
@@ -365,7 +371,7 @@ public class CampaignScoring {
     /** Each unit's latest result. */
     @Transactional(readOnly = true)
     public List<UnitResult> latest(Long campaignId) {
-        return records.findLatest(campaignId).stream().map(CampaignScoring::result).toList();
+        return records.findLatest(campaignId);
     }
 
     @Transactional(readOnly = true)
@@ -382,8 +388,7 @@ public class CampaignScoring {
     /** The results of one round, best first. */
     @Transactional(readOnly = true)
     public List<UnitResult> round(Long campaignId, int round) {
-        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round).stream()
-                .map(CampaignScoring::result).toList();
+        return records.findRound(campaignId, round);
     }
 
     @Transactional(readOnly = true)
