@@ -325,15 +325,33 @@ public class CampaignScoring {
      */
     @Transactional(readOnly = true)
     public Map<String, CurrentScore> currentScores(Long campaignId) {
+        return currentScores(campaignId, assembleFacts(campaignId));
+    }
+
+    private Map<String, CurrentScore> currentScores(Long campaignId, Map<String, ObjectNode> facts) {
         CampaignInfo campaign = campaigns.get(campaignId);
         int year = campaign.catalogueYear();
         Pricing pricing = scoring.pricingForView(year, campaign.year());
         Map<String, CurrentScore> scores = new LinkedHashMap<>();
-        assembleFacts(campaignId).forEach((unit, facts) -> {
-            ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, facts));
+        facts.forEach((unit, unitFacts) -> {
+            ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, unitFacts));
             scores.put(unit, new CurrentScore(sheet.total(), sheet.basePoints(), sheet.bonus(), sheet.grade()));
         });
         return scores;
+    }
+
+    /**
+     * The comprehensive evaluation's list: {@link #currentScores} and {@link #outstanding(Long)} from one gathering
+     * of every unit's facts (gathering them is most of either, so the page does it once, not twice).
+     */
+    @Transactional(readOnly = true)
+    public CurrentState currentState(Long campaignId) {
+        Map<String, ObjectNode> facts = assembleFacts(campaignId);
+        return new CurrentState(currentScores(campaignId, facts), outstanding(campaignId, facts));
+    }
+
+    /** Every unit's current score, in the facts' order, and the inputs still outstanding. */
+    public record CurrentState(Map<String, CurrentScore> scores, List<Outstanding> outstanding) {
     }
 
     /** A unit's total and grade as priced now, without the sheet's explanations. */
