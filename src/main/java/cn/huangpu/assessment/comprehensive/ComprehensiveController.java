@@ -86,7 +86,8 @@ class ComprehensiveController {
         CampaignInfo campaign = campaigns.get(campaignId);
         Map<String, UnitResult> recorded = new HashMap<>();
         scoring.latest(campaignId).forEach(r -> recorded.put(r.unitCode(), r));
-        Map<String, CampaignScoring.CurrentScore> current = scoring.currentScores(campaignId);
+        CampaignScoring.CurrentState state = scoring.currentState(campaignId);
+        Map<String, CampaignScoring.CurrentScore> current = state.scores();
         model.addAttribute("campaign", campaign);
         model.addAttribute("recorded", recorded);
         model.addAttribute("current", current);
@@ -94,7 +95,7 @@ class ComprehensiveController {
         model.addAttribute("unitNames", referenceData.unitNames());
         model.addAttribute("invalid", invalidValues(campaignId, null));
         model.addAttribute("handedToOffice", campaigns.handedToOffice(campaignId));
-        Map<String, Long> outstanding = scoring.outstanding(campaignId).stream()
+        Map<String, Long> outstanding = state.outstanding().stream()
                 .collect(Collectors.groupingBy(CampaignScoring.Outstanding::unitCode, Collectors.counting()));
         model.addAttribute("outstanding", outstanding);
         model.addAttribute("outstandingTotal", outstanding.values().stream().mapToLong(Long::longValue).sum());

@@ -16,6 +16,7 @@ import cn.huangpu.assessment.evaluation.EvaluationService;
 import cn.huangpu.assessment.evaluation.MissingDecision;
 import cn.huangpu.assessment.register.RegisterFacts;
 import cn.huangpu.assessment.results.internal.ScoreRecord;
+import cn.huangpu.assessment.results.internal.ScoreRecordInserts;
 import cn.huangpu.assessment.results.internal.ScoreRecordRepository;
 import cn.huangpu.assessment.scoring.ScoreSheet;
 import cn.huangpu.assessment.scoring.ScoreSheetJson;
@@ -74,6 +75,7 @@ public class CampaignScoring {
     public static final int FIRST_ROUND = 1;
 
     private final ScoreRecordRepository records;
+    private final ScoreRecordInserts inserts;
     private final StoredSheetRepository sheets;
     private final CampaignService campaigns;
     private final Catalogues catalogues;
@@ -91,15 +93,16 @@ public class CampaignScoring {
     private final NotInvolvedService notInvolved;
     private final DisplayTime time;
 
-    CampaignScoring(ScoreRecordRepository records, StoredSheetRepository sheets, CampaignService campaigns,
-                    Catalogues catalogues, SelfCheckService selfChecks, VerificationService verification,
-                    EvaluationService evaluation, ScoringService scoring, ObjectMapper json, AuditLog audit, Clock clock,
-                    ApplicationEventPublisher events, RegisterFacts registers, ReferenceData referenceData,
-                    ObjectProvider<InputEvidence> evidence,
+    CampaignScoring(ScoreRecordRepository records, ScoreRecordInserts inserts, StoredSheetRepository sheets,
+                    CampaignService campaigns, Catalogues catalogues, SelfCheckService selfChecks,
+                    VerificationService verification, EvaluationService evaluation, ScoringService scoring,
+                    ObjectMapper json, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                    RegisterFacts registers, ReferenceData referenceData, ObjectProvider<InputEvidence> evidence,
                     NotInvolvedService notInvolved,
                     DisplayTime time) {
         this.time = time;
         this.records = records;
+        this.inserts = inserts;
         this.sheets = sheets;
         this.campaigns = campaigns;
         this.catalogues = catalogues;
@@ -132,24 +135,27 @@ public class CampaignScoring {
         CampaignInfo campaign = campaigns.get(campaignId);
         Map<String, ObjectNode> facts = assembleFacts(campaignId);
         var existing = records.findUnitCodesOfRound(campaignId, round);
-        Map<String, ScoreRecord> previous = new HashMap<>();
-        records.findLatest(campaignId).forEach(r -> previous.put(r.getUnitCode(), r));
+        Map<String, UnitResult> previous = new HashMap<>();
+        records.findLatest(campaignId).forEach(r -> previous.put(r.unitCode(), r));
         Pricing pricing = scoring.pricingForRound(campaign.catalogueYear(), campaign.year());
         List<AuditLog.Change> changes = new ArrayList<>();
+        List<ScoreRecord> recorded = new ArrayList<>();
         List<StoredSheet> priced = new ArrayList<>();
         for (var entry : facts.entrySet()) {
             if (existing.contains(entry.getKey())) {
                 continue;
             }
             ScoreSheet sheet = scoring.score(pricing, scoring.parse(campaign.catalogueYear(), entry.getValue()));
-            ScoreRecord record = records.save(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing,
-                    entry.getValue().toString(), clock.instant()));
-            priced.add(new StoredSheet(sheetKey(result(record)), sheet));
-            ScoreRecord before = previous.get(entry.getKey());
+            recorded.add(new ScoreRecord(campaignId, entry.getKey(), round, sheet, pricing, entry.getValue().toString(),
+                    clock.instant()));
+            priced.add(new StoredSheet(new StoredSheet.Key(campaignId, entry.getKey(), round), sheet));
+            UnitResult before = previous.get(entry.getKey());
             changes.add(new AuditLog.Change("score " + entry.getKey(), "SCORE_ROUND_" + round,
-                    before == null ? null : before.getTotal().toPlainString() + " " + before.getGrade(),
+                    before == null ? null : before.total().toPlainString() + " " + before.grade(),
                     sheet.total().toPlainString() + " " + sheet.grade(), null));
         }
+        // the results first: each sheet's row refers to its result's
+        inserts.insertAll(recorded);
         sheets.saveAll(priced);
         audit.recordAll(campaignId, changes, "system");
         events.publishEvent(new ScoringRoundRecorded(campaignId, round));
@@ -319,15 +325,33 @@ public class CampaignScoring {
      */
     @Transactional(readOnly = true)
     public Map<String, CurrentScore> currentScores(Long campaignId) {
+        return currentScores(campaignId, assembleFacts(campaignId));
+    }
+
+    private Map<String, CurrentScore> currentScores(Long campaignId, Map<String, ObjectNode> facts) {
         CampaignInfo campaign = campaigns.get(campaignId);
         int year = campaign.catalogueYear();
         Pricing pricing = scoring.pricingForView(year, campaign.year());
         Map<String, CurrentScore> scores = new LinkedHashMap<>();
-        assembleFacts(campaignId).forEach((unit, facts) -> {
-            ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, facts));
+        facts.forEach((unit, unitFacts) -> {
+            ScoreSheet sheet = scoring.score(pricing, scoring.parse(year, unitFacts));
             scores.put(unit, new CurrentScore(sheet.total(), sheet.basePoints(), sheet.bonus(), sheet.grade()));
         });
         return scores;
+    }
+
+    /**
+     * The comprehensive evaluation's list: {@link #currentScores} and {@link #outstanding(Long)} from one gathering
+     * of every unit's facts (gathering them is most of either, so the page does it once, not twice).
+     */
+    @Transactional(readOnly = true)
+    public CurrentState currentState(Long campaignId) {
+        Map<String, ObjectNode> facts = assembleFacts(campaignId);
+        return new CurrentState(currentScores(campaignId, facts), outstanding(campaignId, facts));
+    }
+
+    /** Every unit's current score, in the facts' order, and the inputs still outstanding. */
+    public record CurrentState(Map<String, CurrentScore> scores, List<Outstanding> outstanding) {
     }
 
     /** A unit's total and grade as priced now, without the sheet's explanations. */
@@ -365,7 +389,7 @@ public class CampaignScoring {
     /** Each unit's latest result. */
     @Transactional(readOnly = true)
     public List<UnitResult> latest(Long campaignId) {
-        return records.findLatest(campaignId).stream().map(CampaignScoring::result).toList();
+        return records.findLatest(campaignId);
     }
 
     @Transactional(readOnly = true)
@@ -382,8 +406,7 @@ public class CampaignScoring {
     /** The results of one round, best first. */
     @Transactional(readOnly = true)
     public List<UnitResult> round(Long campaignId, int round) {
-        return records.findByCampaignIdAndRoundOrderByTotalDescUnitCodeAsc(campaignId, round).stream()
-                .map(CampaignScoring::result).toList();
+        return records.findRound(campaignId, round);
     }
 
     @Transactional(readOnly = true)

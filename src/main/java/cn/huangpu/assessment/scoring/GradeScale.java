@@ -10,7 +10,10 @@ import java.math.BigDecimal;
  */
 public interface GradeScale {
 
-    /** The version in force now, for a round: each grade is a decision that the engine keeps in its history. */
+    /**
+     * The version in force now, for a round: each grade is a decision that the engine keeps in its history, one per
+     * distinct total (units with equal totals share it).
+     */
     Grader forRound();
 
     /** The version in force now, for a view that prices again (the preview, the current scores): nothing is kept. */

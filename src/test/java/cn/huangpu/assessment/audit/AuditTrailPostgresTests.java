@@ -10,11 +10,19 @@ import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.verification.VerificationService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The trail's queries on PostgreSQL, the production database: word matching with LIKE and its escape, days
@@ -30,6 +38,8 @@ class AuditTrailPostgresTests {
     @Autowired DeadlineService deadlines;
     @Autowired AuditScopes scopes;
     @Autowired AuditTrail trail;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void filtersPagesAndTheExportCountAlikeOnPostgresql() throws Exception {
@@ -59,5 +69,46 @@ class AuditTrailPostgresTests {
             assertThat(sheet.getLastRowNum()).isEqualTo(AuditTrailFixture.WAITAN_FINANCE + 3);
             assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("1.4 财政预决算");
         }
+    }
+
+    @Test
+    void theFirstPageAndTheUnitFilterAreReadFromIndexesWithoutSortingTheTrail() {
+        // given a trail as a large campaign has it: the fixture's entries and 30,000 of other units, written at one
+        // instant as an evaluator's upload writes them, with the statistics taken
+        AuditTrailFixture fixture = AuditTrailFixture.create(TestUsers.freshYear(), campaigns, evaluation, verification, deadlines);
+        OffsetDateTime uploaded = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> others = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            others.add(new Object[] {fixture.campaignId(), "unit_fact load" + i + " 1.1 x", "VALUE", "eval-finance", uploaded});
+        }
+        jdbc.batchUpdate("insert into audit_entry (campaign_id, subject, action, actor, recorded_at) values (?, ?, ?, ?, ?)",
+                others);
+        jdbc.execute("analyze audit_entry");
+        List<String> patterns = AuditSubject.patterns("waitan", null);
+        String unitFilter = patterns.stream().map(p -> "subject like ? escape '\\'")
+                .collect(Collectors.joining(" or ", " and (", ")"));
+        List<Object> unitArguments = new ArrayList<>(List.of(fixture.campaignId()));
+        unitArguments.addAll(patterns);
+
+        // when the first page, unfiltered and filtered by a unit, and the filtered count are planned as the trail asks
+        List<String> firstPage = plan("select id from audit_entry where campaign_id = ? order by recorded_at desc, id desc"
+                + " limit 50 offset 0", fixture.campaignId());
+        List<String> ofUnit = plan("select id from audit_entry where campaign_id = ?" + unitFilter
+                + " order by recorded_at desc, id desc limit 50 offset 0", unitArguments.toArray());
+        List<String> countOfUnit = plan("select count(*) from audit_entry where campaign_id = ?" + unitFilter,
+                unitArguments.toArray());
+
+        // then the first page comes in order from the index, and the unit's entries are found by their subject's prefix
+        assertThat(String.join("\n", firstPage)).contains("audit_entry_newest").doesNotContain("Sort");
+        assertThat(String.join("\n", ofUnit)).contains("audit_entry_subject");
+        assertThat(String.join("\n", countOfUnit)).contains("audit_entry_subject");
+    }
+
+    /** The plan PostgreSQL chooses, kept off whole-table scans (a campaign's trail is a small part of the table). */
+    private List<String> plan(String sql, Object... arguments) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            jdbc.execute("set local enable_seqscan = off");
+            return jdbc.queryForList("explain " + sql, String.class, arguments);
+        });
     }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -75,5 +76,28 @@ class GradeDecisionVersioningTests {
         assertThat(grades.forRound().gradeFor(new BigDecimal("90.00"))).isEqualTo("优秀");
         assertThat(grades.forView().gradeFor(new BigDecimal("89.99"))).isEqualTo("良好");
         assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisionsBefore + 2);
+    }
+
+    @Test
+    void aRoundDecidesEachDistinctTotalOnceAndGivesEqualTotalsTheSameGrade() {
+        // given one round's grader and five units, three of them with the same total
+        GradeScale.Grader round = grades.forRound();
+        long decisionsBefore = historyService.createHistoricDecisionInstanceQuery().count();
+
+        // when it grades them
+        String first = round.gradeFor(new BigDecimal("91.50"));
+        String second = round.gradeFor(new BigDecimal("91.50"));
+        String third = round.gradeFor(new BigDecimal("91.50"));
+        String low = round.gradeFor(new BigDecimal("59.99"));
+        String justOn = round.gradeFor(new BigDecimal("60.00"));
+
+        // then each distinct total was decided once, with its own grade, and equal totals got the same one
+        assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisionsBefore + 3);
+        // (the expected grades from a view of the same version: another test here deploys other cut-offs)
+        GradeScale.Grader view = grades.forView();
+        assertThat(view.table()).isEqualTo(round.table());
+        assertThat(List.of(first, second, third)).containsOnly(view.gradeFor(new BigDecimal("91.50")));
+        assertThat(low).isEqualTo(view.gradeFor(new BigDecimal("59.99")));
+        assertThat(justOn).isEqualTo(view.gradeFor(new BigDecimal("60.00")));
     }
 }

@@ -30,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -39,8 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The pages that list every unit run a fixed number of SQL statements, however many units the campaign
- * has: the same count at 60 and at 600 units, with every unit's self-check, evaluators' values, findings,
+ * The pages that list every unit (and the unit pages, the audit trail's first page, filtered or not, and an
+ * evaluator's grid and template) run a fixed number of SQL statements, however many units the campaign has: the same count at 60 and at 600 units, with every unit's self-check, evaluators' values, findings,
  * overdue units and a scored round behind them. The campaigns are set up through the services, without the
  * processes, since only the pages' reads are measured.
  */
@@ -57,27 +59,46 @@ class BoundedStatementsTests {
     @Autowired CampaignScoring scoring;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEventPublisher events;
+    @Autowired ProcessEngine engine;
 
     @Test
-    void listPagesRunTheSameStatementsAtSixtyAndSixHundredUnits() throws Exception {
+    void listPagesRunTheSameStatementsAtSixtyAndSixHundredUnitsAndARoundWritesInBatches() throws Exception {
         // given two campaigns alike but for their size
         Map<String, Integer> sixty = statementsPerPage(campaignOf(60));
-        Map<String, Integer> sixHundred = statementsPerPage(campaignOf(600));
+        Long large = campaignOf(600);
+        Map<String, Integer> sixHundred = statementsPerPage(large);
 
         // then each page sent as many statements for 600 units as for 60
         assertThat(sixHundred).isEqualTo(sixty);
         assertThat(sixty.values()).allSatisfy(count -> assertThat(count).isPositive());
+
+        // when the 600 units are scored again, in one engine command as the grading job runs it
+        var engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        int round = StatementCounter.count(() -> engineCommands.execute(context -> scoring.scoreRound(large, 2)));
+
+        // then its results, sheets, audit entries and grade decisions went in batches, not a statement per unit
+        assertThat(scoring.countRound(large, 2)).isEqualTo(600);
+        assertThat(round).isLessThan(100);
     }
 
     /** The office's view of each page, counted on the second request (the first fills caches once). */
     private Map<String, Integer> statementsPerPage(Long id) throws Exception {
         String unit = campaigns.units(id).get(0).unitCode();
+        // a unit whose self-check was verified with a finding (see campaignOf)
+        String verified = campaigns.units(id).stream().map(UnitParticipation::unitCode)
+                .filter(code -> Integer.parseInt(code.substring("bulk".length())) % 3 == 2).findFirst().orElseThrow();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String page : List.of("/app/campaigns/" + id + "/dashboard", "/app/comprehensive/" + id,
                 "/app/comprehensive/" + id + "/" + unit, "/app/results/" + id, "/app/results/" + id + "/" + unit,
-                "/app/results/" + id + "/" + unit + ".pdf", "/app/results/" + id + "/export.xlsx")) {
+                "/app/results/" + id + "/" + unit + ".pdf", "/app/results/" + id + "/export.xlsx",
+                "/app/campaigns/" + id + "/audit", "/app/campaigns/" + id + "/audit?unit=" + unit,
+                "/app/verification/" + id + "/" + verified, "/app/evaluation/" + id + "/FINANCE",
+                "/app/evaluation/" + id + "/FINANCE/template.xlsx")) {
             open(page);
-            counts.put(page.replace(String.valueOf(id), "{c}").replace("/" + unit, "/{u}"),
+            // the unit codes first: a campaign id may also be digits of a code
+            counts.put(page.replace("/" + unit, "/{u}").replace("=" + unit, "={u}").replace("/" + verified, "/{v}")
+                            .replace(String.valueOf(id), "{c}"),
                     StatementCounter.count(() -> open(page)));
         }
         return counts;

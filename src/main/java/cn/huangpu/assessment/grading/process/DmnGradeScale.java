@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
  * prices again (the preview, the comprehensive evaluation's current scores) evaluates the same deployed
  * version with a DMN engine of its own, which writes nothing: otherwise every page view would add a
  * history entry per unit.
+ *
+ * <p>A grader evaluates the table once per distinct total and hands the same grade to every unit with that total:
+ * one version of the table gives one total one grade, and most of an evaluation is the FEEL engine's set-up
+ * (measured: 44% of a round of 300 units went into 300 evaluations). A round's history so holds one decision per
+ * distinct total, with the table version and the total that decided it, which is what explains each unit's
+ * grade beside its result (which records the same table id and version).
  */
 @Component
 class DmnGradeScale implements GradeScale {
@@ -83,11 +89,25 @@ class DmnGradeScale implements GradeScale {
         return Variables.createVariables().putValue(INPUT_TOTAL, total);
     }
 
-    private record TableGrader(GradeTable table, Function<BigDecimal, String> grade) implements Grader {
+    /** Grades with one version, evaluating it once per distinct total (an equal value of another scale is another key). */
+    private record TableGrader(GradeTable table, Function<BigDecimal, String> grade, Map<BigDecimal, String> decided)
+            implements Grader {
+
+        TableGrader(GradeTable table, Function<BigDecimal, String> grade) {
+            this(table, grade, new ConcurrentHashMap<>());
+        }
 
         @Override
         public String gradeFor(BigDecimal total) {
-            return grade.apply(total);
+            String known = decided.get(total);
+            if (known != null) {
+                return known;
+            }
+            String graded = grade.apply(total);
+            if (graded != null) {
+                decided.putIfAbsent(total, graded);
+            }
+            return graded;
         }
     }
 }
