@@ -9,7 +9,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration 86: indexes for the audit trail's first page and its unit and indicator filters at 6,000 units, where a
+ * Migration 87: indexes for the audit trail's first page and its unit and indicator filters at 6,000 units, where a
  * campaign's trail holds hundreds of thousands of entries and one upload or scoring round writes thousands of them
  * at the same instant.
  *
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
  * A Java migration because the operator class exists on PostgreSQL only; Flyway runs it once, on one node.
  */
 @Component
-class AuditTrailIndexesV86 implements JavaMigration {
+class AuditTrailIndexesV87 implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("86");
+        return MigrationVersion.fromVersion("87");
     }
 
     @Override
