@@ -105,6 +105,133 @@ class CatalogueReaderTests {
                 .hasMessageContaining("指标 6.1").hasMessageContaining("应等于基础分 2 分");
     }
 
+    /** The 2023 catalogue's 5.5 suggests from the rectification record: the first rule that holds, else 0. */
+    @Test
+    void readsThe2023SuggestionFor55AndAppliesTheFirstRuleThatHolds() {
+        // given the 2023 catalogue's suggestion on 5.5's judgement
+        RecordSuggestion suggest = TestCatalogues.catalogue2023().indicator("5.5").orElseThrow()
+                .input("rectification").orElseThrow().suggest();
+
+        // then it is the rectification record's, with its two rules and 0 otherwise, as written
+        assertThat(suggest.record()).isEqualTo("rectification");
+        assertThat(suggest.rules()).hasSize(2);
+        assertThat(suggest.otherwise()).isEqualByComparingTo("0");
+        // and every item fixed on time gives 1; a little late or one closed unfixed 0.5; beyond either, 0
+        assertThat(suggest.suggest(BigDecimal.ONE, 0, 0)).isEqualByComparingTo("1");
+        assertThat(suggest.suggest(BigDecimal.ONE, 1, 0)).isEqualByComparingTo("0.5");
+        assertThat(suggest.suggest(new BigDecimal("0.8"), 1, 10)).isEqualByComparingTo("0.5");
+        assertThat(suggest.suggest(new BigDecimal("0.8"), 1, 11)).isEqualByComparingTo("0");
+        assertThat(suggest.suggest(new BigDecimal("0.79"), 0, 0)).isEqualByComparingTo("0");
+        assertThat(suggest.suggest(new BigDecimal("0.8"), 2, 0)).isEqualByComparingTo("0");
+        // and an input without a suggest: has none
+        assertThat(TestCatalogues.catalogue2023().indicator("2.3").orElseThrow().input("interpretationQuality")
+                .orElseThrow().suggest()).isNull();
+    }
+
+    @Test
+    void acceptsASuggestionAtTheEdgesOfEachCondition() throws IOException {
+        // given 5.5's suggest with each condition alone and at its edge, points from 0 to the max of 1
+        Catalogue catalogue = read(withSuggest("{record: rectification, rules: [{onTimeRateAtLeast: 0, points: 0},"
+                + " {closedUnfixedAtMost: 0, points: 0.5}, {daysOverdueAtMost: 0, points: 1.0},"
+                + " {onTimeRateAtLeast: 1, closedUnfixedAtMost: 2147483647, daysOverdueAtMost: 2147483647, points: 1}],"
+                + " otherwise: 1}"));
+
+        // then it is read as written, an absent condition left untested
+        RecordSuggestion suggest = catalogue.indicator("5.5").orElseThrow().input("rectification").orElseThrow().suggest();
+        assertThat(suggest.rules()).hasSize(4);
+        assertThat(suggest.rules().get(0)).satisfies(rule -> {
+            assertThat(rule.onTimeRateAtLeast()).isEqualByComparingTo("0");
+            assertThat(rule.closedUnfixedAtMost()).isNull();
+            assertThat(rule.daysOverdueAtMost()).isNull();
+            assertThat(rule.points()).isEqualByComparingTo("0");
+        });
+        assertThat(suggest.rules().get(1)).satisfies(rule -> {
+            assertThat(rule.onTimeRateAtLeast()).isNull();
+            assertThat(rule.closedUnfixedAtMost()).isZero();
+            assertThat(rule.daysOverdueAtMost()).isNull();
+            assertThat(rule.points()).isEqualByComparingTo("0.5");
+        });
+        assertThat(suggest.rules().get(2)).satisfies(rule -> {
+            assertThat(rule.onTimeRateAtLeast()).isNull();
+            assertThat(rule.closedUnfixedAtMost()).isNull();
+            assertThat(rule.daysOverdueAtMost()).isZero();
+            assertThat(rule.points()).isEqualByComparingTo("1");
+        });
+        assertThat(suggest.rules().get(3)).satisfies(rule -> {
+            assertThat(rule.onTimeRateAtLeast()).isEqualByComparingTo("1");
+            assertThat(rule.closedUnfixedAtMost()).isEqualTo(Integer.MAX_VALUE);
+            assertThat(rule.daysOverdueAtMost()).isEqualTo(Integer.MAX_VALUE);
+        });
+        assertThat(suggest.otherwise()).isEqualByComparingTo("1");
+        // and the first rule holds for any record
+        assertThat(suggest.suggest(BigDecimal.ZERO, 99, 99)).isEqualByComparingTo("0");
+    }
+
+    /** Each row gives 5.5 another {@code suggest:} (YAML flow style) and expects startup to stop with this message. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            rectification | 指标 5.5 的输入项 rectification 的 suggest：须为 {record: rectification, rules: [...], otherwise: 分值}
+            [rectification] | 指标 5.5 的输入项 rectification 的 suggest：须为 {record: rectification, rules: [...], otherwise: 分值}
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1}], otherwise: 0, note: x} | 指标 5.5 的输入项 rectification 的 suggest：未知的字段 note（只有 record、rules、otherwise）
+            {record: feedback, rules: [{closedUnfixedAtMost: 0, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest：record 只能是 rectification（上一年度的整改情况）
+            {rules: [{closedUnfixedAtMost: 0, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest：缺少 record
+            {record: rectification, otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest：缺少列表 rules
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1}]} | 指标 5.5 的输入项 rectification 的 suggest：缺少 otherwise
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1}, {closedUnfixedAtMost: 1, points: 0.5, bonus: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第2条规则：未知的字段 bonus（只有 onTimeRateAtLeast、closedUnfixedAtMost、daysOverdueAtMost、points）
+            {record: rectification, rules: [{onTimeRateAtLeast: 1.01, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：onTimeRateAtLeast 须在0到1之间
+            {record: rectification, rules: [{onTimeRateAtLeast: -0.01, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：onTimeRateAtLeast 须在0到1之间
+            {record: rectification, rules: [{onTimeRateAtLeast: high, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则 的 onTimeRateAtLeast 须为数字
+            {record: rectification, rules: [{points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：至少须有一个条件（onTimeRateAtLeast、closedUnfixedAtMost、daysOverdueAtMost）
+            {record: rectification, rules: [{closedUnfixedAtMost: -1, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：closedUnfixedAtMost 须为0或正整数
+            {record: rectification, rules: [{closedUnfixedAtMost: 1.5, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：closedUnfixedAtMost 须为0或正整数
+            {record: rectification, rules: [{closedUnfixedAtMost: 1.0, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：closedUnfixedAtMost 须为0或正整数
+            {record: rectification, rules: [{closedUnfixedAtMost: 2147483648, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：closedUnfixedAtMost 须为0或正整数
+            {record: rectification, rules: [{closedUnfixedAtMost: "1", points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：closedUnfixedAtMost 须为0或正整数
+            {record: rectification, rules: [{daysOverdueAtMost: -1, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：daysOverdueAtMost 须为0或正整数
+            {record: rectification, rules: [{daysOverdueAtMost: 2.5, points: 1}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：daysOverdueAtMost 须为0或正整数
+            {record: rectification, rules: [{closedUnfixedAtMost: 0}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：缺少 points
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1.5}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：points 须为0至1之间、0.5的整数倍
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: -0.5}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：points 须为0至1之间、0.5的整数倍
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 0.25}], otherwise: 0} | 指标 5.5 的输入项 rectification 的 suggest 的第1条规则：points 须为0至1之间、0.5的整数倍
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1}], otherwise: 1.5} | 指标 5.5 的输入项 rectification 的 suggest：otherwise 须为0至1之间、0.5的整数倍
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1}], otherwise: -0.5} | 指标 5.5 的输入项 rectification 的 suggest：otherwise 须为0至1之间、0.5的整数倍
+            {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1}], otherwise: 0.75} | 指标 5.5 的输入项 rectification 的 suggest：otherwise 须为0至1之间、0.5的整数倍
+            """)
+    void refusesAMalformedSuggestionWithTheWholeMessage(String suggest, String message) throws IOException {
+        // given the 2023 catalogue with another suggest: on 5.5
+        String yaml = withSuggest(suggest);
+
+        // when it is read, then startup stops saying where and what
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(CatalogueException.class).hasMessage(message);
+    }
+
+    @Test
+    void refusesASuggestionOnAnInputThatIsNotAJudgementWithAMax() throws IOException {
+        String suggest = "                suggest: {record: rectification, rules: [{closedUnfixedAtMost: 0, points: 1}], otherwise: 0}\n";
+        // given a suggest: on a count that states its max (4.13's requests handled)
+        String onCount = real2023().replace("                label: 依申请公开数(办理的政府信息公开申请件数)\n",
+                "                label: 依申请公开数(办理的政府信息公开申请件数)\n                max: 500\n" + suggest);
+        // and 5.5's judgement without its max
+        String withoutMax = real2023().replace("                by: OFFICE\n                max: 1\n                # The office decides",
+                "                by: OFFICE\n                # The office decides");
+        assertThat(onCount).isNotEqualTo(real2023());
+        assertThat(withoutMax).isNotEqualTo(real2023());
+
+        // when each is read, then startup stops: only a judgement with its max may suggest a score
+        assertThatThrownBy(() -> read(onCount)).isInstanceOf(CatalogueException.class)
+                .hasMessage("指标 4.13 的输入项 requestsHandled 的 suggest：只有视情评分（judgement）的输入项可给出建议得分");
+        assertThatThrownBy(() -> read(withoutMax)).isInstanceOf(CatalogueException.class)
+                .hasMessage("指标 5.5 的输入项 rectification 的 suggest：只有视情评分（judgement）的输入项可给出建议得分");
+    }
+
+    /** The 2023 catalogue with 5.5's {@code suggest:} block replaced by {@code flow}, one line of YAML flow style. */
+    private static String withSuggest(String flow) throws IOException {
+        String yaml = real2023().replaceFirst("(?s)                suggest:\n.*?                  otherwise: 0\n",
+                Matcher.quoteReplacement("                suggest: " + flow + "\n"));
+        assertThat(yaml).isNotEqualTo(real2023());
+        return yaml;
+    }
+
     private static Catalogue read(String yaml) {
         return CatalogueReader.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
     }

@@ -87,6 +87,41 @@ class FactsParserTests {
 
         assertThat(facts.of("3.1").notInvolved()).isTrue();
     }
+    @Test
+    void takesEvidenceUpToItsLimitsAndRefusesOneLineOrOneCharacterMore() {
+        // given 4.1's late filings with exactly 10,000 evidence lines, and a line of exactly 500 characters
+        var factory = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var atLimit = factory.objectNode();
+        var lines = atLimit.putObject("4.1").put("lateFilings", 1).putObject("evidence").putArray("lateFilings");
+        lines.add("字".repeat(500));
+        for (int i = 1; i < 10_000; i++) {
+            lines.add("黄府办发〔2023〕" + i + "号");
+        }
+
+        // when they are parsed, then every line is taken as written
+        assertThat(FactsParser.parse(TestCatalogues.catalogue2023(), atLimit).of("4.1").evidence("lateFilings"))
+                .hasSize(10_000).first().asString().hasSize(500);
+
+        // when one more line is added, then the list is refused naming the field
+        lines.add("黄府办发〔2023〕10000号");
+        assertThat(evidenceRefusal(atLimit)).isEqualTo(new InputError("4.1", "evidence.lateFilings", "依据",
+                "须为文字列表，最多10000行"));
+
+        // when instead the first line has one character more, then that line is refused
+        lines.remove(10_000);
+        lines.set(0, factory.textNode("字".repeat(501)));
+        assertThat(evidenceRefusal(atLimit)).isEqualTo(new InputError("4.1", "evidence.lateFilings", "依据",
+                "每行须为文字，最多500字"));
+    }
+
+    private static InputError evidenceRefusal(com.fasterxml.jackson.databind.JsonNode facts) {
+        InvalidFactsException refused = catchThrowableOfType(InvalidFactsException.class,
+                () -> FactsParser.parse(TestCatalogues.catalogue2023(), facts));
+        assertThat(refused).as("refused").isNotNull();
+        assertThat(refused.errors()).hasSize(1);
+        return refused.errors().get(0);
+    }
+
     /** Reads numbers exactly as written, as the API and the stored facts do. */
     static final ObjectMapper EXACT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();

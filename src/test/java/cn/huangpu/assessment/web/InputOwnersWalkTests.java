@@ -57,9 +57,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * which it is needed. A campaign without two evaluators (their inputs go to the office) runs through the pages and
  * the engine's REST API as its people would: each owner opens its page, fills in every control the page offers, and
  * completes its task. 区财政局 claims 不涉及 wherever the catalogue allows it, and after the evaluators delivered the
- * office rejects every claim, so those inputs are needed once more after delivery (late entries, findings after
- * verification). At the end every input of every indicator has a value in both units' facts, each stored value came
- * from the owner the campaign gives it, and comprehensive evaluation completes.
+ * office rejects every claim but the one on 3.4 (区热线办's judgement), which stands, so the other inputs are needed
+ * once more after delivery (late entries, findings after verification) and 3.4's never is. One finding of 外滩街道
+ * lists three items line by line and counts three. At the end every input of every indicator has a value in both
+ * units' facts but the standing claim's, which is priced as not involved; each stored value came from the owner the
+ * campaign gives it, and comprehensive evaluation completes.
  *
  * <p>Issue 20, the campaign-path acceptance: while walking, the test writes down what each owner entered, in the
  * shape of docs/facts-format.md (the claims as they stand after verification, the findings' counts, the register's
@@ -74,6 +76,13 @@ class InputOwnersWalkTests {
     static final String PLAIN = "waitan";
     static final List<String> UNITS = List.of(CLAIMING, PLAIN);
     static final Set<String> LEFT_OUT = Set.of("MEDIA", "ARCHIVES");
+    /** 区财政局's claim that the office lets stand: 3.4, 区热线办's judgement, is priced as not involved. */
+    static final String STANDING = "3.4";
+    /** The finding of 外滩街道 that stands for several items, listed line by line in its note (项数 left empty). */
+    static final String COUNTED_INDICATOR = "2.1";
+    static final String COUNTED_INPUT = "policiesWrongOrStaleTheme";
+    static final List<String> COUNTED_ITEMS = List.of("《关于促进夜间经济发展的若干措施》归入“就业创业”主题",
+            "《黄浦区商业网点布局规划》已废止仍在库", "《关于支持老字号企业发展的实施意见》未更新修订版");
 
     @LocalServerPort int port;
     @Autowired CampaignStarter starter;
@@ -150,20 +159,28 @@ class InputOwnersWalkTests {
         assertThat(campaigns.evaluators(campaign)).allSatisfy(e ->
                 assertThat(e.status()).isEqualTo(EvaluatorParticipation.Status.DELIVERED));
 
-        // after delivery the office rejects every claim of 区财政局 on its verification page
+        // after delivery the office rejects every claim of 区财政局 on its verification page but the one on 3.4, which
+        // it leaves standing
         Document verificationPage = page(office, "/app/verification/" + campaign + "/" + CLAIMING);
+        List<String> rejectable = new ArrayList<>();
         for (Element form : verificationPage.select("form.finding-form")) {
             if (form.select("option[value=NOT_INVOLVED_REJECTED]").isEmpty()) {
+                continue;
+            }
+            rejectable.add(form.select("input[name=indicatorCode]").val());
+            if (form.select("input[name=indicatorCode]").val().equals(STANDING)) {
                 continue;
             }
             assertThat(office.post(form.attr("action"), Map.of("indicatorCode", form.select("input[name=indicatorCode]").val(),
                     "kind", "NOT_INVOLVED_REJECTED", "note", "有此项工作，“不涉及”不成立")).statusCode()).isEqualTo(302);
             typed(CLAIMING, form.select("input[name=indicatorCode]").val()).put("notInvolved", false);
         }
-        assertThat(scoring.assembleFacts(campaign).get(CLAIMING).properties()).noneMatch(p ->
-                p.getValue().path("notInvolved").asBoolean(false));
+        assertThat(rejectable).containsExactlyInAnyOrderElementsOf(claimable);
+        assertThat(scoring.assembleFacts(campaign).get(CLAIMING).properties()).filteredOn(p ->
+                p.getValue().path("notInvolved").asBoolean(false)).extracting(Map.Entry::getKey).containsExactly(STANDING);
 
-        // then each evaluator's grid offers what the rejections reopened, and takes it (补录)
+        // then each evaluator's grid offers what the rejections reopened, and takes it (补录); 区热线办's 3.4 of 区财政局
+        // stays closed, its claim standing
         List<String> enteredLate = new ArrayList<>();
         for (String evaluator : evaluators) {
             WebSession staff = WebSession.login(port, CampaignBots.evaluatorUser(evaluator));
@@ -176,9 +193,9 @@ class InputOwnersWalkTests {
                 enteredLate.add(evaluator);
             }
         }
-        assertThat(enteredLate).containsExactly("HOTLINE", "DRC", "MARKET");
+        assertThat(enteredLate).containsExactly("DRC", "MARKET");
         // and the office records the findings of the reopened indicators after the verification was completed
-        recordFindings(office, CLAIMING, claimable::contains);
+        recordFindings(office, CLAIMING, code -> claimable.contains(code) && !code.equals(STANDING));
 
         // and keeps each unit's document register (4.1), one document filed in time
         for (String unit : UNITS) {
@@ -205,26 +222,33 @@ class InputOwnersWalkTests {
             write(unit, fields, "jr[");
         }
 
-        // then every input of every indicator has a value in both units' facts, none priced as not involved
+        // then every input of every indicator has a value in both units' facts, none priced as not involved, but
+        // 区财政局's 3.4: priced as not involved, with no value asked for
         Map<String, ObjectNode> facts = scoring.assembleFacts(campaign);
         for (String unit : UNITS) {
             for (Indicator indicator : catalogue.indicators()) {
                 JsonNode node = facts.get(unit).path(indicator.code());
-                assertThat(node.path("notInvolved").asBoolean(false)).as(unit + " " + indicator.code()).isFalse();
+                boolean standing = standing(unit, indicator.code());
+                assertThat(node.path("notInvolved").asBoolean(false)).as(unit + " " + indicator.code()).isEqualTo(standing);
                 for (Input input : indicator.inputs()) {
-                    assertThat(node.hasNonNull(input.name())).as(unit + " " + indicator.code() + " " + input.name()).isTrue();
+                    assertThat(node.hasNonNull(input.name())).as(unit + " " + indicator.code() + " " + input.name())
+                            .isNotEqualTo(standing);
                 }
             }
         }
+        // and the listed finding counts its three items
+        assertThat(facts.get(PLAIN).path(COUNTED_INDICATOR).path(COUNTED_INPUT).asLong()).isEqualTo(COUNTED_ITEMS.size());
         // and each value entered as a value came from the owner the campaign gives it: an evaluator taking part, or
-        // the office (its own inputs, the left-out evaluators'); findings and the register stored none
+        // the office (its own inputs, the left-out evaluators'); findings, the register and the standing claim's
+        // indicator stored none
         Map<String, Map<String, StoredFact>> stored = evaluation.facts(campaign);
         List<String> wrongSource = new ArrayList<>();
         for (String unit : UNITS) {
             for (InputOwners.Owner owner : owners.all()) {
                 StoredFact fact = stored.get(unit).get(owner.key());
-                boolean expected = owner.channel() == InputOwners.Channel.EVALUATOR
-                        || owner.channel() == InputOwners.Channel.COMPREHENSIVE;
+                boolean expected = (owner.channel() == InputOwners.Channel.EVALUATOR
+                        || owner.channel() == InputOwners.Channel.COMPREHENSIVE)
+                        && !standing(unit, owner.indicator().code());
                 if (expected != (fact != null) || fact != null && !fact.source().equals(owner.enteredBy())) {
                     wrongSource.add(unit + " " + owner.key() + " " + owner.channel() + " " + (fact == null ? "-" : fact.source()));
                 }
@@ -233,7 +257,7 @@ class InputOwnersWalkTests {
         assertThat(wrongSource).isEmpty();
         assertThat(owners.all()).filteredOn(InputOwners.Owner::handedOver).extracting(o -> o.indicator().code())
                 .contains("3.7", "4.9", "4.10", "5.3");
-        // and comprehensive evaluation completes: nothing is outstanding
+        // and comprehensive evaluation completes: nothing is outstanding, the standing claim's input included
         assertThat(scoring.outstanding(campaign)).isEmpty();
         complete(CampaignBots.COORDINATOR_USER, ProcessLookup.campaignTask(taskService, campaign,
                 CampaignProcess.COMPREHENSIVE_EVALUATION), "confirmComprehensive");
@@ -241,8 +265,8 @@ class InputOwnersWalkTests {
 
         // and each unit's sheet, stored by the round that follows 开展综合评估, equals the preview's pricing of the facts
         // as the owners entered them: the total and every indicator's points (and whether it is priced as not
-        // involved). A rejected claim still priced at 80%, a finding's count lost, a typed value read differently
-        // or a late entry left out each makes some indicator differ.
+        // involved). A rejected claim still priced at 80%, the standing claim priced as involved, a finding's count
+        // lost, a typed value read differently or a late entry left out each makes some indicator differ.
         WebSession previewer = WebSession.login(port, CampaignBots.COORDINATOR_USER);
         for (String unit : UNITS) {
             UnitResult result = scoring.latest(campaign, unit).orElseThrow();
@@ -265,6 +289,42 @@ class InputOwnersWalkTests {
             assertThat(sheet.total()).as(unit + " sheet total").isEqualByComparingTo(total);
             assertThat(result.total()).as(unit + " recorded total").isEqualByComparingTo(total);
         }
+
+        // and the stored sheet of 区财政局 prices 3.4 at 80% of its points on the 不涉及 line, and its page says 不涉及
+        Indicator standing = catalogue.indicator(STANDING).orElseThrow();
+        ScoreSheet.IndicatorScore claimed = scoring.sheet(scoring.latest(campaign, CLAIMING).orElseThrow()).indicator(STANDING);
+        assertThat(claimed.notInvolved()).isTrue();
+        assertThat(claimed.points()).isEqualByComparingTo(standing.points().multiply(catalogue.notInvolvedRate()));
+        assertThat(claimed.explanation()).singleElement().satisfies(line -> {
+            assertThat(line.criterion()).isEqualTo("不涉及此项工作的单位按80%计分");
+            assertThat(line.effect()).isEqualByComparingTo(claimed.points());
+        });
+        assertThat(sheetRow(previewer, CLAIMING, STANDING).select(".badge").eachText()).contains("不涉及");
+        // and the stored sheet of 外滩街道 prices the listed finding as three items, and its page lists them
+        ScoreSheet.IndicatorScore counted = scoring.sheet(scoring.latest(campaign, PLAIN).orElseThrow())
+                .indicator(COUNTED_INDICATOR);
+        String label = catalogue.indicator(COUNTED_INDICATOR).orElseThrow().input(COUNTED_INPUT).orElseThrow().label();
+        assertThat(counted.explanation()).filteredOn(line -> line.input().startsWith(label + "："))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.input()).isEqualTo(label + "：3");
+                    assertThat(line.arithmetic()).startsWith("3 × 0.5 = 1.5");
+                    assertThat(line.effect()).isEqualByComparingTo("-1.5");
+                });
+        Element row = sheetRow(previewer, PLAIN, COUNTED_INDICATOR);
+        assertThat(row.select("ul.explain > li").eachText())
+                .anySatisfy(line -> assertThat(line).startsWith("核查问题：应公开未公开（共3项）："));
+        assertThat(row.select("ol.finding-items li").eachText()).containsExactlyElementsOf(COUNTED_ITEMS);
+    }
+
+    /** Whether the indicator's 不涉及 claim stands for the unit (the office let it stand). */
+    private static boolean standing(String unit, String code) {
+        return unit.equals(CLAIMING) && code.equals(STANDING);
+    }
+
+    /** The row of one indicator on the unit's stored sheet page (成绩单). */
+    private Element sheetRow(WebSession session, String unit, String code) throws Exception {
+        return page(session, "/app/results/" + campaign + "/" + unit).select("tr:has(ul.explain)").stream()
+                .filter(tr -> tr.select(".indicator-code").text().equals(code)).findFirst().orElseThrow();
     }
 
     /** An indicator's points as compared, with 2 decimals, marked where they are priced as not involved. */
@@ -305,7 +365,10 @@ class InputOwnersWalkTests {
         });
     }
 
-    /** A finding of one item on every finding-fed input the unit's verification page offers, where {@code wanted}. */
+    /**
+     * A finding of one item on every finding-fed input the unit's verification page offers, where {@code wanted};
+     * 外滩街道's on 2.1 {@code policiesWrongOrStaleTheme} lists three items, one a line, its 项数 left empty.
+     */
     private void recordFindings(WebSession office, String unit, Predicate<String> wanted) throws Exception {
         Document page = page(office, "/app/verification/" + campaign + "/" + unit);
         for (Element form : page.select("form.finding-form")) {
@@ -314,12 +377,15 @@ class InputOwnersWalkTests {
                 continue;
             }
             for (Element option : form.select("select[name=inputName] option")) {
+                boolean listed = unit.equals(PLAIN) && code.equals(COUNTED_INDICATOR) && option.val().equals(COUNTED_INPUT);
                 HttpResponse<String> added = office.post(form.attr("action"), Map.of("indicatorCode", code,
-                        "inputName", option.val(), "kind", "MISSING", "note", "网上核查发现一项未公开", "count", "1"));
+                        "inputName", option.val(), "kind", "MISSING",
+                        "note", listed ? String.join("\n", COUNTED_ITEMS) : "网上核查发现一项未公开",
+                        "count", listed ? "" : "1"));
                 assertThat(added.statusCode()).as(unit + " " + code + " " + option.val() + ": " + added.body()).isEqualTo(302);
-                // the input counts the findings recorded on it: one more item
+                // the input counts the items of the findings recorded on it
                 ObjectNode fact = typed(unit, code);
-                fact.put(option.val(), fact.path(option.val()).asInt(0) + 1);
+                fact.put(option.val(), fact.path(option.val()).asInt(0) + (listed ? COUNTED_ITEMS.size() : 1));
             }
         }
     }
