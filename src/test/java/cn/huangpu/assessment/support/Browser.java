@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +29,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -38,6 +41,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Tasklist (AngularJS, Camunda Forms rendered by form-js). Uses the Debian {@code chromium} and
  * {@code chromedriver} packages directly, so Selenium Manager never runs; {@link #available()} tells a
  * test to skip when they are not installed. Every wait is explicit.
+ *
+ * <p>Starting Chromium costs one to three seconds on the build machine, and the suite opens a browser for about
+ * fifty tests. So {@link #close()} hands the Chromium back to a pool of one (per JVM) after wiping what a test
+ * could leave behind, and the next test's browser takes it: a new tab replaces every window (emulation overrides,
+ * scripts added for new documents and the cache switch of the DevTools protocol belong to the tab and go with
+ * it), cookies and the HTTP cache are cleared, the site storage of the app's origin is cleared, and the window
+ * size, downloads and timeouts are set back. If any of that fails, that Chromium is quit and the next test starts
+ * a new one. A browser that leaves prompts open runs in another kind of session and is never pooled.
  */
 public final class Browser implements AutoCloseable {
 
@@ -46,12 +57,19 @@ public final class Browser implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration SETTLE = Duration.ofMillis(600);
 
+    private static final Dimension WINDOW = new Dimension(1280, 900);
+    /** Idle Chromium sessions handed back by {@link #close()}; guarded by itself. */
+    private static final Deque<Session> IDLE = new ArrayDeque<>();
+    private static final int POOL_SIZE = 1;
+    private static boolean quitAtExit;
+
     private final String baseUrl;
     private final Path screenshots;
     private final Path dumps;
-    private final Path profile;
-    private final ChromeDriverService service;
+    private final boolean pooled;
+    private final Session session;
     private final ChromeDriver driver;
+    private boolean closed;
     private String tasklistWindow;
     private String taskUrl;
     private String taskName;
@@ -82,33 +100,121 @@ public final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(screenshots);
             Files.createDirectories(dumps);
-            this.profile = Files.createTempDirectory("walkthrough-chromium-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        if (leavePrompts) {
-            options.setCapability("webSocketUrl", true);
-            options.setCapability("unhandledPromptBehavior", Map.of("beforeUnload", "ignore", "default", "dismiss and notify"));
+        this.pooled = !leavePrompts;
+        Session idle = pooled ? takeIdle() : null;
+        this.session = idle != null ? idle : Session.start(leavePrompts);
+        this.driver = session.driver();
+        setTimeouts();
+    }
+
+    /** A Chromium with its driver and profile; started once and reused by the tests after it (see the class). */
+    private record Session(ChromeDriverService service, ChromeDriver driver, Path profile) {
+
+        static Session start(boolean leavePrompts) {
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("walkthrough-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=zh-CN",
+                    "--user-data-dir=" + profile);
+            if (leavePrompts) {
+                options.setCapability("webSocketUrl", true);
+                options.setCapability("unhandledPromptBehavior", Map.of("beforeUnload", "ignore", "default", "dismiss and notify"));
+            }
+            // The driver executable is given, so Selenium Manager never runs (no download, no network).
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER)
+                    .usingAnyFreePort()
+                    .build();
+            try {
+                return new Session(service, new ChromeDriver(service, options), profile);
+            } catch (RuntimeException e) {
+                service.stop();
+                deleteProfile(profile);
+                throw e;
+            }
         }
-        // The driver executable is given, so Selenium Manager never runs (no download, no network).
-        this.service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        try {
-            this.driver = new ChromeDriver(service, options);
-        } catch (RuntimeException e) {
-            service.stop();
-            deleteProfile();
-            throw e;
+
+        void quit() {
+            try {
+                driver.quit();
+            } finally {
+                service.stop();
+                deleteProfile(profile);
+            }
         }
+    }
+
+    private static Session takeIdle() {
+        synchronized (IDLE) {
+            return IDLE.pollFirst();
+        }
+    }
+
+    /** Keeps the session for the next test if the pool has room; answers whether it did. */
+    private static boolean giveBack(Session session) {
+        synchronized (IDLE) {
+            if (IDLE.size() >= POOL_SIZE) {
+                return false;
+            }
+            if (!quitAtExit) {
+                Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "quit-pooled-chromium"));
+                quitAtExit = true;
+            }
+            IDLE.addLast(session);
+            return true;
+        }
+    }
+
+    private static void quitIdle() {
+        synchronized (IDLE) {
+            for (Session idle : IDLE) {
+                try {
+                    idle.quit();
+                } catch (RuntimeException ignored) {
+                    // the JVM is exiting; a Chromium that is already gone needs no quitting
+                }
+            }
+            IDLE.clear();
+        }
+    }
+
+    private void setTimeouts() {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    /**
+     * Leaves the Chromium as a newly started one would be for the next test: one new blank tab, no cookies, no
+     * cached responses, no site data of this app, the start's window size, downloads and timeouts.
+     */
+    private void wipe() {
+        String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(fresh)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes", "all"));
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
+        driver.manage().window().setSize(WINDOW);
+        setTimeouts();
+        if (driver.getWindowHandles().size() != 1) {
+            throw new IllegalStateException("Chromium not wiped: " + driver.getWindowHandles().size() + " windows");
+        }
     }
 
     public WebDriver driver() {
@@ -506,17 +612,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Ends this test's browser: its Chromium goes back to the pool wiped (see the class), or is quit. */
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-            deleteProfile();
+        if (closed) {
+            return; // its Chromium may already serve another test
         }
+        closed = true;
+        if (pooled) {
+            try {
+                wipe();
+                if (giveBack(session)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // a page that hangs or a dialog that stays open: this Chromium is not reused
+            }
+        }
+        session.quit();
     }
 
-    private void deleteProfile() {
+    private static void deleteProfile(Path profile) {
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException ignored) {
