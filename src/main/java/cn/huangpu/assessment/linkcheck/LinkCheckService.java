@@ -215,7 +215,8 @@ public class LinkCheckService {
 
     @Transactional(readOnly = true)
     public long pending() {
-        return checks.countByStatusNot(LinkCheck.Status.DONE);
+        // the statuses before DONE; a metrics gauge, so one index range read, not a scan of every check ever made
+        return checks.countByStatusIn(java.util.EnumSet.of(LinkCheck.Status.PENDING, LinkCheck.Status.RUNNING));
     }
 
     /** A check of this unit's links in this campaign; an unknown id and one of another unit are not found alike. */

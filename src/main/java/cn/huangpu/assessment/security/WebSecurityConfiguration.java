@@ -32,6 +32,9 @@ class WebSecurityConfiguration {
             .authenticationManager(new ProviderManager(provider))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                // The metrics (and anything else exposed under /actuator, now or later) are for the people who run
+                // the system: administrators, by HTTP Basic for Prometheus or by their login.
+                .requestMatchers("/actuator", "/actuator/**").hasAuthority(authority(Groups.ADMIN))
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/login", "/public/**").permitAll()
                 // CVE-2026-77226 (no CE fix): the Admin setup endpoint creates an administrator whenever the

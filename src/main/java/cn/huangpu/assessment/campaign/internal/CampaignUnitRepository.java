@@ -16,6 +16,9 @@ public interface CampaignUnitRepository extends JpaRepository<CampaignUnit, Camp
 
     long countByCampaignId(Long campaignId);
 
+    /** Units whose deadline passed with their self-check still not in, over every campaign (a gauge). */
+    long countByOverdueTrueAndReadyFalse();
+
     /** Serialises changes that belong to one unit of one campaign across concurrent transactions and nodes. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select u from CampaignUnit u where u.campaignId = ?1 and u.unitCode = ?2")

@@ -20,7 +20,8 @@ public interface LinkCheckRepository extends JpaRepository<LinkCheck, Long> {
     /** The checks of the links given in rectification reports. */
     List<LinkCheck> findByRectificationItemIdIn(java.util.Collection<Long> itemIds);
 
-    long countByStatusNot(LinkCheck.Status status);
+    /** By the statuses named, not "not DONE": the index on (status, next_attempt_at) then reads only those rows. */
+    long countByStatusIn(java.util.Collection<LinkCheck.Status> statuses);
 
     @Query("select c from LinkCheck c where (c.status = 'PENDING' and c.nextAttemptAt <= ?1)"
             + " or (c.status = 'RUNNING' and c.claimedAt < ?2) order by c.nextAttemptAt")
