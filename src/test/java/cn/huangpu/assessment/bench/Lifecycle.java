@@ -29,9 +29,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * statistics PostgreSQL had before the campaign, then after ANALYZE); the engine clock moves to seven
  * days before the deadline so that every unit's reminder timer falls due at once; units submit and
  * evaluators deliver in parallel, the office verifies; the clock moves past the deadline so that the
- * late units' timers fall due at once and the office closes them; scoring runs, the office completes the
- * comprehensive evaluation, the feedback window opens for every unit, 90% confirm and the clock moves past the
- * window's deadline so that the silent 10% are deemed at once, the leader approves and the results are published.
+ * late units' timers fall due at once and the office closes them; scoring runs; paused there, the office's pages
+ * are timed and the live data measured; the office completes the comprehensive evaluation and every unit is
+ * graded, the feedback window opens for every unit, 90% confirm and the clock moves past the window's deadline so
+ * that the silent 10% are deemed at once, the leader approves and the results are published. After the
+ * rectification launch the database is measured, then again once the history's time to live has passed and the
+ * engine's history cleanup has run.
  */
 final class Lifecycle {
 

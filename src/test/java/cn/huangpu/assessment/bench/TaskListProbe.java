@@ -28,8 +28,9 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * The query behind a unit user's Tasklist: the seeded filter 本单位待办 (candidate group in the user's
  * groups, assigned tasks included), newest first, first page of 15, as the Tasklist asks for it. Each
- * of the concurrent users asks repeatedly after a warm-up; every answer must hold exactly the user's own
- * open task, so a query that leaks or loses tasks fails the benchmark instead of being timed.
+ * of the concurrent users asks repeatedly after a warm-up (closed loop), or the requests arrive at a fixed
+ * rate whatever the answers do (open loop); every answer must hold exactly the user's own open task, so a
+ * query that leaks or loses tasks fails the benchmark instead of being timed.
  */
 final class TaskListProbe {
 
