@@ -4,9 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -108,6 +113,43 @@ final class BenchDatabase implements AutoCloseable {
             }
         }
         return tables;
+    }
+
+    /** The latest removal time of the engine's history (process instances and decisions), null when none has one. */
+    Instant lastRemovalTime(String database) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select max(t) from (select max(removal_time_) t from act_hi_procinst"
+                     + " union all select max(removal_time_) from act_hi_decinst) removal")) {
+            rows.next();
+            Timestamp last = rows.getTimestamp(1);
+            return last == null ? null : last.toInstant();
+        }
+    }
+
+    /** Rows of the engine's history whose removal time has come by {@code now}, over every table that has one. */
+    long dueHistoryRows(String database, Instant now) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("select table_name from information_schema.columns"
+                    + " where table_schema = 'public' and column_name = 'removal_time_' order by 1")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            String sql = String.join(" + ", tables.stream()
+                    .map(table -> "(select count(*) from " + table + " where removal_time_ <= ?)").toList());
+            try (PreparedStatement count = connection.prepareStatement("select " + sql)) {
+                for (int i = 1; i <= tables.size(); i++) {
+                    count.setTimestamp(i, Timestamp.from(now));
+                }
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Refreshes the planner statistics of every table of the database. */

@@ -22,8 +22,11 @@ import java.util.Map;
  *
  * <p>Settings (system properties): {@code bench.sizes}, {@code bench.late-share} (share of units that miss the
  * deadline), {@code bench.unit-bots}, {@code bench.evaluator-bots}, {@code bench.query-users},
- * {@code bench.query-rounds}, {@code bench.paced-rounds}, {@code bench.think-millis}, {@code bench.db-url} / {@code bench.db-user} / {@code bench.db-password} (a
- * PostgreSQL server instead of the embedded one).
+ * {@code bench.query-rounds}, {@code bench.paced-rounds}, {@code bench.think-millis}, {@code bench.open-loop-rate}
+ * (Tasklist list requests arriving per second) and {@code bench.open-loop-seconds}, {@code bench.page-users}
+ * (office users asking for the pages at once) and {@code bench.page-rounds} (requests each per page),
+ * {@code bench.db-url} / {@code bench.db-user} / {@code bench.db-password} (a PostgreSQL server instead of the
+ * embedded one).
  */
 public final class CampaignBenchmark {
 
@@ -45,6 +48,8 @@ public final class CampaignBenchmark {
                 Integer.getInteger("bench.unit-bots", 4), Integer.getInteger("bench.evaluator-bots", 2),
                 Integer.getInteger("bench.query-users", 20), Integer.getInteger("bench.query-rounds", 50),
                 Integer.getInteger("bench.paced-rounds", 25), Integer.getInteger("bench.think-millis", 500),
+                Integer.getInteger("bench.open-loop-rate", 100), Integer.getInteger("bench.open-loop-seconds", 20),
+                Integer.getInteger("bench.page-users", 5), Integer.getInteger("bench.page-rounds", 10),
                 Duration.ofMinutes(15));
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         String readme = System.getProperty("bench.readme", "");
@@ -103,10 +108,13 @@ public final class CampaignBenchmark {
         machine.put("database", database);
         machine.put("java", System.getProperty("java.version"));
         machine.put("maxHeap", "%.0f MB".formatted(Runtime.getRuntime().maxMemory() / 1024.0 / 1024));
+        machine.put("pageUsers", String.valueOf(settings.pageUsers()));
         machine.put("bots", ("%d unit/office threads, %d evaluator threads, %.0f%% of units late; task list: %d users, "
-                + "paced %d requests each %d–%d ms apart, busy %d requests back to back")
+                + "paced %d requests each %d–%d ms apart, busy %d requests back to back, open loop %d requests/s arriving "
+                + "for %d s; pages: %d office users at once, %d requests each per page")
                 .formatted(settings.unitBots(), settings.evaluatorBots(), settings.lateShare() * 100, settings.queryUsers(),
-                        settings.pacedRounds(), settings.thinkMillis() / 2, settings.thinkMillis() * 3 / 2, settings.queryRounds()));
+                        settings.pacedRounds(), settings.thinkMillis() / 2, settings.thinkMillis() * 3 / 2, settings.queryRounds(),
+                        settings.openLoopRate(), settings.openLoopSeconds(), settings.pageUsers(), settings.pageRounds()));
         return machine;
     }
 

@@ -29,22 +29,36 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * statistics PostgreSQL had before the campaign, then after ANALYZE); the engine clock moves to seven
  * days before the deadline so that every unit's reminder timer falls due at once; units submit and
  * evaluators deliver in parallel, the office verifies; the clock moves past the deadline so that the
- * late units' timers fall due at once and the office closes them; scoring runs, the office completes the
- * comprehensive evaluation, the feedback window opens for every unit, 90% confirm and the clock moves past the
- * window's deadline so that the silent 10% are deemed at once, the leader approves and the results are published.
+ * late units' timers fall due at once and the office closes them; scoring runs; paused there, the office's pages
+ * are timed and the live data measured; the office completes the comprehensive evaluation and every unit is
+ * graded, the feedback window opens for every unit, 90% confirm and the clock moves past the window's deadline so
+ * that the silent 10% are deemed at once, the leader approves and the results are published. After the
+ * rectification launch the database is measured, then again once the history's time to live has passed and the
+ * engine's history cleanup has run.
  */
 final class Lifecycle {
 
     record Settings(double lateShare, int unitBots, int evaluatorBots, int queryUsers, int queryRounds, int pacedRounds,
-                    int thinkMillis, Duration timeout) {
+                    int thinkMillis, int openLoopRate, int openLoopSeconds, int pageUsers, int pageRounds, Duration timeout) {
     }
 
     /**
      * Task-list latencies with the statistics of the empty installation (stale) and after ANALYZE (fresh):
-     * over HTTP with users pausing between requests (paced) and asking back to back (busy), and in-process.
+     * over HTTP with users pausing between requests (paced), asking back to back (busy) and arriving at a fixed
+     * rate (open loop), and in-process.
      */
     record Latencies(TaskListProbe.Latency pacedStale, TaskListProbe.Latency pacedFresh, TaskListProbe.Latency busyStale,
-                     TaskListProbe.Latency busyFresh, TaskListProbe.Latency inProcessStale, TaskListProbe.Latency inProcessFresh) {
+                     TaskListProbe.Latency busyFresh, TaskListProbe.OpenLoop openLoopStale, TaskListProbe.OpenLoop openLoopFresh,
+                     TaskListProbe.Latency inProcessStale, TaskListProbe.Latency inProcessFresh) {
+    }
+
+    /**
+     * The engine's history cleanup after the campaign's time to live: the engine clock moved a day past the last
+     * removal time, the cleanup asked for and run by the job executor until no history row is due, then
+     * VACUUM FULL. {@code historicInstances}: process instances in the history before and after.
+     */
+    record Cleanup(double seconds, long historicInstancesBefore, long historicInstancesAfter, double liveKbPerUnit,
+                   long incidentsAfter, Map<String, Double> largestTablesKbPerUnit) {
     }
 
     record Result(String subject, int units, int evaluators, double launchSeconds, double launchRate,
@@ -52,10 +66,15 @@ final class Lifecycle {
                   double scoringSeconds, double feedbackLaunchSeconds, long feedbackTimers, double feedbackDrainSeconds,
                   double lifecycleSeconds, Latencies taskList, double dbKbPerUnit, double dbLiveKbPerUnit,
                   long incidents, long failedJobAttempts, double peakHeapMb, Map<String, Double> largestTablesKbPerUnit,
-                  double rectificationSeconds, long rectificationTasks) {
-    }
+                  double rectificationSeconds, long rectificationTasks, double closedToScoredSeconds,
+                  double comprehensiveSeconds, double gradingSeconds, double dbDuringLiveKbPerUnit, Cleanup cleanup,
+                  Subject.OwnWork ownWork, PageProbe.Measured pages) {
 
-    private static final String REMIND_SELF_CHECK_7 = "ServiceTask_RemindSelfCheck7";
+        /** From closing the late units to every unit graded, the office's comprehensive evaluation included. */
+        double closedToGradedSeconds() {
+            return closedToScoredSeconds + comprehensiveSeconds + gradingSeconds;
+        }
+    }
 
     private final BenchDatabase database;
     private final String databaseName;
@@ -97,9 +116,11 @@ final class Lifecycle {
             Instant reminded = selfCheckDue.minus(Duration.ofDays(7)).plusSeconds(60);
             long reminderTimers = dueTimersAt(reminded);
             long burst = moveClockTo(reminded);
-            await("reminder burst", () -> finished(REMIND_SELF_CHECK_7) == n && executableJobs() == 0 ? 1 : 0, 1);
+            // every Deadline instance's reminder timer that fell due has fired, and what followed it ran
+            await("reminder burst", () -> dueTimersAt(reminded) == 0 && executableJobs() == 0 ? 1 : 0, 1);
             double reminderDrain = seconds(burst);
-            log("%d reminder timers drained in %.1f s", reminderTimers, reminderDrain);
+            log("%d reminder timers drained in %.1f s (%d reminders sent)", reminderTimers, reminderDrain,
+                    finished(DeadlineProcess.SEND_REMINDER));
 
             int late = (int) Math.round(n * settings.lateShare());
             List<String> onTime = subject.unitCodes().subList(0, n - late);
@@ -141,8 +162,29 @@ final class Lifecycle {
             long closed = System.nanoTime();
             await("scored", () -> openTasks(CampaignProcess.COMPREHENSIVE_EVALUATION), 1);
             long scored = System.nanoTime();
+
+            // Paused (not counted in the lifecycle): the office's pages with every input in and the scores computed,
+            // while the comprehensive evaluation is open; then the live data in the middle of the campaign.
+            PageProbe.Measured pages = subject.measurePages(settings.pageUsers(), settings.pageRounds(), onTime);
+            if (pages != null) {
+                pages.pages().forEach(p -> log("page %s: p50 %.1f ms, p95 %.1f ms (%d requests)", p.page(), p.p50Ms(),
+                        p.p95Ms(), p.samples()));
+                pages.exports().forEach(e -> log("export %s: %.2f s at most (%,d bytes)", e.export(), e.maxSeconds(), e.bytes()));
+            }
+            database.vacuumFull(databaseName);
+            double duringLiveKbPerUnit = (database.sizeBytes(databaseName) - bytesBefore) / 1024.0 / n;
+            log("live data during the campaign (scored, comprehensive evaluation open): %.1f KB per unit", duringLiveKbPerUnit);
+            long resumed = System.nanoTime();
+            probeNanos += resumed - scored;
+
             subject.evaluateComprehensively(1);
             long evaluated = System.nanoTime();
+            await("graded", () -> history().createHistoricActivityInstanceQuery().processInstanceId(campaignInstance)
+                    .activityId(CampaignProcess.DETERMINE_GRADES).finished().count(), 1);
+            long gradedEvery = System.nanoTime();
+            log("closed → scored %.1f s, comprehensive evaluation %.1f s, every unit graded %.1f s later: %.1f s in all",
+                    (scored - closed) / 1e9, (evaluated - resumed) / 1e9, (gradedEvery - evaluated) / 1e9,
+                    (scored - closed + gradedEvery - resumed) / 1e9);
             // The feedback window opens for every unit (launched in batches), 90% confirm, and the rest are deemed to
             // have no objection when the window's deadline passes, all at once.
             await("feedback window opened", () -> openTasks(UnitFeedbackProcess.CONFIRM_RESULTS), n);
@@ -161,10 +203,7 @@ final class Lifecycle {
             log("feedback window opened for %d units in %.1f s; confirm %.1f ms a unit (bot time); %d deadline timers"
                             + " (%d silent units) drained in %.1f s", n, feedbackLaunchSeconds,
                     confirmNanos / 1e6 / Math.max(1, n - late), feedbackTimers, silent.size(), feedbackDrainSeconds);
-            long graded = System.nanoTime();
             subject.approve();
-            log("closed → scored %.1f s, comprehensive evaluation %.1f s, grading with the feedback window %.1f s",
-                    (scored - closed) / 1e9, (evaluated - scored) / 1e9, (graded - evaluated) / 1e9);
             await("published", () -> history().createHistoricActivityInstanceQuery().processInstanceId(campaignInstance)
                     .activityId(CampaignProcess.END_PUBLISHED).finished().count(), 1);
             double lifecycleSeconds = (System.nanoTime() - begin - probeNanos) / 1e9;
@@ -206,16 +245,50 @@ final class Lifecycle {
             double kbPerUnit = (database.sizeBytes(databaseName) - bytesBefore) / 1024.0 / n;
             database.vacuumFull(databaseName);
             double liveKbPerUnit = (database.sizeBytes(databaseName) - bytesBefore) / 1024.0 / n;
-            Map<String, Double> largestTables = new LinkedHashMap<>();
-            database.largestTables(databaseName, 12).forEach((table, bytes) -> largestTables.put(table, bytes / 1024.0 / n));
+            Map<String, Double> largestTables = largestTables(n);
+            Subject.OwnWork ownWork = subject.ownWork();
+            Cleanup cleanup = cleanUpHistory(bytesBefore, n);
             return new Result(subject.name(), n, evaluators, launchSeconds, n / launchSeconds, reminderTimers, reminderDrain,
                     deadlineTimers, deadlineDrain, scoring.getDurationInMillis() / 1000.0, feedbackLaunchSeconds, feedbackTimers,
                     feedbackDrainSeconds, lifecycleSeconds, taskList,
                     kbPerUnit, liveKbPerUnit, incidents, failedJobAttempts, heap.peakMb(), largestTables,
-                    rectificationSeconds, rectificationTasks);
+                    rectificationSeconds, rectificationTasks, (scored - closed) / 1e9, (evaluated - resumed) / 1e9,
+                    (gradedEvery - evaluated) / 1e9, duringLiveKbPerUnit, cleanup, ownWork, pages);
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    private Map<String, Double> largestTables(int n) throws java.sql.SQLException {
+        Map<String, Double> largest = new LinkedHashMap<>();
+        database.largestTables(databaseName, 12).forEach((table, bytes) -> largest.put(table, bytes / 1024.0 / n));
+        return largest;
+    }
+
+    /**
+     * Moves the engine clock a day past the last removal time of the history (timers that fall due on the way run
+     * first), asks for the history cleanup as an administrator would (Cockpit, or the nightly window) and lets
+     * the job executor run it until no history row is due any more; then VACUUM FULL and the size again.
+     */
+    private Cleanup cleanUpHistory(long bytesBefore, int n) throws Exception {
+        long instancesBefore = history().createHistoricProcessInstanceQuery().count();
+        Instant last = database.lastRemovalTime(databaseName);
+        if (last == null) {
+            throw new IllegalStateException(subject.name() + ": no history row has a removal time, so none is ever cleaned up");
+        }
+        moveClockTo(last.plus(Duration.ofDays(1)));
+        await("timers due after the time to live", () -> executableJobs() == 0 ? 1 : 0, 1);
+        long begin = System.nanoTime();
+        history().cleanUpHistoryAsync(true);
+        await("history cleanup", () -> database.dueHistoryRows(databaseName, ClockUtil.getCurrentTime().toInstant()), 0);
+        double seconds = seconds(begin);
+        long instancesAfter = history().createHistoricProcessInstanceQuery().count();
+        database.vacuumFull(databaseName);
+        double liveKbPerUnit = (database.sizeBytes(databaseName) - bytesBefore) / 1024.0 / n;
+        log("history cleanup in %.1f s: %d → %d historic process instances, %.1f KB per unit live", seconds,
+                instancesBefore, instancesAfter, liveKbPerUnit);
+        return new Cleanup(seconds, instancesBefore, instancesAfter, liveKbPerUnit,
+                engine.getRuntimeService().createIncidentQuery().count(), largestTables(n));
     }
 
     /** Unit users' task lists, first with the statistics of the empty installation, then after ANALYZE. */
@@ -228,13 +301,18 @@ final class Lifecycle {
         probe.inProcess(settings.queryRounds());
         TaskListProbe.Latency pacedStale = probe.hasHttp() ? probe.tasklist(settings.pacedRounds(), settings.thinkMillis()) : null;
         TaskListProbe.Latency busyStale = probe.hasHttp() ? probe.tasklist(settings.queryRounds(), 0) : null;
+        TaskListProbe.OpenLoop openLoopStale = probe.hasHttp()
+                ? probe.openLoop(settings.openLoopRate(), settings.openLoopSeconds()) : null;
         TaskListProbe.Latency inProcessStale = probe.inProcess(settings.queryRounds());
         database.analyze(databaseName);
         TaskListProbe.Latency pacedFresh = probe.hasHttp() ? probe.tasklist(settings.pacedRounds(), settings.thinkMillis()) : null;
         TaskListProbe.Latency busyFresh = probe.hasHttp() ? probe.tasklist(settings.queryRounds(), 0) : null;
+        TaskListProbe.OpenLoop openLoopFresh = probe.hasHttp()
+                ? probe.openLoop(settings.openLoopRate(), settings.openLoopSeconds()) : null;
         TaskListProbe.Latency inProcessFresh = probe.inProcess(settings.queryRounds());
         database.autovacuum(databaseName, true);
-        Latencies latencies = new Latencies(pacedStale, pacedFresh, busyStale, busyFresh, inProcessStale, inProcessFresh);
+        Latencies latencies = new Latencies(pacedStale, pacedFresh, busyStale, busyFresh, openLoopStale, openLoopFresh,
+                inProcessStale, inProcessFresh);
         log("task list p50 / p95: %s", latencies);
         return latencies;
     }

@@ -30,7 +30,7 @@ interface Subject extends AutoCloseable {
     void verify(String unitCode, int seed);
 
     /** The evaluator enters its results for every unit and delivers them. */
-    void deliver(String evaluatorCode, int seed);
+    void deliver(String evaluatorCode, int seed) throws Exception;
 
     /** The office closes an overdue self-check as not submitted. */
     void closeOverdue(String unitCode);
@@ -46,6 +46,26 @@ interface Subject extends AutoCloseable {
 
     /** Throws when the published outcome is not what the steps should have produced. */
     void checkOutcome();
+
+    /**
+     * The server time of the application's own actions, taken as they ran (null: the bare engine has none).
+     *
+     * @param submitP95Ms           p95 of a self-check submit: 44 entries saved and the task completed
+     * @param verifyWithFindingsP95Ms p95 of a verification that recorded findings, the task completed
+     * @param uploadSeconds         one evaluator's spreadsheet upload of every unit's values
+     */
+    record OwnWork(double submitP95Ms, int submits, double verifyWithFindingsP95Ms, int verificationsWithFindings,
+                   String uploadEvaluator, int uploadValues, double uploadSeconds) {
+    }
+
+    default OwnWork ownWork() {
+        return null;
+    }
+
+    /** The office's pages and exports over HTTP at this moment (null: the bare engine has no pages). */
+    default PageProbe.Measured measurePages(int users, int rounds, List<String> onTime) throws Exception {
+        return null;
+    }
 
     /** The task list of {@code userCount} unit users spread over the campaign's units. */
     TaskListProbe taskList(int userCount);

@@ -18,6 +18,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,15 +28,26 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * The query behind a unit user's Tasklist: the seeded filter 本单位待办 (candidate group in the user's
  * groups, assigned tasks included), newest first, first page of 15, as the Tasklist asks for it. Each
- * of the concurrent users asks repeatedly after a warm-up; every answer must hold exactly the user's own
- * open task, so a query that leaks or loses tasks fails the benchmark instead of being timed.
+ * of the concurrent users asks repeatedly after a warm-up (closed loop), or the requests arrive at a fixed
+ * rate whatever the answers do (open loop); every answer must hold exactly the user's own open task, so a
+ * query that leaks or loses tasks fails the benchmark instead of being timed.
  */
 final class TaskListProbe {
 
     record UnitUser(String userId, String groupId) {
     }
 
-    record Latency(int samples, double p50Ms, double p95Ms) {
+    /** {@code perSecond}: answers per second of wall time over the measured requests (throughput). */
+    record Latency(int samples, double p50Ms, double p95Ms, double perSecond) {
+    }
+
+    /**
+     * An open-loop run: {@code requests} sent at {@code perSecond} for {@code seconds}, whatever the answers did;
+     * each latency counts from the moment the request was due, so a stalled server shows in it instead of slowing
+     * the arrivals (no coordinated omission). {@code maxLateMs}: how far the sender itself fell behind its schedule.
+     */
+    record OpenLoop(int perSecond, int seconds, int requests, double p50Ms, double p95Ms, double p99Ms, double maxMs,
+                    double maxLateMs) {
     }
 
     static final String PASSWORD = "bench-password";
@@ -82,53 +95,117 @@ final class TaskListProbe {
      * requests: 0 makes the users ask back to back, as fast as the server answers.
      */
     Latency tasklist(int rounds, int thinkMillis) throws Exception {
+        List<Session> sessions = sessions();
+        return measure(rounds, thinkMillis, index -> listOverHttp(sessions.get(index), index));
+    }
+
+    /**
+     * Open loop: list requests arrive at {@code perSecond} for {@code seconds}, spread over the users in turn, each
+     * sent at its due moment on a thread of its own whether or not earlier ones were answered (people do not wait
+     * for each other). Each user's session warms up first; every answer is checked as in {@link #tasklist}.
+     */
+    OpenLoop openLoop(int perSecond, int seconds) throws Exception {
+        List<Session> sessions = sessions();
+        for (int u = 0; u < users.size(); u++) {
+            for (int i = 0; i < WARM_UP; i++) {
+                check(users.get(u), listOverHttp(sessions.get(u), u));
+            }
+        }
+        int total = perSecond * seconds;
+        long interval = 1_000_000_000L / perSecond;
+        long[] nanos = new long[total];
+        AtomicLong maxLate = new AtomicLong();
+        ExecutorService senders = Executors.newCachedThreadPool();
+        try {
+            List<Future<?>> answers = new ArrayList<>(total);
+            long first = System.nanoTime() + 100_000_000L;
+            for (int i = 0; i < total; i++) {
+                long due = first + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int request = i;
+                int user = i % users.size();
+                answers.add(senders.submit(() -> {
+                    maxLate.accumulateAndGet(System.nanoTime() - due, Math::max);
+                    int seen = listOverHttp(sessions.get(user), user);
+                    nanos[request] = System.nanoTime() - due;
+                    check(users.get(user), seen);
+                    return null;
+                }));
+            }
+            for (Future<?> answer : answers) {
+                answer.get();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        List<Long> sorted = new ArrayList<>(total);
+        for (long n : nanos) {
+            sorted.add(n);
+        }
+        Collections.sort(sorted);
+        return new OpenLoop(perSecond, seconds, total, percentile(sorted, 0.50), percentile(sorted, 0.95),
+                percentile(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6, maxLate.get() / 1e6);
+    }
+
+    private List<Session> sessions() throws Exception {
         List<Session> sessions = new ArrayList<>();
         for (UnitUser user : users) {
             sessions.add(login(user));
         }
+        return sessions;
+    }
+
+    /** The Tasklist's list request as the user at this index; returns the number of tasks in the answer. */
+    private int listOverHttp(Session session, int index) throws Exception {
         URI uri = URI.create(base() + "/camunda/api/engine/engine/default/filter/" + filterId
                 + "/list?firstResult=0&maxResults=15");
-        return measure(rounds, thinkMillis, index -> {
-            Session session = sessions.get(index);
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("X-XSRF-TOKEN", session.csrfToken())
-                    .header("Accept", "application/hal+json")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_BODY)).build();
-            HttpResponse<String> response = session.client().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Task list of " + users.get(index).userId() + ": HTTP "
-                        + response.statusCode() + " " + response.body());
-            }
-            return json.readTree(response.body()).path("_embedded").path("task").size();
-        });
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("X-XSRF-TOKEN", session.csrfToken())
+                .header("Accept", "application/hal+json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TASKLIST_BODY)).build();
+        HttpResponse<String> response = session.client().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Task list of " + users.get(index).userId() + ": HTTP "
+                    + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).path("_embedded").path("task").size();
     }
 
     private record Session(HttpClient client, String csrfToken) {
     }
 
     private Session login(UnitUser user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        String page = client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = FORM_CSRF.matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("No CSRF token on the login page");
-        }
-        String form = "username=" + encode(user.userId()) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<String> loggedIn = client.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = loggedIn.headers().firstValue("Location").orElse("");
-        if (loggedIn.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("Login of " + user.userId() + " failed: HTTP " + loggedIn.statusCode() + " " + location);
-        }
+        HttpClient client = login(base(), user.userId(), PASSWORD);
         HttpResponse<String> engines = client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/api/engine/engine/"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String token = engines.headers().firstValue("X-XSRF-TOKEN")
                 .orElseThrow(() -> new IllegalStateException("No Tasklist CSRF token for " + user.userId()));
         return new Session(client, token);
+    }
+
+    /** Logs the user in through the application's login page; returns a client that holds the session cookie. */
+    static HttpClient login(String base, String userId, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = FORM_CSRF.matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on the login page");
+        }
+        String form = "username=" + encode(userId) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        HttpResponse<String> loggedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = loggedIn.headers().firstValue("Location").orElse("");
+        if (loggedIn.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("Login of " + userId + " failed: HTTP " + loggedIn.statusCode() + " " + location);
+        }
+        return client;
     }
 
     private String base() {
@@ -146,7 +223,8 @@ final class TaskListProbe {
 
     private Latency measure(int rounds, int thinkMillis, Query query) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
-        CyclicBarrier start = new CyclicBarrier(users.size());
+        AtomicLong started = new AtomicLong();
+        CyclicBarrier start = new CyclicBarrier(users.size(), () -> started.set(System.nanoTime()));
         try {
             List<Future<List<Long>>> futures = new ArrayList<>();
             for (int u = 0; u < users.size(); u++) {
@@ -176,8 +254,9 @@ final class TaskListProbe {
             for (Future<List<Long>> future : futures) {
                 all.addAll(future.get());
             }
+            double wallSeconds = (System.nanoTime() - started.get()) / 1e9;
             Collections.sort(all);
-            return new Latency(all.size(), percentile(all, 0.50), percentile(all, 0.95));
+            return new Latency(all.size(), percentile(all, 0.50), percentile(all, 0.95), all.size() / wallSeconds);
         } finally {
             pool.shutdownNow();
         }
