@@ -189,14 +189,18 @@ class EvaluationController {
         Map<String, String> versions = new HashMap<>();
         Map<String, String> stored = new HashMap<>();
         List<InputError> invalid = new ArrayList<>();
-        List<String> owned = columns(catalogue, evaluatorCode).stream().map(Column::key).toList();
+        // only this evaluator's columns are shown: the other evaluators' values of the campaign are skipped
+        Set<String> owned = columns(catalogue, evaluatorCode).stream().map(Column::key).collect(Collectors.toSet());
         evaluation.values(campaignId).forEach((unit, facts) -> facts.forEach((key, value) -> {
+            if (!owned.contains(key)) {
+                return;
+            }
             StoredFact fact = value.fact();
             stored.put("v[" + unit + "|" + key + "]", FormValues.display(fact.valueJson(), value.parsed()));
             if (value.parsed() != null && value.parsed().isObject()) {
                 stored.put("r[" + unit + "|" + key + "]", value.parsed().path("reason").asText());
             }
-            if (!value.usable() && owned.contains(key)) {
+            if (!value.usable()) {
                 invalid.add(value.refusal(referenceData.unitName(unit)));
             }
             stored.put("ver[" + unit + "|" + key + "]", String.valueOf(fact.version()));

@@ -26,6 +26,7 @@ import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.TypedText;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -796,8 +797,7 @@ public class FeedbackService {
             errors.add(new InputError(indicator, field, label, "请填写" + label));
         } else if (text.length() > MAX_TEXT) {
             errors.add(new InputError(indicator, field, label, label + "最多" + MAX_TEXT + "字，现有" + text.length() + "字"));
-        } else if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            // typed text has none; PostgreSQL cannot store a NUL in text (the save failed with a 500)
+        } else if (TypedText.hasControlCharacters(text)) {
             errors.add(new InputError(indicator, field, label, label + "含有控制字符，请删除后再保存"));
         } else if (text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
             errors.add(new InputError(indicator, field, label, label + "须用中文填写"));

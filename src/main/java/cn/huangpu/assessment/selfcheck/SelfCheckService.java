@@ -14,6 +14,7 @@ import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.EditConflictException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.TypedText;
 import cn.huangpu.assessment.web.NotFoundException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -274,9 +275,15 @@ public class SelfCheckService {
             errors.add(new InputError(code, "completion", COMPLETION, "完成情况最多" + LIMITS.completionChars() + "字，现有"
                     + completion.length() + "字"));
         }
+        if (TypedText.hasControlCharacters(completion)) {
+            errors.add(new InputError(code, "completion", COMPLETION, "完成情况含有控制字符，请删除后再保存"));
+        }
         String links = blankToNull(draft.evidenceLinks());
         if (links == null) {
             return;
+        }
+        if (TypedText.hasControlCharacters(links)) {
+            errors.add(new InputError(code, "evidenceLinks", EVIDENCE_LINKS, "证明链接含有控制字符，请删除后再保存"));
         }
         if (links.length() > LIMITS.linksChars()) {
             errors.add(new InputError(code, "evidenceLinks", EVIDENCE_LINKS, "证明链接合计最多" + LIMITS.linksChars() + "字，现有"

@@ -1,0 +1,16 @@
+package cn.huangpu.assessment.web;
+
+/**
+ * What a person can type into a form. Text with other control characters (a NUL above all, which PostgreSQL
+ * refuses in every text column while H2 stores it) was not typed and is refused with the field named.
+ */
+public final class TypedText {
+
+    private TypedText() {
+    }
+
+    /** Whether {@code text} holds a control character other than a tab or a line break (CR, LF). */
+    public static boolean hasControlCharacters(String text) {
+        return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+    }
+}
