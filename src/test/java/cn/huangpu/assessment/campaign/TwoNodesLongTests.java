@@ -153,7 +153,8 @@ class TwoNodesLongTests {
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(logout.statusCode()).isEqualTo(302);
-        MockHttpServletResponse afterLogout = nodeA.perform(get("/app").cookie(new Cookie("SESSION", session)))
+        MockHttpServletResponse afterLogout = nodeA.perform(get("/app").cookie(new Cookie("SESSION", session))
+                        .accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andReturn().getResponse();
         assertThat(afterLogout.getStatus()).isEqualTo(302);
         assertThat(afterLogout.getHeader("Location")).endsWith("/login");
