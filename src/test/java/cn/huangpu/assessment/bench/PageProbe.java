@@ -47,7 +47,7 @@ final class PageProbe {
     record Measured(List<Timing> pages, List<Export> exports) {
     }
 
-    private static final int WARM_UP = 2;
+    private static final int WARM_UP = Integer.getInteger("bench.page-warm-up", 2);
 
     private final int port;
 
