@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.support.AtOnce;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
@@ -26,10 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -229,7 +226,7 @@ class FeedbackAttackTests {
         String page = FeedbackService.page(id, "yuyuan");
 
         // when its staff save the same first objection on 1.4 eight times at the same instant
-        List<HttpResponse<String>> answers = atOnce(8, () -> yuyuan.post(page + "/objections",
+        List<HttpResponse<String>> answers = AtOnce.run(8, () -> yuyuan.post(page + "/objections",
                 Map.of("indicatorCode", "1.4", "reason", "我单位已按要求公开")));
 
         // then exactly one is saved (a redirect) and the others are refused with 400 naming the indicator's field
@@ -245,7 +242,7 @@ class FeedbackAttackTests {
         WebSession xdm = WebSession.login(port, "xiaodongmen01");
 
         // when its staff file the same change request on 1.3 eight times at the same instant
-        List<HttpResponse<String>> answers = atOnce(8, () -> xdm.post("/app/claim-changes/" + id + "/xiaodongmen",
+        List<HttpResponse<String>> answers = AtOnce.run(8, () -> xdm.post("/app/claim-changes/" + id + "/xiaodongmen",
                 Map.of("indicatorCode", "1.3", "reason", "本年度我单位未涉及该项工作")));
 
         // then one request is filed (a redirect), the others are refused with 400 and the reason
@@ -262,7 +259,7 @@ class FeedbackAttackTests {
         String own = confirmTask("czj");
         // when its staff complete it with 无异议 six times at the same instant, on both engine APIs
         List<String> bases = List.of("/engine-rest", "/camunda/api/engine/engine/default");
-        List<HttpResponse<String>> answers = atOnce(6, new Callable<>() {
+        List<HttpResponse<String>> answers = AtOnce.run(6, new Callable<>() {
             int next;
 
             @Override
@@ -433,29 +430,6 @@ class FeedbackAttackTests {
             throw new IllegalStateException("no CSRF token");
         }
         return matcher.group(1);
-    }
-
-    /** Runs the call {@code times} times, released together. */
-    private static <T> List<T> atOnce(int times, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(times);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
 }

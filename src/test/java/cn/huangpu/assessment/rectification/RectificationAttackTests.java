@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.rectification.RectificationScenario.PlannedFinding;
 import cn.huangpu.assessment.rectification.RectificationScenario.PlannedValue;
+import cn.huangpu.assessment.support.AtOnce;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.support.WebSession;
 import cn.huangpu.assessment.verification.FindingKind;
@@ -23,11 +24,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -224,7 +220,7 @@ class RectificationAttackTests {
         String path = "/app/rectification/" + id + "/waitan/items/" + waitanItem + "/report";
 
         // when they save a report of that version six times at the same instant
-        List<HttpResponse<String>> answers = atOnce(6, () -> waitan.post(path, Map.of("kind", "FIXED",
+        List<HttpResponse<String>> answers = AtOnce.run(6, () -> waitan.post(path, Map.of("kind", "FIXED",
                 "note", "已修复机构职能页面", "link", "https://www.shhuangpu.gov.cn/zw/waitan/jgzn",
                 "version", String.valueOf(version))));
 
@@ -265,27 +261,5 @@ class RectificationAttackTests {
         return session.send(session.request(path + "?_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-    }
-
-    private static <T> List<T> atOnce(int times, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(times);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
