@@ -1,34 +1,84 @@
 package cn.huangpu.assessment.catalogue;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One year's indicator table: seven first-level sections adding up to {@code totalPoints}.
- *
- * @param notInvolvedRate the share of base points a unit without this kind of work gets (按80%计分), a policy setting
+ * One year's indicator table: seven first-level sections adding up to {@code totalPoints}. A value like a record
+ * (equal when every part is equal), with its indicators listed and indexed once: every unit's facts, sheet and gaps
+ * look indicators up by code, thousands of times per page on a large campaign. {@code notInvolvedRate} is the share
+ * of base points a unit without this kind of work gets (按80%计分), a policy setting.
  */
-public record Catalogue(int year, String title, String source, BigDecimal totalPoints, BigDecimal notInvolvedRate,
-                        List<Evaluator> evaluators, List<Section> sections) {
+public final class Catalogue {
 
     /** The evaluator code of the district government office itself (self-check review, verification, judgements). */
     public static final String OFFICE = "OFFICE";
 
-    public Catalogue {
-        evaluators = List.copyOf(evaluators);
-        sections = List.copyOf(sections);
+    private final int year;
+    private final String title;
+    private final String source;
+    private final BigDecimal totalPoints;
+    private final BigDecimal notInvolvedRate;
+    private final List<Evaluator> evaluators;
+    private final List<Section> sections;
+    private final List<Indicator> indicators;
+    private final Map<String, Indicator> byCode = new HashMap<>();
+
+    public Catalogue(int year, String title, String source, BigDecimal totalPoints, BigDecimal notInvolvedRate,
+                     List<Evaluator> evaluators, List<Section> sections) {
+        this.year = year;
+        this.title = title;
+        this.source = source;
+        this.totalPoints = totalPoints;
+        this.notInvolvedRate = notInvolvedRate;
+        this.evaluators = List.copyOf(evaluators);
+        this.sections = List.copyOf(sections);
+        this.indicators = this.sections.stream().flatMap(s -> s.groups().stream())
+                .flatMap(g -> g.indicators().stream()).toList();
+        // the first of a code, as a search in table order finds it
+        indicators.forEach(i -> byCode.putIfAbsent(i.code(), i));
+    }
+
+    public int year() {
+        return year;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public BigDecimal totalPoints() {
+        return totalPoints;
+    }
+
+    public BigDecimal notInvolvedRate() {
+        return notInvolvedRate;
+    }
+
+    public List<Evaluator> evaluators() {
+        return evaluators;
+    }
+
+    public List<Section> sections() {
+        return sections;
     }
 
     /** Every third-level indicator in table order. */
     public List<Indicator> indicators() {
-        return sections.stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.indicators().stream()).toList();
+        return indicators;
     }
 
     public Optional<Indicator> indicator(String code) {
-        return indicators().stream().filter(i -> i.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : byCode.get(code));
     }
 
     public Optional<Evaluator> evaluator(String code) {
@@ -38,10 +88,29 @@ public record Catalogue(int year, String title, String source, BigDecimal totalP
     /** The indicators each evaluator delivers at least one input of, by evaluator code, in table order. */
     public Map<String, List<String>> indicatorsByEvaluator() {
         Map<String, List<String>> owned = new LinkedHashMap<>();
-        evaluators.forEach(e -> owned.put(e.code(), indicators().stream()
+        evaluators.forEach(e -> owned.put(e.code(), indicators.stream()
                 .filter(i -> i.inputs().stream().anyMatch(in -> in.by().equals(e.code())))
                 .map(Indicator::code).toList()));
         return owned;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Catalogue that && year == that.year && Objects.equals(title, that.title)
+                && Objects.equals(source, that.source) && Objects.equals(totalPoints, that.totalPoints)
+                && Objects.equals(notInvolvedRate, that.notInvolvedRate) && evaluators.equals(that.evaluators)
+                && sections.equals(that.sections);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(year, title, source, totalPoints, notInvolvedRate, evaluators, sections);
+    }
+
+    @Override
+    public String toString() {
+        return "Catalogue[year=" + year + ", title=" + title + ", source=" + source + ", totalPoints=" + totalPoints
+                + ", notInvolvedRate=" + notInvolvedRate + ", evaluators=" + evaluators + ", sections=" + sections + "]";
     }
 
     /** An evaluator named by the catalogue; {@code OFFICE} is the district government office itself. */

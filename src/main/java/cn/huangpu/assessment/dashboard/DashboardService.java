@@ -78,9 +78,8 @@ public class DashboardService {
         List<UnitParticipation> units = campaigns.units(campaignId);
         List<EvaluatorParticipation> evaluators = new ArrayList<>(campaigns.evaluators(campaignId));
         evaluators.sort(Comparator.comparing(EvaluatorParticipation::evaluatorCode, referenceData.evaluatorOrder()));
-        Map<String, Set<String>> missingByEvaluator = new LinkedHashMap<>();
-        evaluators.forEach(e -> missingByEvaluator.put(e.evaluatorCode(),
-                evaluation.unitsMissing(campaignId, e.evaluatorCode())));
+        Map<String, Set<String>> missingByEvaluator = evaluation.unitsMissing(campaignId,
+                evaluators.stream().map(EvaluatorParticipation::evaluatorCode).toList());
         Map<String, UnitResult> scores = new HashMap<>();
         scoring.latest(campaignId).forEach(r -> scores.put(r.unitCode(), r));
         boolean approved = campaign.status() == CampaignStatus.APPROVED || campaign.status() == CampaignStatus.PUBLISHED;

@@ -4,6 +4,7 @@ import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,15 @@ public final class UnitOrder {
                 .comparingInt((String code) -> kindRank(places.get(code)))
                 .thenComparingInt(code -> places.containsKey(code) ? places.get(code).sortOrder() : 0)
                 .thenComparing(code -> places.containsKey(code) ? places.get(code).name() : "", names);
-        this.codes = byPlace.thenComparing(Comparator.naturalOrder());
+        // the directory's units ranked once: a page sorts thousands of units, and a collation compare is slow
+        List<String> ranked = new ArrayList<>(places.keySet());
+        ranked.sort(byPlace.thenComparing(Comparator.naturalOrder()));
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            rank.put(ranked.get(i), i);
+        }
+        this.codes = Comparator.comparingInt((String code) -> rank.getOrDefault(code, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder());
     }
 
     private static int kindRank(Place place) {

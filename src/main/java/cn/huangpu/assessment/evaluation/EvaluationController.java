@@ -190,8 +190,10 @@ class EvaluationController {
         Map<String, String> stored = new HashMap<>();
         List<InputError> invalid = new ArrayList<>();
         // only this evaluator's columns are shown: the other evaluators' values of the campaign are skipped
-        Set<String> owned = columns(catalogue, evaluatorCode).stream().map(Column::key).collect(Collectors.toSet());
-        evaluation.values(campaignId).forEach((unit, facts) -> facts.forEach((key, value) -> {
+        List<Column> columns = columns(catalogue, evaluatorCode);
+        Set<String> owned = columns.stream().map(Column::key).collect(Collectors.toSet());
+        Set<String> indicators = columns.stream().map(c -> c.indicator().code()).collect(Collectors.toSet());
+        evaluation.values(campaignId, indicators).forEach((unit, facts) -> facts.forEach((key, value) -> {
             if (!owned.contains(key)) {
                 return;
             }
@@ -226,7 +228,7 @@ class EvaluationController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("evaluator", evaluator);
         model.addAttribute("evaluatorName", referenceData.evaluatorName(evaluatorCode));
-        model.addAttribute("columns", columns(catalogue, evaluatorCode));
+        model.addAttribute("columns", columns);
         List<UnitParticipation> units = campaigns.units(campaignId);
         model.addAttribute("units", units);
         model.addAttribute("groups", referenceData.unitOrder().grouped(units, UnitParticipation::unitCode));

@@ -19,7 +19,6 @@ import cn.huangpu.assessment.evaluation.internal.UnitFactRepository;
 import cn.huangpu.assessment.scoring.FactsParser;
 import cn.huangpu.assessment.scoring.InvalidFactsException;
 import cn.huangpu.assessment.scoring.NumberRules;
-import cn.huangpu.assessment.selfcheck.SelfCheckAnswer;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.verification.VerificationService;
 import cn.huangpu.assessment.verification.NotInvolvedRuling;
@@ -223,12 +222,12 @@ public class EvaluationService {
     private Map<String, Set<String>> reclaimed(Long campaignId, Catalogue catalogue) {
         Map<String, Set<String>> rejected = verification.rejectedClaims(campaignId);
         Map<String, Map<String, NotInvolvedRuling>> rulings = claims.allRulings(campaignId);
-        return selfChecks.allEntries(campaignId).stream()
-                .filter(SelfCheckAnswer::notInvolved)
-                .filter(e -> catalogue.indicator(e.indicatorCode()).map(Indicator::notInvolvedAllowed).orElse(false))
-                .filter(e -> !claim(e.unitCode(), e.indicatorCode(), true, rejected, rulings).notInvolved())
-                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
-                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
+        Map<String, Set<String>> reclaimed = new HashMap<>();
+        selfChecks.notInvolvedClaims(campaignId).forEach((unit, codes) -> codes.stream()
+                .filter(code -> catalogue.indicator(code).map(Indicator::notInvolvedAllowed).orElse(false))
+                .filter(code -> !claim(unit, code, true, rejected, rulings).notInvolved())
+                .forEach(code -> reclaimed.computeIfAbsent(unit, u -> new HashSet<>()).add(code)));
+        return reclaimed;
     }
 
     private static NotInvolvedClaim claim(String unitCode, String indicatorCode, boolean claimed,
@@ -390,6 +389,12 @@ public class EvaluationService {
         return byUnit(catalogue(campaigns.get(campaignId)), facts.findByCampaignId(campaignId));
     }
 
+    /** The stored values of some indicators of a campaign read back, by unit, then "indicator/input". */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, StoredValue>> values(Long campaignId, Set<String> indicatorCodes) {
+        return byUnit(catalogue(campaigns.get(campaignId)), facts.findByCampaignIdAndIndicatorCodeIn(campaignId, indicatorCodes));
+    }
+
     /** One unit's stored values read back, by "indicator/input". */
     @Transactional(readOnly = true)
     public Map<String, StoredValue> values(Long campaignId, String unitCode) {
@@ -445,45 +450,62 @@ public class EvaluationService {
     private record Gap(String unitCode, String indicatorCode, Input input, String problem) {
     }
 
-    /** The units for which the evaluator has not entered everything yet. */
+    /**
+     * The units for which each of the evaluators has not entered everything yet, by evaluator code: what they share
+     * (the claims, the rulings, the units) is read once.
+     */
     @Transactional(readOnly = true)
-    public Set<String> unitsMissing(Long campaignId, String evaluatorCode) {
-        return gaps(campaignId, evaluatorCode).stream().map(Gap::unitCode).collect(Collectors.toSet());
+    public Map<String, Set<String>> unitsMissing(Long campaignId, List<String> evaluatorCodes) {
+        Map<String, Set<String>> missing = new LinkedHashMap<>();
+        gaps(campaignId, evaluatorCodes).forEach((code, gaps) ->
+                missing.put(code, gaps.stream().map(Gap::unitCode).collect(Collectors.toSet())));
+        return missing;
     }
 
     /** What the evaluator has not delivered yet: every owned input of every unit, except indicators the unit is not involved in. */
     @Transactional(readOnly = true)
     public List<InputError> missing(Long campaignId, String evaluatorCode) {
-        return gaps(campaignId, evaluatorCode).stream()
+        return gaps(campaignId, List.of(evaluatorCode)).get(evaluatorCode).stream()
                 .map(g -> new InputError(g.indicatorCode(), g.input().name(), g.input().label(), unitName(g.unitCode()) + "："
                         + (g.problem() != null ? g.problem() : "未录入“" + g.input().label() + "”")))
                 .toList();
     }
 
-    private List<Gap> gaps(Long campaignId, String evaluatorCode) {
+    /** What each of the evaluators has not delivered yet, by evaluator code, in the order given. */
+    private Map<String, List<Gap>> gaps(Long campaignId, List<String> evaluatorCodes) {
         InputOwners owners = campaigns.owners(campaignId);
         Catalogue catalogue = owners.catalogue();
-        // each input has one source: the evaluator's own values are all that can fill its gaps
-        Map<String, Map<String, StoredValue>> delivered = byUnit(catalogue,
-                facts.findByCampaignIdAndSource(campaignId, evaluatorCode));
         Map<String, Set<String>> rejected = verification.rejectedClaims(campaignId);
         Map<String, Set<String>> notInvolved = notInvolved(campaignId, catalogue, rejected);
-        List<Gap> gaps = new ArrayList<>();
-        for (UnitParticipation unit : campaigns.units(campaignId)) {
-            for (Indicator indicator : catalogue.indicators()) {
-                if (notInvolved.getOrDefault(unit.unitCode(), Set.of()).contains(indicator.code())) {
-                    continue;
-                }
-                for (Input input : owners.enteredAsValues(indicator, evaluatorCode)) {
-                    StoredValue stored = delivered.getOrDefault(unit.unitCode(), Map.of())
-                            .get(indicator.code() + "/" + input.name());
-                    if (stored == null || !stored.usable()) {
-                        boolean reopened = rejected.getOrDefault(unit.unitCode(), Set.of()).contains(indicator.code());
-                        gaps.add(new Gap(unit.unitCode(), indicator.code(), input, stored != null ? stored.problem()
-                                : reopened ? "网上核查认定“不涉及”不成立，须录入“" + input.label() + "”" : null));
+        List<UnitParticipation> units = campaigns.units(campaignId);
+        Map<String, List<Gap>> gaps = new LinkedHashMap<>();
+        for (String evaluatorCode : evaluatorCodes) {
+            // each input has one source: the evaluator's own values are all that can fill its gaps
+            Map<String, Map<String, StoredValue>> delivered = byUnit(catalogue,
+                    facts.findByCampaignIdAndSource(campaignId, evaluatorCode));
+            Map<Indicator, List<Input>> owned = new LinkedHashMap<>();
+            catalogue.indicators().forEach(i -> owned.put(i, owners.enteredAsValues(i, evaluatorCode)));
+            owned.values().removeIf(List::isEmpty);
+            List<Gap> own = new ArrayList<>();
+            for (UnitParticipation unit : units) {
+                Set<String> skipped = notInvolved.getOrDefault(unit.unitCode(), Set.of());
+                Map<String, StoredValue> values = delivered.getOrDefault(unit.unitCode(), Map.of());
+                Set<String> reopened = rejected.getOrDefault(unit.unitCode(), Set.of());
+                owned.forEach((indicator, inputs) -> {
+                    if (skipped.contains(indicator.code())) {
+                        return;
                     }
-                }
+                    for (Input input : inputs) {
+                        StoredValue stored = values.get(indicator.code() + "/" + input.name());
+                        if (stored == null || !stored.usable()) {
+                            own.add(new Gap(unit.unitCode(), indicator.code(), input, stored != null ? stored.problem()
+                                    : reopened.contains(indicator.code())
+                                    ? "网上核查认定“不涉及”不成立，须录入“" + input.label() + "”" : null));
+                        }
+                    }
+                });
             }
+            gaps.put(evaluatorCode, own);
         }
         return gaps;
     }
@@ -494,10 +516,7 @@ public class EvaluationService {
      */
     private Map<String, Set<String>> notInvolved(Long campaignId, Catalogue catalogue, Map<String, Set<String>> rejected) {
         Map<String, Map<String, NotInvolvedRuling>> rulings = claims.allRulings(campaignId);
-        Map<String, Set<String>> claimed = selfChecks.allEntries(campaignId).stream()
-                .filter(SelfCheckAnswer::notInvolved)
-                .collect(Collectors.groupingBy(SelfCheckAnswer::unitCode,
-                        Collectors.mapping(SelfCheckAnswer::indicatorCode, Collectors.toSet())));
+        Map<String, Set<String>> claimed = selfChecks.notInvolvedClaims(campaignId);
         // the office's ruling decides over the self-check box and a rejection, as on the sheet (NotInvolvedClaim)
         Map<String, Set<String>> priced = new HashMap<>();
         Set<String> unitCodes = new HashSet<>(claimed.keySet());

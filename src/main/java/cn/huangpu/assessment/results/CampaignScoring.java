@@ -376,13 +376,13 @@ public class CampaignScoring {
     }
 
     /**
-     * Hands each unit's latest stored sheet to {@code each}, in unit order, one at a time from one query, so
-     * that a campaign's sheets are never all in memory together.
+     * Hands the section subtotals of each unit's latest stored sheet to {@code each}, in unit order, one at a time
+     * from one query, so that a campaign's sheets are never all in memory together.
      */
     @Transactional(readOnly = true)
-    public void forEachLatestSheet(Long campaignId, BiConsumer<String, ScoreSheet> each) {
+    public void forEachLatestSections(Long campaignId, BiConsumer<String, List<ScoreSheet.SectionScore>> each) {
         try (Stream<Object[]> latest = sheets.streamLatest(campaignId)) {
-            latest.forEach(row -> each.accept((String) row[0], ScoreSheetJson.read((String) row[1])));
+            latest.forEach(row -> each.accept((String) row[0], ScoreSheetJson.sections((String) row[1])));
         }
     }
 

@@ -132,10 +132,10 @@ class ResultsController {
         }
         int sections = catalogue.sections().size();
         // the section subtotals from each stored sheet, read one at a time; the rest from the result itself
-        scoring.forEachLatestSheet(campaignId, (unitCode, sheetOfUnit) -> {
+        scoring.forEachLatestSections(campaignId, (unitCode, sectionsOfUnit) -> {
             var row = rows.get(unitCode);
-            for (int s = 0; s < sheetOfUnit.sections().size(); s++) {
-                row.createCell(3 + s).setCellValue(sheetOfUnit.sections().get(s).points().doubleValue());
+            for (int s = 0; s < sectionsOfUnit.size(); s++) {
+                row.createCell(3 + s).setCellValue(sectionsOfUnit.get(s).points().doubleValue());
             }
         });
         for (int i = 0; i < ranked.size(); i++) {

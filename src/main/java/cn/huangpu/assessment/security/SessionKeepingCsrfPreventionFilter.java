@@ -1,13 +1,11 @@
 package cn.huangpu.assessment.security;
 
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Enumeration;
 import org.camunda.bpm.webapp.impl.security.filter.CsrfPreventionFilter;
 
 /**
@@ -49,66 +47,15 @@ class SessionKeepingCsrfPreventionFilter extends CsrfPreventionFilter {
     }
 
     /** A session that outlives a refusal. */
-    private record KeptSession(HttpSession session) implements HttpSession {
+    private static final class KeptSession extends DelegatingSession {
+
+        KeptSession(HttpSession session) {
+            super(session);
+        }
 
         @Override
         public void invalidate() {
             // the refusal is the answer; the user stays logged in
-        }
-
-        @Override
-        public long getCreationTime() {
-            return session.getCreationTime();
-        }
-
-        @Override
-        public String getId() {
-            return session.getId();
-        }
-
-        @Override
-        public long getLastAccessedTime() {
-            return session.getLastAccessedTime();
-        }
-
-        @Override
-        public ServletContext getServletContext() {
-            return session.getServletContext();
-        }
-
-        @Override
-        public void setMaxInactiveInterval(int interval) {
-            session.setMaxInactiveInterval(interval);
-        }
-
-        @Override
-        public int getMaxInactiveInterval() {
-            return session.getMaxInactiveInterval();
-        }
-
-        @Override
-        public Object getAttribute(String name) {
-            return session.getAttribute(name);
-        }
-
-        @Override
-        public Enumeration<String> getAttributeNames() {
-            return session.getAttributeNames();
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-            session.setAttribute(name, value);
-        }
-
-        @Override
-        public void removeAttribute(String name) {
-            session.removeAttribute(name);
-        }
-
-        @Override
-        public boolean isNew() {
-            return session.isNew();
         }
     }
 

@@ -93,6 +93,17 @@ class WebSecurityConfiguration {
         return registration;
     }
 
+    /** In front of the webapps' filters: their put of unchanged authentications is no write of the shared session. */
+    @Bean
+    FilterRegistrationBean<UnchangedAuthenticationsFilter> unchangedAuthentications() {
+        FilterRegistrationBean<UnchangedAuthenticationsFilter> registration =
+                new FilterRegistrationBean<>(new UnchangedAuthenticationsFilter());
+        registration.setName("camunda-webapp-unchanged-authentications");
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 30);
+        return registration;
+    }
+
     static String authority(String groupId) {
         return CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + groupId;
     }

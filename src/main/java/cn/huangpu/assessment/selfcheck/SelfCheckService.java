@@ -127,6 +127,13 @@ public class SelfCheckService {
         return entries.findByCampaignId(campaignId).stream().map(SelfCheckService::answer).toList();
     }
 
+    /** The indicators each unit's self-check ticks 不涉及, by unit code (units that tick none are absent). */
+    @Transactional(readOnly = true)
+    public Map<String, Set<String>> notInvolvedClaims(Long campaignId) {
+        return entries.findNotInvolved(campaignId).stream().collect(Collectors.groupingBy(row -> (String) row[0],
+                Collectors.mapping(row -> (String) row[1], Collectors.toSet())));
+    }
+
     private Map<String, SelfCheckEntry> stored(Long campaignId, String unitCode) {
         return entries.findByCampaignIdAndUnitCode(campaignId, unitCode).stream()
                 .collect(Collectors.toMap(SelfCheckEntry::getIndicatorCode, Function.identity()));

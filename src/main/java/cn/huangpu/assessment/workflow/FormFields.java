@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
@@ -38,9 +39,14 @@ final class FormFields {
     }
 
     static FormFields of(FormService forms, String taskId) {
+        return of(() -> forms.getDeployedTaskForm(taskId));
+    }
+
+    /** The fields of the deployed Camunda Form {@code deployed} opens; none where the task has no such form. */
+    static FormFields of(Supplier<InputStream> deployed) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         Set<String> templateNames = new TreeSet<>();
-        try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+        try (InputStream form = deployed.get()) {
             JsonNode definition = JSON.readTree(form);
             collect(definition, fields);
             collectTemplates(definition, templateNames);

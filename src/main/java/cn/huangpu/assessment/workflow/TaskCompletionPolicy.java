@@ -11,11 +11,11 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -92,7 +92,7 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 return;
             }
             Map<String, Object> values = FormFields.plainValues(submitted);
-            FormFields.of(configuration.getFormService(), taskId).refuseUndeclared(values);
+            formOf(taskId).refuseUndeclared(values);
             List<CompletionCheck> applicable = checks.orderedStream()
                     .filter(c -> c.taskKeys().contains(task.getTaskDefinitionKey())).toList();
             if (applicable.isEmpty()) {
@@ -121,7 +121,9 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 return completion.get();
             } catch (FormFieldValidationException | AuthorizationException answered) {
                 throw answered;
-            } catch (ProcessEngineException failed) {
+            } catch (RuntimeException failed) {
+                // whatever the loser's command met (an optimistic lock, or the winner's ended instance read half
+                // way, which the engine can report as a NullPointerException while it closes), it rolled back
                 if (!exists(taskId)) {
                     throw new TaskGoneException();
                 }
@@ -132,6 +134,21 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 }
                 throw failed;
             }
+        }
+
+        /**
+         * The task's form, read without checking the caller's permissions again: the caller was just found to see
+         * the task, and the check is most of the read (a query of the authorizations per completion).
+         */
+        private FormFields formOf(String taskId) {
+            return FormFields.of(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+                context.disableAuthorizationCheck();
+                try {
+                    return new GetDeployedTaskFormCmd(taskId).execute(context);
+                } finally {
+                    context.enableAuthorizationCheck();
+                }
+            }));
         }
 
         /** Whether the task exists at all, whoever may see it. */

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -40,9 +41,11 @@ class LaunchBatchesPostgresTests {
     @Autowired ProcessDriver driver;
     @Autowired ManagementService managementService;
     @Autowired RuntimeService runtimeService;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void batchesStartedAtOnceLaunchEveryUnitExactlyOnce() throws Exception {
+        long analyzedBefore = executionTableAnalyses();
         CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
                 List.of(), List.of()), CampaignBots.COORDINATOR_USER);
         Long id = campaign.id();
@@ -84,6 +87,14 @@ class LaunchBatchesPostgresTests {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processOf(id).getId()).singleResult())
                 .isNotNull();
         assertThat(managementService.createJobQuery().withException().count()).isZero();
+        // the planner statistics were refreshed as the tables grew: after batches 1, 2, 4 and 8 of the 12, and once
+        // every unit was launched
+        assertThat(executionTableAnalyses() - analyzedBefore).isEqualTo(5);
+    }
+
+    private long executionTableAnalyses() {
+        return jdbc.queryForObject("select analyze_count from pg_stat_user_tables where relname = 'act_ru_execution'",
+                Long.class);
     }
 
     private ProcessInstance processOf(Long campaignId) {

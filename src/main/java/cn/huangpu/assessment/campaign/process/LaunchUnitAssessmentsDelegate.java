@@ -3,9 +3,11 @@ package cn.huangpu.assessment.campaign.process;
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.UnitParticipation;
+import cn.huangpu.assessment.campaign.internal.CampaignSettings;
 import cn.huangpu.assessment.directory.ReferenceData;
 import cn.huangpu.assessment.security.Groups;
 import cn.huangpu.assessment.workflow.CampaignProcess;
+import cn.huangpu.assessment.workflow.RuntimeStatistics;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,11 +27,16 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
     private final CampaignService campaigns;
     private final RuntimeService runtimeService;
     private final ReferenceData referenceData;
+    private final RuntimeStatistics statistics;
+    private final CampaignSettings settings;
 
-    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService, ReferenceData referenceData) {
+    LaunchUnitAssessmentsDelegate(CampaignService campaigns, RuntimeService runtimeService, ReferenceData referenceData,
+                                  RuntimeStatistics statistics, CampaignSettings settings) {
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
         this.referenceData = referenceData;
+        this.statistics = statistics;
+        this.settings = settings;
     }
 
     @Override
@@ -49,6 +56,13 @@ class LaunchUnitAssessmentsDelegate implements JavaDelegate {
                             .putValue(CampaignProcess.SELF_CHECK_DUE, Date.from(unit.due()))
                             .putValue(CampaignProcess.COMPREHENSIVE_DUE, Date.from(campaign.dates().comprehensiveDue())))
                     .execute();
+        }
+        // The batches fill the runtime tables from (nearly) empty. Planned on the statistics of empty tables, each
+        // unit's start scanned every execution several times (measured on the bare engine at 6,000 units: 25,143
+        // sequential scans of act_ru_execution reading 1.1 billion rows): the statistics are refreshed as the tables
+        // grow, after the 1st, 2nd, 4th, 8th … batch (five times for 6,000 units).
+        if (settings.refreshStatisticsAfterLaunch() && Integer.bitCount(batch + 1) == 1) {
+            statistics.refresh();
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.evaluation.internal;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -11,4 +12,6 @@ public interface UnitFactRepository extends JpaRepository<UnitFact, UnitFact.Key
     List<UnitFact> findByCampaignIdAndSource(Long campaignId, String source);
 
     List<UnitFact> findByCampaignIdAndUnitCode(Long campaignId, String unitCode);
+
+    List<UnitFact> findByCampaignIdAndIndicatorCodeIn(Long campaignId, Collection<String> indicatorCodes);
 }

@@ -47,6 +47,11 @@ class DmnGradeScale implements GradeScale {
     private final DmnEngine viewEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     /** Deployed versions never change, so a version parsed once stays right; there are a handful. */
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    /**
+     * What views decided, by version: a version gives a total the same grade every time, so a view reuses the
+     * grades of the views before it (at most one entry per distinct total, a few thousand on a 110-point scale).
+     */
+    private final Map<String, Map<BigDecimal, String>> viewed = new ConcurrentHashMap<>();
 
     DmnGradeScale(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
@@ -65,7 +70,7 @@ class DmnGradeScale implements GradeScale {
         GradeTable table = current();
         DmnDecision decision = parsed.computeIfAbsent(table.id(), this::parse);
         return new TableGrader(table, total -> viewEngine.evaluateDecisionTable(decision, input(total))
-                .getSingleResult().getEntry(OUTPUT_GRADE));
+                .getSingleResult().getEntry(OUTPUT_GRADE), viewed.computeIfAbsent(table.id(), id -> new ConcurrentHashMap<>()));
     }
 
     private GradeTable current() {
