@@ -103,7 +103,9 @@ public class EvaluationSpreadsheet {
         Workbook workbook = Workbooks.workbook();
         Sheet sheet = Workbooks.sheet(workbook, SHEET, headers(columns));
         sheet.createFreezePane(2, 1);
-        Map<String, Map<String, EvaluationService.StoredValue>> stored = evaluation.values(campaignId);
+        // only the columns' indicators: the other evaluators' values are not in the sheet
+        Map<String, Map<String, EvaluationService.StoredValue>> stored = evaluation.values(campaignId,
+                columns.stream().map(c -> c.indicator().code()).collect(Collectors.toSet()));
         // the rows in the order of the grid, so that the sheet and the page read alike
         List<UnitParticipation> units = referenceData.unitOrder().sorted(campaigns.units(campaignId), UnitParticipation::unitCode);
         for (int r = 0; r < units.size(); r++) {

@@ -52,9 +52,11 @@ class MvcLookupOnlyForMvcRequests implements BeanPostProcessor, ApplicationConte
         }
 
         static boolean servedByMvc(HttpServletRequest request) {
+            // a request without a servlet name (MockMvc's) is taken as the DispatcherServlet's
             HttpServletMapping mapping = request.getHttpServletMapping();
-            return mapping == null || mapping.getServletName() == null || DispatcherServletAutoConfiguration
-                    .DEFAULT_DISPATCHER_SERVLET_BEAN_NAME.equals(mapping.getServletName());
+            String servlet = mapping == null ? null : mapping.getServletName();
+            return servlet == null || servlet.isEmpty()
+                    || DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME.equals(servlet);
         }
     }
 }

@@ -47,9 +47,14 @@ class MvcLookupTests {
                 servletFor(servletContext.getServletRegistrations(), "/camunda/api/engine/*"));
         introspector.setCache(api);
 
-        // then the page's lookup is kept for the request, and the API request has none
+        MockHttpServletRequest withoutServlet = new MockHttpServletRequest("GET", "/login");
+        introspector.setCache(withoutServlet);
+
+        // then the page's lookup is kept for the request, and the API request has none; a request that names no
+        // servlet (MockMvc's) is taken as the DispatcherServlet's
         assertThat(cached(page)).isTrue();
         assertThat(cached(api)).isFalse();
+        assertThat(cached(withoutServlet)).isTrue();
     }
 
     private static boolean cached(MockHttpServletRequest request) {
