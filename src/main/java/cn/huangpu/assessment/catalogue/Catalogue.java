@@ -1,5 +1,7 @@
 package cn.huangpu.assessment.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +14,10 @@ import java.util.Optional;
  * One year's indicator table: seven first-level sections adding up to {@code totalPoints}. A value like a record
  * (equal when every part is equal), with its indicators listed and indexed once: every unit's facts, sheet and gaps
  * look indicators up by code, thousands of times per page on a large campaign. {@code notInvolvedRate} is the share
- * of base points a unit without this kind of work gets (按80%计分), a policy setting.
+ * of base points a unit without this kind of work gets (按80%计分), a policy setting. As JSON (the catalogue API) it
+ * is what the record was: its seven parts, in that order.
  */
+@JsonPropertyOrder({"year", "title", "source", "totalPoints", "notInvolvedRate", "evaluators", "sections"})
 public final class Catalogue {
 
     /** The evaluator code of the district government office itself (self-check review, verification, judgements). */
@@ -44,30 +48,37 @@ public final class Catalogue {
         indicators.forEach(i -> byCode.putIfAbsent(i.code(), i));
     }
 
+    @JsonProperty
     public int year() {
         return year;
     }
 
+    @JsonProperty
     public String title() {
         return title;
     }
 
+    @JsonProperty
     public String source() {
         return source;
     }
 
+    @JsonProperty
     public BigDecimal totalPoints() {
         return totalPoints;
     }
 
+    @JsonProperty
     public BigDecimal notInvolvedRate() {
         return notInvolvedRate;
     }
 
+    @JsonProperty
     public List<Evaluator> evaluators() {
         return evaluators;
     }
 
+    @JsonProperty
     public List<Section> sections() {
         return sections;
     }
