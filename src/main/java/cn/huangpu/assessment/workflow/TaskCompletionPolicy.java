@@ -119,8 +119,14 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
         <T> T completing(String taskId, Supplier<T> completion) {
             try {
                 return completion.get();
-            } catch (FormFieldValidationException | AuthorizationException answered) {
+            } catch (FormFieldValidationException answered) {
                 throw answered;
+            } catch (AuthorizationException refused) {
+                // the winner's completion removed the task's permissions before this command checked them
+                if (!exists(taskId)) {
+                    throw new TaskGoneException();
+                }
+                throw refused;
             } catch (RuntimeException failed) {
                 // whatever the loser's command met (an optimistic lock, or the winner's ended instance read half
                 // way, which the engine can report as a NullPointerException while it closes), it rolled back
