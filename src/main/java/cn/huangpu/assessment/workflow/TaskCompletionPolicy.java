@@ -121,15 +121,10 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 return completion.get();
             } catch (FormFieldValidationException answered) {
                 throw answered;
-            } catch (AuthorizationException refused) {
-                // the winner's completion removed the task's permissions before this command checked them
-                if (!exists(taskId)) {
-                    throw new TaskGoneException();
-                }
-                throw refused;
             } catch (RuntimeException failed) {
-                // whatever the loser's command met (an optimistic lock, or the winner's ended instance read half
-                // way, which the engine can report as a NullPointerException while it closes), it rolled back
+                // whatever the loser's command met (an optimistic lock, the winner's ended instance read half way,
+                // which the engine can report as a NullPointerException while it closes, or the task's permissions
+                // already removed), it rolled back; a refusal of a task that still exists stays as it is
                 if (!exists(taskId)) {
                     throw new TaskGoneException();
                 }
