@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.workflow;
 
+import cn.huangpu.assessment.web.TypedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,6 +26,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 final class FormFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The most characters the engine stores in a text variable (ACT_RU_VARIABLE.TEXT_ is varchar(4000)). */
+    static final int ENGINE_TEXT_LENGTH = 4000;
 
     /** A variable a form text inserts, in form-js templating: {@code {{campaignId}}}. */
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
@@ -127,8 +131,21 @@ final class FormFields {
             case "number" -> value instanceof Number ? null : "应为数字";
             case "datetime" -> value instanceof String || value instanceof Date ? null : "应为日期时间";
             case "radio", "select" -> value instanceof String text && offers(field, text) ? null : "不是可选的值";
-            default -> value instanceof String ? null : "应为文字";
+            default -> value instanceof String text ? textRefusal(field, text) : "应为文字";
         };
+    }
+
+    /**
+     * Text a person can type, as long as the field's {@code validate.maxLength} allows (which the Tasklist's form
+     * checks too), and never longer than the engine stores in a text variable. Without this a reason of 1,001
+     * characters was accepted and failed the job that wrote it to the audit trail, and one of 4,001 the completion.
+     */
+    private static String textRefusal(JsonNode field, String text) {
+        if (TypedText.hasControlCharacters(text)) {
+            return "含有控制字符，请删除后再提交";
+        }
+        int most = Math.min(field.path("validate").path("maxLength").asInt(ENGINE_TEXT_LENGTH), ENGINE_TEXT_LENGTH);
+        return text.length() <= most ? null : "最多" + most + "个字，收到" + text.length() + "个字";
     }
 
     /** A refusal the engine REST API answers with 400 (it answers other engine exceptions of a completion with 500). */

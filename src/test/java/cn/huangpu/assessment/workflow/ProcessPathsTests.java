@@ -327,6 +327,9 @@ class ProcessPathsTests {
         // a send-back without reason is refused
         assertThatThrownBy(() -> bots.sendBack(campaign.id(), " ")).isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("退回理由");
+        // and so is one longer than the audit trail's reason holds (the form's maxLength)
+        assertThatThrownBy(() -> bots.sendBack(campaign.id(), "核".repeat(1001)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("“退回理由”：最多1000个字，收到1001个字");
         bots.sendBack(campaign.id(), "请核实外滩街道4.13的数据");
         assertThat(instance).isWaitingAt(CampaignProcess.COMPREHENSIVE_EVALUATION);
 
