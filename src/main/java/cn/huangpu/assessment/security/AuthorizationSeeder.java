@@ -91,9 +91,13 @@ class AuthorizationSeeder implements ApplicationRunner {
         revoke(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, ProcessDefinitionPermissions.UPDATE_TASK);
         grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.CREATE_INSTANCE,
                 ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        // The office starts the campaign and nothing else: the unit, evaluator, deadline, feedback and
+        // rectification processes are the campaign's to start, with the variables it gives them (a start of one
+        // through the REST API created a second evaluation of an evaluator, or a rectification before publication)
+        revoke(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, ALL, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.COORDINATOR, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grantHistoryOfTheAssessment(Groups.COORDINATOR);
         grant(Groups.COORDINATOR, Resources.PROCESS_INSTANCE, ALL, Permissions.READ, Permissions.CREATE);
         grant(Groups.COORDINATOR, Resources.DECISION_DEFINITION, ALL, Permissions.READ);

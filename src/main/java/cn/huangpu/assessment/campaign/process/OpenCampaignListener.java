@@ -48,6 +48,7 @@ class OpenCampaignListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         if (execution.hasVariable(CampaignProcess.CAMPAIGN_ID)) {
+            requireOpenedForThisStart(execution.getVariable(CampaignProcess.CAMPAIGN_ID));
             return;
         }
         try {
@@ -58,6 +59,19 @@ class OpenCampaignListener implements ExecutionListener {
             execution.setVariable(CampaignProcess.UNIT_BATCHES, campaigns.launchBatches(campaign.id()));
         } catch (BadInputException e) {
             throw new BadUserRequestException(e.getMessage());
+        }
+    }
+
+    /**
+     * A campaign id given with the start is {@link CampaignStarter}'s: the campaign it opened in the same
+     * transaction, which has no process until the starter attaches this one. Any other (a start through the REST
+     * API naming a campaign that already runs, or none) is refused: it would launch a campaign's units twice.
+     */
+    private void requireOpenedForThisStart(Object campaignId) {
+        boolean opened = campaignId instanceof Long id
+                && campaigns.find(id).filter(campaign -> campaign.processInstanceId() == null).isPresent();
+        if (!opened) {
+            throw new BadUserRequestException("发起考评的输入有误：考评编号由系统在开启考评时给出，不能在发起时指定");
         }
     }
 

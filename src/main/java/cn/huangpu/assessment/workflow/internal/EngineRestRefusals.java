@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import cn.huangpu.assessment.web.RequestBodyTooLargeException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -22,6 +23,8 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  *       resources wrap it as "Cannot complete task {id}: …" / "Cannot submit task form {id}: …", which the Tasklist
  *       shows as it is, and a completion of a task that is gone ({@link TaskGoneException}) is 404; every other
  *       REST exception is answered by Camunda's own handler;</li>
+ *   <li>a listener's refusal of what the user sent ({@link BadUserRequestException}, the start form's checks) is
+ *       400 with its reason, where the resources that start an instance answer any engine exception with 500;</li>
  *   <li>a body cut off at the request-size limit while the engine read it is 413 with its reason, where Camunda's
  *       catch-all handler would answer 500.</li>
  * </ul>
@@ -50,13 +53,24 @@ public final class EngineRestRefusals implements AutoDiscoverable {
                 if (cause instanceof FormFieldValidationException refusal) {
                     Response.Status status = refusal instanceof TaskGoneException ? Response.Status.NOT_FOUND
                             : exception.getStatus() == null ? Response.Status.BAD_REQUEST : exception.getStatus();
-                    return Response.status(status)
-                            .type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "InvalidRequestException", "message", refusal.getMessage(), "code", 0))
-                            .build();
+                    return refused(status, refusal);
+                }
+                if (cause instanceof BadUserRequestException refusal) {
+                    // a listener's refusal of what the user sent (the start form's checks): the REST resources that
+                    // start an instance wrap every engine exception as a 500 "Cannot instantiate process definition"
+                    boolean wrapped = exception.getStatus() == null
+                            || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
+                    return refused(wrapped ? Response.Status.BAD_REQUEST : exception.getStatus(), refusal);
                 }
             }
             return camunda.toResponse(exception);
+        }
+
+        private static Response refused(Response.Status status, Exception refusal) {
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "InvalidRequestException", "message", refusal.getMessage(), "code", 0))
+                    .build();
         }
     }
 
