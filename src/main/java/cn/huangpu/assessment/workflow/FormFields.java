@@ -113,7 +113,7 @@ final class FormFields {
         Set<String> undeclared = new TreeSet<>(values.keySet());
         undeclared.removeAll(fields.keySet());
         if (!undeclared.isEmpty()) {
-            throw refused("不能提交任务表单以外的字段：" + String.join("、", undeclared));
+            throw refused("不能提交表单以外的字段：" + String.join("、", undeclared));
         }
         values.forEach((name, value) -> {
             String reason = value == null ? null : refusal(fields.get(name), value);

@@ -3,6 +3,7 @@ package cn.huangpu.assessment.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huangpu.assessment.campaign.CampaignInfo;
+import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,7 @@ class ProcessStartTests {
     @Autowired CampaignStarter starter;
     @Autowired ProcessDriver driver;
     @Autowired RuntimeService runtimeService;
+    @Autowired CampaignService campaigns;
 
     final HttpClient http = HttpClient.newHttpClient();
     CampaignInfo campaign;
@@ -100,6 +103,33 @@ class ProcessStartTests {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(JSON.readTree(answer.body()).get("message").asText()).startsWith("发起考评的输入有误")
                 .doesNotContain("Cannot instantiate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/submit-form", "/start"})
+    void aStartTextLongerThanTheEngineStoresOrAVariableNoFormDeclaresIsA400(String route) throws Exception {
+        // when the coordinator starts a campaign with a valid unit list padded past 4,000 characters
+        int year = TestUsers.formYear();
+        HttpResponse<String> padded = post("office01", "/engine-rest/process-definition/key/" + CampaignProcess.KEY
+                + route, startVariables(year, Map.of("unitCodes", Map.of("value", "waitan" + "\n".repeat(4001)))));
+        // or with a variable the start form does not declare
+        HttpResponse<String> undeclared = post("office01", "/engine-rest/process-definition/key/" + CampaignProcess.KEY
+                + route, startVariables(year, Map.of("unitCodes", Map.of("value", "waitan"),
+                        "unitBatches", Map.of("value", 0, "type", "Integer"))));
+
+        // then each is refused with 400 naming the field (as the form labels it) and the reason; no campaign opens
+        assertThat(padded.statusCode()).as(padded.body()).isEqualTo(400);
+        assertThat(JSON.readTree(padded.body()).get("message").asText()).contains("最多4000个字");
+        assertThat(undeclared.statusCode()).as(undeclared.body()).isEqualTo(400);
+        assertThat(JSON.readTree(undeclared.body()).get("message").asText()).contains("不能提交表单以外的字段：unitBatches");
+        assertThat(campaigns.all()).noneMatch(c -> c.year() == year);
+    }
+
+    private static String startVariables(int year, Map<String, Object> more) throws Exception {
+        Map<String, Object> variables = new java.util.HashMap<>(more);
+        variables.put("year", Map.of("value", year, "type", "Integer"));
+        variables.put("catalogueYear", Map.of("value", 2023, "type", "Integer"));
+        return JSON.writeValueAsString(Map.of("variables", variables));
     }
 
     @Test

@@ -10,6 +10,7 @@ import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.workflow.Actors;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.Deadlines;
+import cn.huangpu.assessment.workflow.StartForm;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ class OpenCampaignListener implements ExecutionListener {
             requireOpenedForThisStart(execution.getVariable(CampaignProcess.CAMPAIGN_ID));
             return;
         }
+        StartForm.check(execution, "发起考评的输入有误：", CampaignProcess.INITIATOR);
         try {
             CampaignInfo campaign = campaigns.open(fromForm(execution), Actors.of(execution));
             campaigns.attachProcess(campaign.id(), execution.getProcessInstanceId());
