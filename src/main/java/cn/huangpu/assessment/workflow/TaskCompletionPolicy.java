@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
@@ -45,7 +46,9 @@ import org.springframework.stereotype.Component;
  *   <li>a caller without the permission to read the task's variables (units and evaluators: variable
  *       permissions are enforced) still learns which Camunda Form the task has, and gets as form variables
  *       exactly those the form shows (its fields, and the names its texts insert, such as the campaign and the
- *       unit in the link to the self-check page), and no other.</li>
+ *       unit in the link to the self-check page), and no other;</li>
+ *   <li>a claim is the caller's own (a candidate claiming for someone else would hand the task on), and an
+ *       assignee, owner, delegate or new candidate must be a user or group that exists.</li>
  * </ul>
  * Other writes of variables (task, execution, process instance) are decided by the engine's variable
  * permissions, which units and evaluators do not hold.
@@ -152,6 +155,46 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
             }));
         }
 
+        /**
+         * A claim is the caller's own. Claiming for someone else is an assignment, which needs TASK_ASSIGN: a unit's
+         * staff could otherwise hand the unit's task to another unit's account, which then saw and worked it.
+         */
+        void refuseClaimForOthers(String userId) {
+            Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
+            if (caller != null && userId != null && !userId.equals(caller.getUserId())) {
+                throw new BadUserRequestException("只能认领给本人；交给他人办理须由有指派权限的人员指派");
+            }
+        }
+
+        /**
+         * Runs an assignment or a new candidate, which the engine first checks the caller may make, and refuses a
+         * user or group that does not exist in the same transaction, before anything is saved (a made-up id longer
+         * than the engine's column failed with a 500; a short one left the task with nobody who could work it).
+         */
+        void assigning(Runnable engineCall, String userId, String groupId) {
+            configuration.getCommandExecutorTxRequired().execute(context -> {
+                engineCall.run();
+                context.disableAuthorizationCheck();
+                try {
+                    if (userId != null && context.getReadOnlyIdentityProvider().findUserById(userId) == null) {
+                        throw new BadUserRequestException("用户不存在：" + shown(userId));
+                    }
+                    if (groupId != null && context.getReadOnlyIdentityProvider().findGroupById(groupId) == null) {
+                        throw new BadUserRequestException("用户组不存在：" + shown(groupId));
+                    }
+                } finally {
+                    context.enableAuthorizationCheck();
+                }
+                return null;
+            });
+        }
+
+        private static String shown(String id) {
+            String printable = id.codePoints().filter(c -> !Character.isISOControl(c))
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return printable.length() <= 64 ? printable : printable.substring(0, 64) + "…";
+        }
+
         /** Whether the task exists at all, whoever may see it. */
         private boolean exists(String taskId) {
             return configuration.getCommandExecutorTxRequired()
@@ -230,6 +273,47 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
         @Override
         public void handleEscalation(String taskId, String escalationCode) {
             throw noErrorsFromTasks();
+        }
+
+        @Override
+        public void claim(String taskId, String userId) {
+            guard.refuseClaimForOthers(userId);
+            super.claim(taskId, userId);
+        }
+
+        @Override
+        public void setAssignee(String taskId, String userId) {
+            guard.assigning(() -> super.setAssignee(taskId, userId), userId, null);
+        }
+
+        @Override
+        public void setOwner(String taskId, String userId) {
+            guard.assigning(() -> super.setOwner(taskId, userId), userId, null);
+        }
+
+        @Override
+        public void delegateTask(String taskId, String userId) {
+            guard.assigning(() -> super.delegateTask(taskId, userId), userId, null);
+        }
+
+        @Override
+        public void addCandidateUser(String taskId, String userId) {
+            guard.assigning(() -> super.addCandidateUser(taskId, userId), userId, null);
+        }
+
+        @Override
+        public void addCandidateGroup(String taskId, String groupId) {
+            guard.assigning(() -> super.addCandidateGroup(taskId, groupId), null, groupId);
+        }
+
+        @Override
+        public void addUserIdentityLink(String taskId, String userId, String identityLinkType) {
+            guard.assigning(() -> super.addUserIdentityLink(taskId, userId, identityLinkType), userId, null);
+        }
+
+        @Override
+        public void addGroupIdentityLink(String taskId, String groupId, String identityLinkType) {
+            guard.assigning(() -> super.addGroupIdentityLink(taskId, groupId, identityLinkType), null, groupId);
         }
 
         private static BadUserRequestException noErrorsFromTasks() {

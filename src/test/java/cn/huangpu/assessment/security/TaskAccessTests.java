@@ -79,6 +79,67 @@ class TaskAccessTests {
     }
 
     @Test
+    void aUnitCannotClaimItsTaskForAnotherUnitsStaff() throws Exception {
+        // when 外滩街道's staff claim the unit's task for 豫园街道's staff
+        Task own = taskOf("waitan");
+        HttpResponse<String> claim = post("waitan01", "/engine-rest/task/" + own.getId() + "/claim",
+                "{\"userId\": \"yuyuan01\"}");
+
+        // then it is refused with the reason, the task stays unclaimed, and 豫园街道 still cannot see it
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(400);
+        assertThat(json.readTree(claim.body()).get("message").asText()).contains("只能认领给本人");
+        assertThat(taskService.createTaskQuery().taskId(own.getId()).singleResult().getAssignee()).isNull();
+        assertThat(get("yuyuan01", "/engine-rest/task/" + own.getId()).statusCode()).isIn(403, 404);
+        // and a unit may still not assign it to anyone (the engine's own refusal comes first)
+        assertThat(post("waitan01", "/engine-rest/task/" + own.getId() + "/assignee", "{\"userId\": \"nobody-here\"}")
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aClaimOfATaskSomeoneElseClaimedIsAConflictWithItsReason() throws Exception {
+        // given 外滩街道's task claimed by its staff
+        Task own = taskOf("waitan");
+        assertThat(post("waitan01", "/engine-rest/task/" + own.getId() + "/claim", "{\"userId\": \"waitan01\"}")
+                .statusCode()).isEqualTo(204);
+
+        // when the coordinator claims it too
+        HttpResponse<String> claim = post("office01", "/engine-rest/task/" + own.getId() + "/claim",
+                "{\"userId\": \"office01\"}");
+
+        // then it is a conflict with the reason in Chinese, not a 500, and the task keeps its assignee
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(409);
+        assertThat(json.readTree(claim.body()).get("message").asText()).contains("已由他人认领");
+        assertThat(taskService.createTaskQuery().taskId(own.getId()).singleResult().getAssignee()).isEqualTo("waitan01");
+    }
+
+    @Test
+    void theCoordinatorAssignsOnlyToUsersAndGroupsThatExist() throws Exception {
+        Task own = taskOf("waitan");
+        String tooLong = "u".repeat(300);
+
+        // when the coordinator assigns the task to made-up users (one longer than the engine's column), or adds a
+        // made-up candidate group
+        List<HttpResponse<String>> refused = List.of(
+                post("office01", "/engine-rest/task/" + own.getId() + "/assignee", "{\"userId\": \"" + tooLong + "\"}"),
+                post("office01", "/engine-rest/task/" + own.getId() + "/assignee", "{\"userId\": \"nobody-here\"}"),
+                post("office01", "/engine-rest/task/" + own.getId() + "/delegate", "{\"userId\": \"nobody-here\"}"),
+                post("office01", "/engine-rest/task/" + own.getId() + "/identity-links",
+                        "{\"groupId\": \"" + tooLong + "\", \"type\": \"candidate\"}"));
+
+        // then each is refused with 400 and the reason, and the task is unchanged
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(json.readTree(answer.body()).get("message").asText()).containsPattern("^用户(组)?不存在：");
+        });
+        assertThat(taskService.createTaskQuery().taskId(own.getId()).singleResult().getAssignee()).isNull();
+        assertThat(taskService.getIdentityLinksForTask(own.getId())).noneMatch(l -> tooLong.equals(l.getGroupId()));
+        // and an assignment to the unit's own staff is made
+        assertThat(post("office01", "/engine-rest/task/" + own.getId() + "/assignee", "{\"userId\": \"waitan01\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(own.getId()).singleResult().getAssignee()).isEqualTo("waitan01");
+    }
+
+    @Test
     void completingAnIncompleteSelfCheckAnswers400WithTheReasonInChinese() throws Exception {
         Task own = taskOf("waitan");
 

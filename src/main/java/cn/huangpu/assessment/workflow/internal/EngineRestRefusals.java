@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import cn.huangpu.assessment.web.RequestBodyTooLargeException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -25,6 +26,7 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  *       REST exception is answered by Camunda's own handler;</li>
  *   <li>a listener's refusal of what the user sent ({@link BadUserRequestException}, the start form's checks) is
  *       400 with its reason, where the resources that start an instance answer any engine exception with 500;</li>
+ *   <li>a claim of a task someone else has claimed is 409 with its reason, not Camunda's 500;</li>
  *   <li>a body cut off at the request-size limit while the engine read it is 413 with its reason, where Camunda's
  *       catch-all handler would answer 500.</li>
  * </ul>
@@ -38,6 +40,9 @@ public final class EngineRestRefusals implements AutoDiscoverable {
         }
         if (!context.getConfiguration().isRegistered(TooLarge.class)) {
             context.register(TooLarge.class);
+        }
+        if (!context.getConfiguration().isRegistered(AlreadyClaimed.class)) {
+            context.register(AlreadyClaimed.class);
         }
     }
 
@@ -70,6 +75,20 @@ public final class EngineRestRefusals implements AutoDiscoverable {
             return Response.status(status)
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("type", "InvalidRequestException", "message", refusal.getMessage(), "code", 0))
+                    .build();
+        }
+    }
+
+    /** A claim of a task someone else claimed meanwhile: a conflict with its reason, where Camunda answers 500. */
+    @Provider
+    @Priority(Priorities.USER)
+    public static final class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
+
+        @Override
+        public Response toResponse(TaskAlreadyClaimedException exception) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "InvalidRequestException", "message", "该任务已由他人认领，请刷新任务列表",
+                            "code", 0))
                     .build();
         }
     }
