@@ -11,6 +11,7 @@ import java.util.Map;
 import cn.huangpu.assessment.web.RequestBodyTooLargeException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -27,6 +28,7 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  *   <li>a listener's refusal of what the user sent ({@link BadUserRequestException}, the start form's checks) is
  *       400 with its reason, where the resources that start an instance answer any engine exception with 500;</li>
  *   <li>a claim of a task someone else has claimed is 409 with its reason, not Camunda's 500;</li>
+ *   <li>a query parameter the resources cannot bind, or a value the engine requires and did not get, is 400;</li>
  *   <li>a body cut off at the request-size limit while the engine read it is 413 with its reason, where Camunda's
  *       catch-all handler would answer 500.</li>
  * </ul>
@@ -43,6 +45,12 @@ public final class EngineRestRefusals implements AutoDiscoverable {
         }
         if (!context.getConfiguration().isRegistered(AlreadyClaimed.class)) {
             context.register(AlreadyClaimed.class);
+        }
+        if (!context.getConfiguration().isRegistered(MalformedParameter.class)) {
+            context.register(MalformedParameter.class);
+        }
+        if (!context.getConfiguration().isRegistered(MissingValue.class)) {
+            context.register(MissingValue.class);
         }
     }
 
@@ -89,6 +97,40 @@ public final class EngineRestRefusals implements AutoDiscoverable {
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("type", "InvalidRequestException", "message", "该任务已由他人认领，请刷新任务列表",
                             "code", 0))
+                    .build();
+        }
+    }
+
+    /**
+     * A request parameter the REST resources could not bind to their query's property ({@code orQueries=x}: the
+     * reflective setter's "argument type mismatch"), which Camunda's catch-all handler answers with 500.
+     */
+    @Provider
+    @Priority(Priorities.USER)
+    public static final class MalformedParameter implements ExceptionMapper<IllegalArgumentException> {
+
+        @Override
+        public Response toResponse(IllegalArgumentException exception) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "InvalidRequestException", "message", "请求参数的格式不对，请检查查询条件",
+                            "code", 0))
+                    .build();
+        }
+    }
+
+    /**
+     * A value the engine requires of the request and did not get (a sorting by a variable whose type it does not
+     * know: "valueType is null"), which the engine's handler answers with 500.
+     */
+    @Provider
+    @Priority(Priorities.USER)
+    public static final class MissingValue implements ExceptionMapper<NullValueException> {
+
+        @Override
+        public Response toResponse(NullValueException exception) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "InvalidRequestException", "message",
+                            "请求缺少必需的值或含有无法识别的类型：" + exception.getMessage(), "code", 0))
                     .build();
         }
     }
