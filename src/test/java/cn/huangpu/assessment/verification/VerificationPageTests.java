@@ -165,6 +165,29 @@ class VerificationPageTests {
     }
 
     @Test
+    void anIndicatorCodeTheCatalogueDoesNotHoldIsRefusedQuotedCutOnFindingsAndGrants() throws Exception {
+        // given the coordinator, and the findings recorded so far
+        WebSession office = WebSession.login(port, "office01");
+        int before = verification.findings(campaignId, "waitan").size();
+        String typed = "政务公开".repeat(25_000);
+
+        // when the hidden indicator code of the finding form and of the 不涉及 form is replaced by 100,000 characters
+        HttpResponse<String> finding = office.post(findings(), Map.of("indicatorCode", typed,
+                "kind", "STALE", "note", "栏目内容未更新"));
+        HttpResponse<String> grant = office.post(page() + "/not-involved", Map.of("indicatorCode", typed,
+                "reason", "该单位不承担此项工作"));
+
+        // then both are refused with 400 naming the field in Chinese and quoting what was typed cut, not in full
+        for (HttpResponse<String> refused : List.of(finding, grant)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            String text = Jsoup.parse(refused.body()).text();
+            assertThat(text).contains("指标目录中没有指标“政务公开").doesNotContain(typed.substring(0, 1_000));
+        }
+        // and nothing is saved
+        assertThat(verification.findings(campaignId, "waitan")).hasSize(before);
+    }
+
+    @Test
     void recheckingAllTheCampaignsLinksSaysHowManyAndThatThisSetupChecksNone() throws Exception {
         // given the coordinator, in a setup whose background checker is off (as the demo's)
         WebSession office = WebSession.login(port, "office01");
