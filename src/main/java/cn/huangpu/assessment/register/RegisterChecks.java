@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 final class RegisterChecks {
 
+    /** {@code register_row.title}'s length (V60). */
     static final int MAX_TITLE = 500;
+    /** {@code register_row.withheld_reason}'s and {@code register_void_number.reason}'s length (V60). */
     static final int MAX_REASON = 500;
+    /** {@code register_row.doc_number}'s and {@code register_void_number.doc_number}'s length (V60), as typed. */
     static final int MAX_NUMBER_TEXT = 100;
 
     /** 2023-09-22, 2023/9/22, 2023.9.22, 2023年9月22日: the ways a date is typed into a register. */

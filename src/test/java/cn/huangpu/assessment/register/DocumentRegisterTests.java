@@ -249,6 +249,18 @@ class DocumentRegisterTests {
     }
 
     @Test
+    void aVoidNumberLongerThanItsColumnIsRefusedNamingTheField() throws Exception {
+        // given 100,000 characters typed as the void number (the column holds 100)
+        String typed = "黄府办发".repeat(25_000);
+
+        // when the office records it, then it is refused with 400 naming the field (the page, not a 500)
+        voidNumber("waitan", typed, "编号作废").andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("作废号过长")));
+        // and nothing is saved
+        assertThat(registers.voidNumbers(campaign.id(), "waitan", Register.DOCUMENTS)).isEmpty();
+    }
+
+    @Test
     void onlyTheOfficeWritesRegistersLeadersReadAndUnitsDoNotOpenThem() throws Exception {
         String page = "/app/registers/" + campaign.id() + "/waitan";
         mvc.perform(get(page).with(httpBasic("office01", "demo"))).andExpect(status().isOk())
