@@ -188,6 +188,24 @@ class VerificationPageTests {
     }
 
     @Test
+    void aFindingKindThatIsNoneOfTheKindsIsRefusedQuotedCut() throws Exception {
+        // given the coordinator, and the findings recorded so far
+        WebSession office = WebSession.login(port, "office01");
+        int before = verification.findings(campaignId, "waitan").size();
+        String typed = "政务公开".repeat(25_000);
+
+        // when the finding form's kind (a select) is replaced by 100,000 characters
+        HttpResponse<String> refused = office.post(findings(), Map.of("indicatorCode", withFindings.code(),
+                "kind", typed, "note", "栏目内容未更新"));
+
+        // then it is refused with 400 naming the field and quoting what was typed cut, and nothing is saved
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("问题类型“政务公开", "不是可选的问题类型")
+                .doesNotContain(typed.substring(0, 1_000));
+        assertThat(verification.findings(campaignId, "waitan")).hasSize(before);
+    }
+
+    @Test
     void recheckingAllTheCampaignsLinksSaysHowManyAndThatThisSetupChecksNone() throws Exception {
         // given the coordinator, in a setup whose background checker is off (as the demo's)
         WebSession office = WebSession.login(port, "office01");
