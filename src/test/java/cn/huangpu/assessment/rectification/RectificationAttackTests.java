@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,24 @@ class RectificationAttackTests {
         assertThat(kind.statusCode()).isEqualTo(400);
         assertThat(kind.body()).contains("整改情况");
         assertThat(rectification.items(id, "waitan").get(0)).isEqualTo(before);
+    }
+
+    @Test
+    void anIndicatorCodeOfAHundredThousandCharactersIsRefusedQuotedCutAndAddsNothing() throws Exception {
+        // given the coordinator, and 外滩街道's items so far
+        WebSession office = WebSession.login(port, "office01");
+        int before = rectification.items(id, "waitan").size();
+        String typed = "政务公开".repeat(25_000);
+
+        // when she adds an item whose indicator (a select on the page) is 100,000 characters
+        HttpResponse<String> refused = office.post("/app/rectification/" + id + "/waitan/items",
+                Map.of("indicatorCode", typed, "text", "栏目未按要求更新"));
+
+        // then it is a 400 naming the field in Chinese and quoting what was typed cut, and nothing is added
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("指标目录中没有指标 政务公开")
+                .doesNotContain(typed.substring(0, 1_000));
+        assertThat(rectification.items(id, "waitan")).hasSize(before);
     }
 
     @Test
