@@ -57,6 +57,8 @@ public class RectificationService {
     public static final int NOTE_CHARS = 2000;
     public static final int URL_CHARS = 1000;
     public static final int TEXT_CHARS = 2000;
+    /** A send-back's or a removal's reason: the item keeps 2,000, the audit trail records it whole and keeps 1,000. */
+    public static final int REASON_CHARS = AuditLog.REASON_CHARS;
     /** Files one item's report may carry, as an objection's (without it a unit could fill the database 10 MB at a time). */
     public static final int MAX_FILES_PER_ITEM = 10;
 
@@ -427,7 +429,7 @@ public class RectificationService {
     /** The office sends a reported item back to the unit, with the reason (required). */
     public RectificationItem sendBack(Long campaignId, String unitCode, Long itemId, String reason, String actor) {
         Item item = reported(campaignId, unitCode, itemId);
-        String why = required(reason, item.getIndicatorCode(), "reason", "退回理由", "退回须写明理由");
+        String why = reason(reason, item.getIndicatorCode(), "退回理由", "退回须写明理由");
         item.sendBack(why, actor, clock.instant());
         audit.record(campaignId, subject(item), "SEND_BACK", ItemStatus.REPORTED.label(), ItemStatus.SENT_BACK.label(), why, actor);
         return item.view();
@@ -541,7 +543,7 @@ public class RectificationService {
         if (item.getStatus() == ItemStatus.REMOVED) {
             throw new BadInputException("不能删除", InputError.field("itemId", "整改项", "该整改项已删除"));
         }
-        String why = required(reason, item.getIndicatorCode(), "reason", "删除理由", "删除整改项须写明理由");
+        String why = reason(reason, item.getIndicatorCode(), "删除理由", "删除整改项须写明理由");
         String before = item.getStatus().label();
         item.remove(why, actor, clock.instant());
         audit.record(campaignId, subject(item), "REMOVE", before + "：" + describe(item), ItemStatus.REMOVED.label(), why, actor);
@@ -648,11 +650,12 @@ public class RectificationService {
         return at == null ? null : time.format(at);
     }
 
-    private static String required(String value, String indicator, String field, String label, String reason) {
+    /** The office's reason for a decision on an item: required, and at most what the audit trail keeps. */
+    private static String reason(String value, String indicator, String label, String missing) {
         String text = blankToNull(value);
-        if (text == null || text.length() > NOTE_CHARS) {
-            throw new BadInputException("未保存", new InputError(indicator, field, label,
-                    text == null ? reason : "不能超过" + NOTE_CHARS + "个字"));
+        if (text == null || text.length() > REASON_CHARS) {
+            throw new BadInputException("未保存", new InputError(indicator, "reason", label,
+                    text == null ? missing : "不能超过" + REASON_CHARS + "个字"));
         }
         return text;
     }

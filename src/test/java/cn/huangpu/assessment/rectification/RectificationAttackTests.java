@@ -194,6 +194,27 @@ class RectificationAttackTests {
     }
 
     @Test
+    void aRemovalReasonIsHeldToWhatTheAuditTrailKeepsAndOneAsLongIsKeptWhole() throws Exception {
+        // given an item the office added to 外滩街道's list, and the audit trail's reason column of 1,000 characters (V3)
+        RectificationItem added = rectification.add(id, "waitan", "1.1", "栏目未按要求更新", null, null, "office01");
+        WebSession office = WebSession.login(port, "office01");
+        String path = "/app/rectification/" + id + "/waitan/items/" + added.id() + "/remove";
+        String longest = "该问题已在其他整改项中通报重复".repeat(70).substring(0, 1000);
+
+        // when she removes it with a reason one character longer, then it is a 400 naming the field, and it stays
+        HttpResponse<String> refused = office.post(path, Map.of("reason", longest + "复"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("删除理由");
+        assertThat(rectification.items(id, "waitan")).filteredOn(i -> i.id().equals(added.id()))
+                .singleElement().extracting(RectificationItem::status).isNotEqualTo(ItemStatus.REMOVED);
+
+        // and with a reason as long as the trail holds, it is removed and the reason kept whole in the trail
+        assertThat(office.post(path, Map.of("reason", longest)).statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select reason from audit_entry where campaign_id = ? and action = 'REMOVE'"
+                + " and subject = ?", String.class, id, "rectification waitan 1.1 " + added.id())).isEqualTo(longest);
+    }
+
+    @Test
     void anUploadDeclaringAnOverlongTypeIsSavedAsAnOctetStream() throws Exception {
         // given 外滩街道's open item on 1.1
         WebSession waitan = WebSession.login(port, "waitan01");
