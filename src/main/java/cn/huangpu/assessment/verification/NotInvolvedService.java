@@ -23,6 +23,7 @@ import cn.huangpu.assessment.verification.internal.NotInvolvedDecisionRepository
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.TypedText;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -320,6 +321,10 @@ public class NotInvolvedService {
         if (stripped.length() > MAX_REASON) {
             errors.add(new InputError(indicatorCode, "reason", "理由", "理由不能超过" + MAX_REASON + "字，收到 "
                     + stripped.length() + " 字"));
+            return null;
+        }
+        if (TypedText.hasControlCharacters(stripped)) {
+            errors.add(new InputError(indicatorCode, "reason", "理由", "理由含有控制字符，请删除后再保存"));
             return null;
         }
         return stripped;

@@ -18,6 +18,7 @@ import cn.huangpu.assessment.verification.internal.NotInvolvedDecisionRepository
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.TypedText;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -112,6 +113,8 @@ public class VerificationService {
         } else if (request.note().length() > MAX_NOTE_LENGTH) {
             errors.add(new InputError(code, "note", "问题说明", "问题说明不能超过" + MAX_NOTE_LENGTH
                     + "字，收到 " + request.note().length() + " 字"));
+        } else if (TypedText.hasControlCharacters(request.note())) {
+            errors.add(new InputError(code, "note", "问题说明", "问题说明含有控制字符，请删除后再保存"));
         } else if (items.size() > MAX_LINES) {
             errors.add(new InputError(code, "note", "问题说明", "问题说明最多逐行列出" + MAX_LINES
                     + "项，收到 " + items.size() + " 行；更多的问题请分几条记录"));
@@ -119,6 +122,8 @@ public class VerificationService {
         Integer count = count(request, indicator, items, campaignId, unitCode, errors);
         if (request.url() != null && request.url().length() > 1000) {
             errors.add(new InputError(code, "url", "问题网址", "问题网址不能超过1000个字符"));
+        } else if (TypedText.hasControlCharacters(request.url())) {
+            errors.add(new InputError(code, "url", "问题网址", "问题网址含有控制字符，请删除后再保存"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("核查问题未保存", errors);
