@@ -24,6 +24,7 @@ import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.TypedText;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -59,6 +60,7 @@ public class RectificationService {
     public static final int TEXT_CHARS = 2000;
     /** A send-back's or a removal's reason: the item keeps 2,000, the audit trail records it whole and keeps 1,000. */
     public static final int REASON_CHARS = AuditLog.REASON_CHARS;
+    private static final String CONTROL_CHARACTERS = "含有控制字符，请删除后再保存";
     /** Files one item's report may carry, as an objection's (without it a unit could fill the database 10 MB at a time). */
     public static final int MAX_FILES_PER_ITEM = 10;
 
@@ -307,6 +309,8 @@ public class RectificationService {
         String note = blankToNull(report.note());
         if (note != null && note.length() > NOTE_CHARS) {
             errors.add(new InputError(item.getIndicatorCode(), "note", "整改说明", "不能超过" + NOTE_CHARS + "个字"));
+        } else if (TypedText.hasControlCharacters(note)) {
+            errors.add(new InputError(item.getIndicatorCode(), "note", "整改说明", CONTROL_CHARACTERS));
         }
         String link = blankToNull(report.link());
         if (link != null && (link.length() > URL_CHARS || !isWebLink(link))) {
@@ -506,6 +510,8 @@ public class RectificationService {
         String finding = blankToNull(text);
         if (finding == null || finding.length() > TEXT_CHARS) {
             errors.add(InputError.field("text", "问题", finding == null ? "请写明通报的问题" : "不能超过" + TEXT_CHARS + "个字"));
+        } else if (TypedText.hasControlCharacters(finding)) {
+            errors.add(InputError.field("text", "问题", CONTROL_CHARACTERS));
         }
         String link = blankToNull(url);
         if (link != null && (link.length() > URL_CHARS || !isWebLink(link))) {
@@ -653,9 +659,9 @@ public class RectificationService {
     /** The office's reason for a decision on an item: required, and at most what the audit trail keeps. */
     private static String reason(String value, String indicator, String label, String missing) {
         String text = blankToNull(value);
-        if (text == null || text.length() > REASON_CHARS) {
-            throw new BadInputException("未保存", new InputError(indicator, "reason", label,
-                    text == null ? missing : "不能超过" + REASON_CHARS + "个字"));
+        if (text == null || text.length() > REASON_CHARS || TypedText.hasControlCharacters(text)) {
+            throw new BadInputException("未保存", new InputError(indicator, "reason", label, text == null ? missing
+                    : text.length() > REASON_CHARS ? "不能超过" + REASON_CHARS + "个字" : CONTROL_CHARACTERS));
         }
         return text;
     }

@@ -215,6 +215,32 @@ class RectificationAttackTests {
     }
 
     @Test
+    void textsHoldingAControlCharacterAreRefusedNamingTheFieldAndSaveNothing() throws Exception {
+        // given 外滩街道's open item on 1.1, and the office
+        WebSession waitan = WebSession.login(port, "waitan01");
+        WebSession office = WebSession.login(port, "office01");
+        RectificationItem before = rectification.items(id, "waitan").get(0);
+        int items = rectification.items(id, "waitan").size();
+        String base = "/app/rectification/" + id + "/waitan/items";
+
+        // when the unit reports with U+0001 in its note, and the office adds an item and removes one with it
+        HttpResponse<String> report = waitan.post(base + "/" + waitanItem + "/report", Map.of("kind", "FIXED",
+                "note", "已\u0001修复", "version", String.valueOf(before.version())));
+        HttpResponse<String> add = office.post(base, Map.of("indicatorCode", "1.1", "text", "栏目\u0001未更新"));
+        HttpResponse<String> remove = office.post(base + "/" + waitanItem + "/remove", Map.of("reason", "重复\u0001通报"));
+
+        // then each is a 400 naming the field, and nothing changed
+        assertThat(report.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(report.body()).text()).contains("整改说明", "控制字符");
+        assertThat(add.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(add.body()).text()).contains("问题", "控制字符");
+        assertThat(remove.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(remove.body()).text()).contains("删除理由", "控制字符");
+        assertThat(rectification.items(id, "waitan")).hasSize(items);
+        assertThat(rectification.items(id, "waitan").get(0)).isEqualTo(before);
+    }
+
+    @Test
     void anUploadDeclaringAnOverlongTypeIsSavedAsAnOctetStream() throws Exception {
         // given 外滩街道's open item on 1.1
         WebSession waitan = WebSession.login(port, "waitan01");
