@@ -243,9 +243,12 @@ class FormAttackTests {
         return same.size() > found.ordinal() ? same.get(found.ordinal()) : null;
     }
 
-    /** A field's name with its codes left out: {@code completion[1.2]} and {@code completion[3.4]} are one. */
+    /**
+     * A field's name with its codes left out: {@code completion[1.2]} and {@code completion[3.4]} are one; the
+     * register's columns {@code c0}, {@code c1}... are each a field of their own.
+     */
     private static String fieldShape(String name) {
-        return name.replaceAll("\\[[^]]*]|\\d+", "[]");
+        return name.replaceAll("\\[[^]]*]", "[]");
     }
 
     private static List<Element> textFields(Element form) {
