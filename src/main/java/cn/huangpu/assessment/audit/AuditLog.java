@@ -15,6 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
+    /**
+     * {@code audit_entry.reason}'s length (V3). The reason is kept whole, so a module whose users type a reason that
+     * the trail records holds it to this length (refused, naming the field) before it saves anything.
+     */
+    public static final int REASON_CHARS = 1000;
+
     /** One change, as recorded by {@link #recordAll}. */
     public record Change(String subject, String action, String before, String after, String reason) {
     }

@@ -454,6 +454,10 @@ public class CampaignService {
         if (reason == null || reason.isBlank()) {
             throw new BadInputException("不能重新打开", InputError.field("reason", "理由", "重新打开须说明理由"));
         }
+        if (reason.strip().length() > AuditLog.REASON_CHARS) {
+            throw new BadInputException("不能重新打开", InputError.field("reason", "理由",
+                    "理由最多" + AuditLog.REASON_CHARS + "字，现有" + reason.strip().length() + "字"));
+        }
         audit.record(campaignId, "campaign " + campaignId, "REOPEN", "PUBLISHED", "REOPENED", reason.strip(), actor);
         campaign.reopen();
         return campaign.info();

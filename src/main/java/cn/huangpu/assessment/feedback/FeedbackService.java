@@ -492,7 +492,7 @@ public class FeedbackService {
         Objection objection = raisedOf(campaignId, unitCode, objectionId);
         String ruling = text(reason);
         List<InputError> errors = new ArrayList<>();
-        checkChineseText(errors, objection.indicatorCode(), "rulingReason", "复核意见", ruling);
+        checkChineseText(errors, objection.indicatorCode(), "rulingReason", "复核意见", ruling, AuditLog.REASON_CHARS);
         for (FactEntry change : changes) {
             if (!change.unitCode().equals(unitCode) || !change.indicatorCode().equals(objection.indicatorCode())) {
                 errors.add(new InputError(change.indicatorCode(), change.inputName(), "只能修改该异议所在指标的输入项"));
@@ -528,7 +528,7 @@ public class FeedbackService {
         Objection objection = raisedOf(campaignId, unitCode, objectionId);
         String ruling = text(reason);
         List<InputError> errors = new ArrayList<>();
-        checkChineseText(errors, objection.indicatorCode(), "rulingReason", "驳回理由", ruling);
+        checkChineseText(errors, objection.indicatorCode(), "rulingReason", "驳回理由", ruling, AuditLog.REASON_CHARS);
         if (!errors.isEmpty()) {
             throw new BadInputException("未驳回", errors);
         }
@@ -584,7 +584,7 @@ public class FeedbackService {
             errors.add(InputError.field("evaluatorCode", "专项评估单位", "请选择提供该指标输入项的专项评估单位"));
         }
         String asked = text(question);
-        checkChineseText(errors, objection.indicatorCode(), "question", "征求意见的问题", asked);
+        checkChineseText(errors, objection.indicatorCode(), "question", "征求意见的问题", asked, AuditLog.REASON_CHARS);
         if (!errors.isEmpty()) {
             throw new BadInputException("未征求意见", errors);
         }
@@ -793,10 +793,20 @@ public class FeedbackService {
 
     /** Required, at most 2,000 characters, and written in Chinese (at least one Chinese character). */
     static void checkChineseText(List<InputError> errors, String indicator, String field, String label, String text) {
+        checkChineseText(errors, indicator, field, label, text, MAX_TEXT);
+    }
+
+    /**
+     * As {@link #checkChineseText(List, String, String, String, String)}, at most {@code most} characters: a ruling
+     * and the question put to an evaluator are the audit trail's reason and take what the trail keeps
+     * ({@link AuditLog#REASON_CHARS}).
+     */
+    static void checkChineseText(List<InputError> errors, String indicator, String field, String label, String text,
+                                 int most) {
         if (text == null) {
             errors.add(new InputError(indicator, field, label, "请填写" + label));
-        } else if (text.length() > MAX_TEXT) {
-            errors.add(new InputError(indicator, field, label, label + "最多" + MAX_TEXT + "字，现有" + text.length() + "字"));
+        } else if (text.length() > most) {
+            errors.add(new InputError(indicator, field, label, label + "最多" + most + "字，现有" + text.length() + "字"));
         } else if (TypedText.hasControlCharacters(text)) {
             errors.add(new InputError(indicator, field, label, label + "含有控制字符，请删除后再保存"));
         } else if (text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {

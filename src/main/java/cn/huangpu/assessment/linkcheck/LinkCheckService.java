@@ -17,6 +17,7 @@ import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.TypedText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +120,11 @@ public class LinkCheckService {
         if (expected != null && expected.length() > SelfCheckService.LIMITS.keywordChars()) {
             throw new BadInputException("不能重新检查", new InputError(check.getIndicatorCode(), "keyword",
                     "关键词不能超过" + SelfCheckService.LIMITS.keywordChars() + "个字"));
+        }
+        // the keyword replaces the one the self-check's links gave, which may hold no control character either
+        if (TypedText.hasControlCharacters(expected)) {
+            throw new BadInputException("不能重新检查", new InputError(check.getIndicatorCode(), "keyword",
+                    "关键词含有控制字符，请删除后再检查"));
         }
         check.requeue(clock.instant(), expected);
     }

@@ -18,6 +18,12 @@ import java.time.Instant;
 @Table(name = "notification")
 public class Notification {
 
+    /**
+     * {@code notification.message}'s length (V3). A longer message (one quoting a long reason) is cut with “…”: a
+     * notice points at the page, which shows the whole text.
+     */
+    static final int MESSAGE_CHARS = 1000;
+
     /** Why the message was sent. */
     public enum Kind {
         REMINDER, OVERDUE, MANUAL, APPROVAL_OVERDUE,
@@ -69,7 +75,8 @@ public class Notification {
         this.campaignId = campaignId;
         this.recipientGroup = recipientGroup;
         this.kind = kind;
-        this.message = message;
+        this.message = message == null || message.length() <= MESSAGE_CHARS ? message
+                : message.substring(0, MESSAGE_CHARS - 1) + "…";
         this.dedupKey = dedupKey;
         this.createdAt = createdAt;
         this.taskId = link.taskId();

@@ -269,6 +269,7 @@ class RectificationController {
         model.addAttribute("due", stage.due() == null ? null : time.format(stage.due()));
         model.addAttribute("errors", errors);
         model.addAttribute("noteChars", RectificationService.NOTE_CHARS);
+        model.addAttribute("reasonChars", RectificationService.REASON_CHARS);
         model.addAttribute("urlChars", RectificationService.URL_CHARS);
         return "rectification";
     }

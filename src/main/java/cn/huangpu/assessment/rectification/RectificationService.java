@@ -24,6 +24,7 @@ import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.TypedText;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -57,6 +58,9 @@ public class RectificationService {
     public static final int NOTE_CHARS = 2000;
     public static final int URL_CHARS = 1000;
     public static final int TEXT_CHARS = 2000;
+    /** A send-back's or a removal's reason: the item keeps 2,000, the audit trail records it whole and keeps 1,000. */
+    public static final int REASON_CHARS = AuditLog.REASON_CHARS;
+    private static final String CONTROL_CHARACTERS = "含有控制字符，请删除后再保存";
     /** Files one item's report may carry, as an objection's (without it a unit could fill the database 10 MB at a time). */
     public static final int MAX_FILES_PER_ITEM = 10;
 
@@ -305,6 +309,8 @@ public class RectificationService {
         String note = blankToNull(report.note());
         if (note != null && note.length() > NOTE_CHARS) {
             errors.add(new InputError(item.getIndicatorCode(), "note", "整改说明", "不能超过" + NOTE_CHARS + "个字"));
+        } else if (TypedText.hasControlCharacters(note)) {
+            errors.add(new InputError(item.getIndicatorCode(), "note", "整改说明", CONTROL_CHARACTERS));
         }
         String link = blankToNull(report.link());
         if (link != null && (link.length() > URL_CHARS || !isWebLink(link))) {
@@ -427,7 +433,7 @@ public class RectificationService {
     /** The office sends a reported item back to the unit, with the reason (required). */
     public RectificationItem sendBack(Long campaignId, String unitCode, Long itemId, String reason, String actor) {
         Item item = reported(campaignId, unitCode, itemId);
-        String why = required(reason, item.getIndicatorCode(), "reason", "退回理由", "退回须写明理由");
+        String why = reason(reason, item.getIndicatorCode(), "退回理由", "退回须写明理由");
         item.sendBack(why, actor, clock.instant());
         audit.record(campaignId, subject(item), "SEND_BACK", ItemStatus.REPORTED.label(), ItemStatus.SENT_BACK.label(), why, actor);
         return item.view();
@@ -499,11 +505,13 @@ public class RectificationService {
         List<InputError> errors = new ArrayList<>();
         String code = blankToNull(indicatorCode);
         if (code == null || catalogue(campaign).indicator(code).isEmpty()) {
-            errors.add(InputError.field("indicatorCode", "指标", code == null ? "请选择指标" : "指标目录中没有指标 " + code));
+            errors.add(InputError.field("indicatorCode", "指标", code == null ? "请选择指标" : "指标目录中没有指标 " + NumberRules.shown(code)));
         }
         String finding = blankToNull(text);
         if (finding == null || finding.length() > TEXT_CHARS) {
             errors.add(InputError.field("text", "问题", finding == null ? "请写明通报的问题" : "不能超过" + TEXT_CHARS + "个字"));
+        } else if (TypedText.hasControlCharacters(finding)) {
+            errors.add(InputError.field("text", "问题", CONTROL_CHARACTERS));
         }
         String link = blankToNull(url);
         if (link != null && (link.length() > URL_CHARS || !isWebLink(link))) {
@@ -541,7 +549,7 @@ public class RectificationService {
         if (item.getStatus() == ItemStatus.REMOVED) {
             throw new BadInputException("不能删除", InputError.field("itemId", "整改项", "该整改项已删除"));
         }
-        String why = required(reason, item.getIndicatorCode(), "reason", "删除理由", "删除整改项须写明理由");
+        String why = reason(reason, item.getIndicatorCode(), "删除理由", "删除整改项须写明理由");
         String before = item.getStatus().label();
         item.remove(why, actor, clock.instant());
         audit.record(campaignId, subject(item), "REMOVE", before + "：" + describe(item), ItemStatus.REMOVED.label(), why, actor);
@@ -648,11 +656,12 @@ public class RectificationService {
         return at == null ? null : time.format(at);
     }
 
-    private static String required(String value, String indicator, String field, String label, String reason) {
+    /** The office's reason for a decision on an item: required, and at most what the audit trail keeps. */
+    private static String reason(String value, String indicator, String label, String missing) {
         String text = blankToNull(value);
-        if (text == null || text.length() > NOTE_CHARS) {
-            throw new BadInputException("未保存", new InputError(indicator, field, label,
-                    text == null ? reason : "不能超过" + NOTE_CHARS + "个字"));
+        if (text == null || text.length() > REASON_CHARS || TypedText.hasControlCharacters(text)) {
+            throw new BadInputException("未保存", new InputError(indicator, "reason", label, text == null ? missing
+                    : text.length() > REASON_CHARS ? "不能超过" + REASON_CHARS + "个字" : CONTROL_CHARACTERS));
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package cn.huangpu.assessment.register;
 
+import cn.huangpu.assessment.scoring.NumberRules;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +15,11 @@ import java.util.regex.Pattern;
  */
 final class RegisterChecks {
 
+    /** {@code register_row.title}'s length (V60). */
     static final int MAX_TITLE = 500;
+    /** {@code register_row.withheld_reason}'s and {@code register_void_number.reason}'s length (V60). */
     static final int MAX_REASON = 500;
+    /** {@code register_row.doc_number}'s and {@code register_void_number.doc_number}'s length (V60), as typed. */
     static final int MAX_NUMBER_TEXT = 100;
 
     /** 2023-09-22, 2023/9/22, 2023.9.22, 2023年9月22日: the ways a date is typed into a register. */
@@ -78,7 +82,7 @@ final class RegisterChecks {
             } else {
                 disclosure = Disclosure.parse(attribute).orElse(null);
                 if (disclosure == null) {
-                    problems.add(new Problem(3, "公开属性“" + attribute + "”无效，须为主动公开、依申请公开或不予公开"));
+                    problems.add(new Problem(3, "公开属性“" + NumberRules.shown(attribute) + "”无效，须为主动公开、依申请公开或不予公开"));
                 }
             }
             if (disclosure == Disclosure.WITHHELD && reason == null) {
@@ -116,7 +120,7 @@ final class RegisterChecks {
         }
         LocalDate date = parseDate(t);
         if (date == null) {
-            problems.add(new Problem(column, headers.get(column) + "“" + t + "”不是有效的日期，应如 2023-09-22"));
+            problems.add(new Problem(column, headers.get(column) + "“" + NumberRules.shown(t) + "”不是有效的日期，应如 2023-09-22"));
         }
         return date;
     }

@@ -243,6 +243,8 @@ class RegisterService {
         String reason = reasonText == null ? "" : reasonText.strip();
         if (!register.documents()) {
             errors.add(InputError.field("number", "作废号", register.label() + "不按文号登记，没有作废号"));
+        } else if (numberText != null && numberText.strip().length() > RegisterChecks.MAX_NUMBER_TEXT) {
+            errors.add(InputError.field("number", "作废号", "作废号过长：最多" + RegisterChecks.MAX_NUMBER_TEXT + "字"));
         } else if (parsed.problem() != null) {
             errors.add(InputError.field("number", "作废号", parsed.problem()));
         } else {

@@ -23,6 +23,7 @@ import cn.huangpu.assessment.verification.internal.NotInvolvedDecisionRepository
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.TypedText;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,14 +137,14 @@ public class NotInvolvedService {
         List<InputError> errors = new ArrayList<>();
         Indicator indicator = allowing(campaign, indicatorCode, errors);
         if (campaigns.unit(campaignId, unitCode).status() == UnitParticipation.Status.PENDING) {
-            errors.add(new InputError(indicatorCode, "indicatorCode", "指标",
+            errors.add(new InputError(indicator == null ? null : indicator.code(), "indicatorCode", "指标",
                     "本单位尚未提交自查：提交前请直接在自查中勾选或取消“不涉及此项工作”"));
         }
         if (indicator != null && requests(campaignId, unitCode).stream()
                 .anyMatch(r -> r.isOpen() && r.indicatorCode().equals(indicator.code()))) {
             errors.add(new InputError(indicator.code(), "indicatorCode", "指标", "本单位对该指标已有待区政府办公室办理的更改申请，请等待办理结果"));
         }
-        String why = reason(reason, "申请更改的理由", errors, indicatorCode);
+        String why = reason(reason, "申请更改的理由", errors, indicator == null ? null : indicator.code());
         if (!errors.isEmpty()) {
             throw new BadInputException("更改申请未提交", errors);
         }
@@ -171,7 +172,7 @@ public class NotInvolvedService {
         List<InputError> errors = new ArrayList<>();
         Indicator indicator = allowing(campaign, indicatorCode, errors);
         if (campaigns.unit(campaignId, unitCode).status() == UnitParticipation.Status.PENDING) {
-            errors.add(new InputError(indicatorCode, "indicatorCode", "指标",
+            errors.add(new InputError(indicator == null ? null : indicator.code(), "indicatorCode", "指标",
                     "单位尚未提交自查：提交前“不涉及”由单位在自查中申报"));
         } else if (indicator != null) {
             NotInvolvedClaim claim = claims(campaignId, unitCode).get(indicator.code());
@@ -184,7 +185,7 @@ public class NotInvolvedService {
                         "单位对该指标有待办理的更改申请，请在“单位的更改申请”中办理"));
             }
         }
-        String why = reason(reason, "认定“不涉及”的理由", errors, indicatorCode);
+        String why = reason(reason, "认定“不涉及”的理由", errors, indicator == null ? null : indicator.code());
         if (!errors.isEmpty()) {
             throw new BadInputException("“不涉及”认定未保存", errors);
         }
@@ -299,7 +300,7 @@ public class NotInvolvedService {
         Indicator indicator = indicatorCode == null ? null
                 : catalogues.forYear(campaign.catalogueYear()).orElseThrow().indicator(indicatorCode.strip()).orElse(null);
         if (indicator == null) {
-            errors.add(new InputError(indicatorCode, "indicatorCode", "指标", "指标目录中没有该指标"));
+            errors.add(new InputError(null, "indicatorCode", "指标", VerificationService.unknownIndicator(indicatorCode)));
             return null;
         }
         if (!indicator.notInvolvedAllowed()) {
@@ -320,6 +321,10 @@ public class NotInvolvedService {
         if (stripped.length() > MAX_REASON) {
             errors.add(new InputError(indicatorCode, "reason", "理由", "理由不能超过" + MAX_REASON + "字，收到 "
                     + stripped.length() + " 字"));
+            return null;
+        }
+        if (TypedText.hasControlCharacters(stripped)) {
+            errors.add(new InputError(indicatorCode, "reason", "理由", "理由含有控制字符，请删除后再保存"));
             return null;
         }
         return stripped;

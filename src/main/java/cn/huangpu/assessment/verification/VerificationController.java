@@ -6,6 +6,7 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.directory.ReferenceData;
+import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
@@ -80,7 +81,8 @@ class VerificationController {
             if (parsed == null) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return render(campaignId, unitCode, model,
-                        List.of(new InputError(indicatorCode, "kind", "问题类型", "问题类型“" + kind + "”不是可选的问题类型")), typed,
+                        List.of(new InputError(known(campaignId, indicatorCode), "kind", "问题类型",
+                                "问题类型“" + NumberRules.shown(kind.strip()) + "”不是可选的问题类型")), typed,
                         null);
             }
         }
@@ -190,5 +192,11 @@ class VerificationController {
         if (!user.isCoordinator() && (write || !user.isLeader())) {
             throw new AccessDenied("网上核查由区政府办公室办理");
         }
+    }
+
+    /** The typed indicator code if the campaign's catalogue holds it, else null: an error names only real indicators. */
+    private String known(Long campaignId, String indicatorCode) {
+        return catalogues.forYear(campaigns.get(campaignId).catalogueYear()).orElseThrow()
+                .indicator(indicatorCode).map(Indicator::code).orElse(null);
     }
 }

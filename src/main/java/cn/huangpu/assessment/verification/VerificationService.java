@@ -18,6 +18,7 @@ import cn.huangpu.assessment.verification.internal.NotInvolvedDecisionRepository
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
 import cn.huangpu.assessment.web.NotFoundException;
+import cn.huangpu.assessment.web.TypedText;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -86,10 +87,12 @@ public class VerificationService {
         Catalogue catalogue = catalogues.forYear(campaign.catalogueYear()).orElseThrow();
         List<InputError> errors = new ArrayList<>();
         Indicator indicator = catalogue.indicator(request.indicatorCode()).orElse(null);
+        // an errors' indicator is one of the catalogue's: a typed code that is none is quoted cut, never in full
+        String code = indicator == null ? null : indicator.code();
         if (indicator == null) {
-            errors.add(new InputError(request.indicatorCode(), "indicatorCode", "指标", "指标目录中没有该指标"));
+            errors.add(new InputError(null, "indicatorCode", "指标", unknownIndicator(request.indicatorCode())));
         } else if (request.kind() == null) {
-            errors.add(new InputError(request.indicatorCode(), "kind", "问题类型", "问题类型为必选项，请选择问题类型"));
+            errors.add(new InputError(code, "kind", "问题类型", "问题类型为必选项，请选择问题类型"));
         } else if (request.kind() == FindingKind.NOT_INVOLVED_REJECTED) {
             if (!notInvolvedClaims(campaignId, unitCode).contains(indicator.code())) {
                 boolean submitted = campaigns.unit(campaignId, unitCode).status() != UnitParticipation.Status.PENDING;
@@ -100,23 +103,27 @@ public class VerificationService {
                         : "单位尚未提交自查，指标 " + indicator.code() + " " + indicator.name() + " 的“不涉及”尚未申报")));
             }
         } else if (indicator.findingInputs().stream().noneMatch(in -> in.name().equals(request.inputName()))) {
-            errors.add(new InputError(request.indicatorCode(), "inputName", "扣分项", indicator.findingInputs().isEmpty()
+            errors.add(new InputError(code, "inputName", "扣分项", indicator.findingInputs().isEmpty()
                     ? "该指标不按网上核查问题扣分，请在综合评估中录入"
                     : "扣分项为必选项，请选择问题计入的扣分项：" + indicator.findingInputs().stream().map(i -> i.label()).toList()));
         }
         List<String> items = RecordedFinding.lines(request.note());
         if (request.note() == null || request.note().isBlank()) {
-            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明为必填项，请写明发现的问题"));
+            errors.add(new InputError(code, "note", "问题说明", "问题说明为必填项，请写明发现的问题"));
         } else if (request.note().length() > MAX_NOTE_LENGTH) {
-            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明不能超过" + MAX_NOTE_LENGTH
+            errors.add(new InputError(code, "note", "问题说明", "问题说明不能超过" + MAX_NOTE_LENGTH
                     + "字，收到 " + request.note().length() + " 字"));
+        } else if (TypedText.hasControlCharacters(request.note())) {
+            errors.add(new InputError(code, "note", "问题说明", "问题说明含有控制字符，请删除后再保存"));
         } else if (items.size() > MAX_LINES) {
-            errors.add(new InputError(request.indicatorCode(), "note", "问题说明", "问题说明最多逐行列出" + MAX_LINES
+            errors.add(new InputError(code, "note", "问题说明", "问题说明最多逐行列出" + MAX_LINES
                     + "项，收到 " + items.size() + " 行；更多的问题请分几条记录"));
         }
         Integer count = count(request, indicator, items, campaignId, unitCode, errors);
         if (request.url() != null && request.url().length() > 1000) {
-            errors.add(new InputError(request.indicatorCode(), "url", "问题网址", "问题网址不能超过1000个字符"));
+            errors.add(new InputError(code, "url", "问题网址", "问题网址不能超过1000个字符"));
+        } else if (TypedText.hasControlCharacters(request.url())) {
+            errors.add(new InputError(code, "url", "问题网址", "问题网址含有控制字符，请删除后再保存"));
         }
         if (!errors.isEmpty()) {
             throw new BadInputException("核查问题未保存", errors);
@@ -143,7 +150,7 @@ public class VerificationService {
     private Integer count(NewFinding request, Indicator indicator, List<String> items, Long campaignId, String unitCode,
                           List<InputError> errors) {
         String typed = request.count() == null ? "" : Normalizer.normalize(request.count(), Normalizer.Form.NFKC).strip();
-        String code = request.indicatorCode();
+        String code = indicator == null ? null : indicator.code();
         if (request.kind() == FindingKind.NOT_INVOLVED_REJECTED) {
             if (!typed.isEmpty() && !typed.equals("1")) {
                 errors.add(new InputError(code, "count", "项数", "“" + FindingKind.NOT_INVOLVED_REJECTED.label()
@@ -256,5 +263,10 @@ public class VerificationService {
             throw new BadInputException("不能完成核查", InputError.field("unitCode", "自查", "该单位自查尚未提交"));
         }
         events.publishEvent(new SelfCheckVerified(campaignId, unitCode, actor));
+    }
+
+    /** The refusal of an indicator code the catalogue does not hold, quoting what was typed cut. */
+    static String unknownIndicator(String typed) {
+        return typed == null || typed.isBlank() ? "须选择指标" : "指标目录中没有指标“" + NumberRules.shown(typed.strip()) + "”";
     }
 }

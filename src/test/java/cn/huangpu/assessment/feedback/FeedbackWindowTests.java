@@ -21,6 +21,7 @@ import cn.huangpu.assessment.selfcheck.SelfCheckService.NewFile;
 import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
+import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
@@ -208,6 +209,34 @@ class FeedbackWindowTests {
         // the rulings stay out of the public sheet unless the campaign makes them public
         assertThat(feedback.sheetNotes(id, "waitan", true)).isEmpty();
         assertThat(feedback.sheetNotes(id, "waitan", false).get("2.3")).singleElement().asString().contains("已驳回");
+    }
+
+    @Test
+    void aRulingReasonIsHeldToWhatTheAuditTrailKeepsAndOneAsLongIsKeptWhole() {
+        // given 外滩街道's objection on 2.3, raised in an open window
+        Long id = campaignBeforeComprehensiveEvaluation(List.of("waitan"), 5, "WORKING_DAYS", true);
+        evaluateComprehensively(id);
+        long objection = feedback.saveObjection(id, "waitan", new FeedbackService.ObjectionDraft(null, "2.3",
+                "解读评分偏低", null, null), List.of(), "waitan01");
+        answer(id, "waitan", UnitFeedbackProcess.OBJECT);
+        driver.runJobs();
+        // the audit trail's reason column holds 1,000 characters (V3); the page's field took 2,000
+        String longest = "抽选的解读缺少图解维持原评分".repeat(80).substring(0, 1000);
+
+        // when the office rejects it with a reason one character longer, then it is refused naming the field
+        assertThatThrownBy(() -> feedback.reject(id, "waitan", objection, longest + "分", OFFICE))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("驳回理由");
+        assertThat(objection(id, "waitan", objection).status()).isEqualTo(Objection.Status.RAISED);
+
+        // and when she rejects it with a reason as long as the trail holds, it is kept whole there and on the objection
+        feedback.reject(id, "waitan", objection, longest, OFFICE);
+        assertThat(objection(id, "waitan", objection).rulingReason()).isEqualTo(longest);
+        assertThat(jdbc.queryForObject("select reason from audit_entry where campaign_id = ? and action = 'REJECT'",
+                String.class, id)).isEqualTo(longest);
+        // and the unit is told (the notice is cut to what a notice holds, the page shows the whole reason)
+        assertThat(notifications.forGroups(List.of(Groups.unit("waitan")), 50)).filteredOn(n -> id.equals(n.getCampaignId()))
+                .filteredOn(n -> n.getKind() == Notification.Kind.FEEDBACK).singleElement()
+                .satisfies(n -> assertThat(n.getMessage()).contains("已驳回").hasSizeLessThanOrEqualTo(1000));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.huangpu.assessment.linkcheck;
 import cn.huangpu.assessment.linkcheck.internal.LinkCheck;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.huangpu.assessment.campaign.CampaignInfo;
 import cn.huangpu.assessment.campaign.CampaignService;
@@ -19,6 +20,7 @@ import cn.huangpu.assessment.support.H2IntegrationTest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.verification.VerificationService;
+import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +79,31 @@ class LinkCheckCampaignTests {
     @Autowired TaskService taskService;
     @Autowired VerificationService verification;
     @Autowired CampaignScoring scoring;
+
+    @Test
+    void aRecheckWithAKeywordHoldingAControlCharacterIsRefusedAsTheSelfCheckRefusesIt() {
+        // given 外滩街道's submitted self-check with one link, whose check is queued
+        CampaignInfo campaign = starter.start(new OpenCampaign(TestUsers.freshYear(), 2023, null, null, null, null,
+                List.of("waitan"), List.of("FINANCE")), CampaignBots.COORDINATOR_USER);
+        Long id = campaign.id();
+        driver.runJobs();
+        Map<String, Draft> drafts = new LinkedHashMap<>();
+        for (Indicator indicator : selfChecks.catalogue(id).indicators()) {
+            drafts.put(indicator.code(), new Draft("已完成", sites.url(SITES[0], "/ok/waitan-" + indicator.code()) + " 许可事项",
+                    false));
+        }
+        selfChecks.saveDraft(id, "waitan", drafts, CampaignBots.unitUser("waitan"));
+        bots.submitSelfCheck(id, "waitan");
+        driver.runJobs();
+        LinkCheck check = linkChecks.checks(id, "waitan").get(0);
+
+        // when the office rechecks it with a keyword holding U+0001, then it is refused naming the field
+        assertThatThrownBy(() -> linkChecks.recheck(id, check.getId(), "许可\u0001事项"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("关键词含有控制字符");
+        // and the keyword the self-check gave stays
+        assertThat(linkChecks.checks(id, "waitan")).filteredOn(c -> c.getId().equals(check.getId()))
+                .singleElement().extracting(LinkCheck::getKeyword).isEqualTo("许可事项");
+    }
 
     @Test
     void checks500LinksWithinTheLimitsAndOnlyAcceptedProposalsCount() throws Exception {

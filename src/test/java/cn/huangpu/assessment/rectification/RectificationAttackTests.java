@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,71 @@ class RectificationAttackTests {
         assertThat(link.body()).contains("证明链接").contains("http://");
         assertThat(kind.statusCode()).isEqualTo(400);
         assertThat(kind.body()).contains("整改情况");
+        assertThat(rectification.items(id, "waitan").get(0)).isEqualTo(before);
+    }
+
+    @Test
+    void anIndicatorCodeOfAHundredThousandCharactersIsRefusedQuotedCutAndAddsNothing() throws Exception {
+        // given the coordinator, and 外滩街道's items so far
+        WebSession office = WebSession.login(port, "office01");
+        int before = rectification.items(id, "waitan").size();
+        String typed = "政务公开".repeat(25_000);
+
+        // when she adds an item whose indicator (a select on the page) is 100,000 characters
+        HttpResponse<String> refused = office.post("/app/rectification/" + id + "/waitan/items",
+                Map.of("indicatorCode", typed, "text", "栏目未按要求更新"));
+
+        // then it is a 400 naming the field in Chinese and quoting what was typed cut, and nothing is added
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("指标目录中没有指标 政务公开")
+                .doesNotContain(typed.substring(0, 1_000));
+        assertThat(rectification.items(id, "waitan")).hasSize(before);
+    }
+
+    @Test
+    void aRemovalReasonIsHeldToWhatTheAuditTrailKeepsAndOneAsLongIsKeptWhole() throws Exception {
+        // given an item the office added to 外滩街道's list, and the audit trail's reason column of 1,000 characters (V3)
+        RectificationItem added = rectification.add(id, "waitan", "1.1", "栏目未按要求更新", null, null, "office01");
+        WebSession office = WebSession.login(port, "office01");
+        String path = "/app/rectification/" + id + "/waitan/items/" + added.id() + "/remove";
+        String longest = "该问题已在其他整改项中通报重复".repeat(70).substring(0, 1000);
+
+        // when she removes it with a reason one character longer, then it is a 400 naming the field, and it stays
+        HttpResponse<String> refused = office.post(path, Map.of("reason", longest + "复"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("删除理由");
+        assertThat(rectification.items(id, "waitan")).filteredOn(i -> i.id().equals(added.id()))
+                .singleElement().extracting(RectificationItem::status).isNotEqualTo(ItemStatus.REMOVED);
+
+        // and with a reason as long as the trail holds, it is removed and the reason kept whole in the trail
+        assertThat(office.post(path, Map.of("reason", longest)).statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select reason from audit_entry where campaign_id = ? and action = 'REMOVE'"
+                + " and subject = ?", String.class, id, "rectification waitan 1.1 " + added.id())).isEqualTo(longest);
+    }
+
+    @Test
+    void textsHoldingAControlCharacterAreRefusedNamingTheFieldAndSaveNothing() throws Exception {
+        // given 外滩街道's open item on 1.1, and the office
+        WebSession waitan = WebSession.login(port, "waitan01");
+        WebSession office = WebSession.login(port, "office01");
+        RectificationItem before = rectification.items(id, "waitan").get(0);
+        int items = rectification.items(id, "waitan").size();
+        String base = "/app/rectification/" + id + "/waitan/items";
+
+        // when the unit reports with U+0001 in its note, and the office adds an item and removes one with it
+        HttpResponse<String> report = waitan.post(base + "/" + waitanItem + "/report", Map.of("kind", "FIXED",
+                "note", "已\u0001修复", "version", String.valueOf(before.version())));
+        HttpResponse<String> add = office.post(base, Map.of("indicatorCode", "1.1", "text", "栏目\u0001未更新"));
+        HttpResponse<String> remove = office.post(base + "/" + waitanItem + "/remove", Map.of("reason", "重复\u0001通报"));
+
+        // then each is a 400 naming the field, and nothing changed
+        assertThat(report.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(report.body()).text()).contains("整改说明", "控制字符");
+        assertThat(add.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(add.body()).text()).contains("问题", "控制字符");
+        assertThat(remove.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(remove.body()).text()).contains("删除理由", "控制字符");
+        assertThat(rectification.items(id, "waitan")).hasSize(items);
         assertThat(rectification.items(id, "waitan").get(0)).isEqualTo(before);
     }
 

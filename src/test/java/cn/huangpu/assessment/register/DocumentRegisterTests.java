@@ -249,6 +249,34 @@ class DocumentRegisterTests {
     }
 
     @Test
+    void aVoidNumberLongerThanItsColumnIsRefusedNamingTheField() throws Exception {
+        // given 100,000 characters typed as the void number (the column holds 100)
+        String typed = "黄府办发".repeat(25_000);
+
+        // when the office records it, then it is refused with 400 naming the field (the page, not a 500)
+        voidNumber("waitan", typed, "编号作废").andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("作废号过长")));
+        // and nothing is saved
+        assertThat(registers.voidNumbers(campaign.id(), "waitan", Register.DOCUMENTS)).isEmpty();
+    }
+
+    @Test
+    void anOverlongDisclosureOrDateTypedIntoTheRowFormIsQuotedCutNamingTheColumn() throws Exception {
+        // given 100,000 characters typed as the row's 公开属性, and as its date
+        String typed = "主动公开".repeat(25_000);
+        String today = "2023-03-01";
+
+        // when the office adds the row, then each is refused with 400 naming the column, not a 500
+        addRow(PREFIX + "〔2023〕3号", "乙", today, typed, today).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("公开属性“主动公开")))
+                .andExpect(content().string(Matchers.containsString("无效")));
+        addRow(PREFIX + "〔2023〕3号", "乙", typed, "主动公开", today).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("不是有效的日期")));
+        // and nothing is saved
+        assertThat(registers.rows(campaign.id(), "waitan", Register.DOCUMENTS)).isEmpty();
+    }
+
+    @Test
     void onlyTheOfficeWritesRegistersLeadersReadAndUnitsDoNotOpenThem() throws Exception {
         String page = "/app/registers/" + campaign.id() + "/waitan";
         mvc.perform(get(page).with(httpBasic("office01", "demo"))).andExpect(status().isOk())
@@ -294,6 +322,15 @@ class DocumentRegisterTests {
     private ResultActions upload(String unit, byte[] file) throws Exception {
         return mvc.perform(multipart("/app/registers/" + campaign.id() + "/" + unit + "/upload")
                 .file(new MockMultipartFile("file", "登记.xlsx", null, file))
+                .with(httpBasic("office01", "demo")).with(csrf()));
+    }
+
+    /** The page's 新增一行 form of the document register (columns c0 to c5: 文号, 标题, 成文日期, 公开属性, 理由, 报送日期). */
+    private ResultActions addRow(String number, String title, String written, String attribute, String filed)
+            throws Exception {
+        return mvc.perform(post("/app/registers/" + campaign.id() + "/waitan/rows")
+                .param("register", "documents").param("c0", number).param("c1", title).param("c2", written)
+                .param("c3", attribute).param("c4", "").param("c5", filed)
                 .with(httpBasic("office01", "demo")).with(csrf()));
     }
 

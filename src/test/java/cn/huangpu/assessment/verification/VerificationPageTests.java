@@ -42,6 +42,7 @@ class VerificationPageTests {
     @Autowired CampaignBots bots;
     @Autowired SelfCheckService selfChecks;
     @Autowired VerificationService verification;
+    @Autowired NotInvolvedService notInvolved;
 
     Long campaignId;
     /** An indicator that allows 不涉及 and that 外滩街道 claimed, and one that allows it and it did not claim. */
@@ -162,6 +163,68 @@ class VerificationPageTests {
         assertThat(checks.select("#checks-" + withFindings.code().replace(".", "\\.") + " .card.check")).isNotEmpty();
         // and nothing is saved
         assertThat(verification.findings(campaignId, "waitan")).hasSize(before);
+    }
+
+    @Test
+    void anIndicatorCodeTheCatalogueDoesNotHoldIsRefusedQuotedCutOnFindingsAndGrants() throws Exception {
+        // given the coordinator, and the findings recorded so far
+        WebSession office = WebSession.login(port, "office01");
+        int before = verification.findings(campaignId, "waitan").size();
+        String typed = "政务公开".repeat(25_000);
+
+        // when the hidden indicator code of the finding form and of the 不涉及 form is replaced by 100,000 characters
+        HttpResponse<String> finding = office.post(findings(), Map.of("indicatorCode", typed,
+                "kind", "STALE", "note", "栏目内容未更新"));
+        HttpResponse<String> grant = office.post(page() + "/not-involved", Map.of("indicatorCode", typed,
+                "reason", "该单位不承担此项工作"));
+
+        // then both are refused with 400 naming the field in Chinese and quoting what was typed cut, not in full
+        for (HttpResponse<String> refused : List.of(finding, grant)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            String text = Jsoup.parse(refused.body()).text();
+            assertThat(text).contains("指标目录中没有指标“政务公开").doesNotContain(typed.substring(0, 1_000));
+        }
+        // and nothing is saved
+        assertThat(verification.findings(campaignId, "waitan")).hasSize(before);
+    }
+
+    @Test
+    void aFindingKindThatIsNoneOfTheKindsIsRefusedQuotedCut() throws Exception {
+        // given the coordinator, and the findings recorded so far
+        WebSession office = WebSession.login(port, "office01");
+        int before = verification.findings(campaignId, "waitan").size();
+        String typed = "政务公开".repeat(25_000);
+
+        // when the finding form's kind (a select) is replaced by 100,000 characters
+        HttpResponse<String> refused = office.post(findings(), Map.of("indicatorCode", withFindings.code(),
+                "kind", typed, "note", "栏目内容未更新"));
+
+        // then it is refused with 400 naming the field and quoting what was typed cut, and nothing is saved
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("问题类型“政务公开", "不是可选的问题类型")
+                .doesNotContain(typed.substring(0, 1_000));
+        assertThat(verification.findings(campaignId, "waitan")).hasSize(before);
+    }
+
+    @Test
+    void aNoteOrAReasonHoldingAControlCharacterIsRefusedNamingTheField() throws Exception {
+        // given the coordinator, and the findings recorded so far
+        WebSession office = WebSession.login(port, "office01");
+        int before = verification.findings(campaignId, "waitan").size();
+
+        // when she records a finding whose note holds U+0001, and grants 不涉及 with such a reason
+        HttpResponse<String> note = office.post(findings(), Map.of("indicatorCode", withFindings.code(),
+                "inputName", withFindings.findingInputs().get(0).name(), "kind", "STALE", "note", "栏目\u0001内容未更新"));
+        HttpResponse<String> grant = office.post(page() + "/not-involved", Map.of("indicatorCode", notClaimed.code(),
+                "reason", "该单位不\u0001承担此项工作"));
+
+        // then both are refused with 400 naming the field, and nothing is saved
+        assertThat(note.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(note.body()).text()).contains("问题说明含有控制字符");
+        assertThat(grant.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(grant.body()).text()).contains("理由含有控制字符");
+        assertThat(verification.findings(campaignId, "waitan")).hasSize(before);
+        assertThat(notInvolved.rulings(campaignId, "waitan")).doesNotContainKey(notClaimed.code());
     }
 
     @Test

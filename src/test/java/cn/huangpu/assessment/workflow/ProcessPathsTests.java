@@ -348,6 +348,9 @@ class ProcessPathsTests {
         // reopening needs a reason, is recorded, and goes through approval again
         assertThatThrownBy(() -> starter.reopen(campaign.id(), "", CampaignBots.COORDINATOR_USER))
                 .isInstanceOf(BadInputException.class);
+        // a reason longer than the audit trail's column (1,000 characters, V3) is refused, not failed on saving
+        assertThatThrownBy(() -> starter.reopen(campaign.id(), "复议决定纠正".repeat(167), CampaignBots.COORDINATOR_USER))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("理由");
         starter.reopen(campaign.id(), "复议决定纠正，需重新计分", CampaignBots.COORDINATOR_USER);
         ProcessInstance reopened = ProcessLookup.campaignInstances(runtimeService, campaign.id()).active().singleResult();
         assertThat(reopened).isWaitingAt(CampaignProcess.COMPREHENSIVE_EVALUATION).hasPassed(CampaignProcess.START_REOPENED);
