@@ -9,19 +9,15 @@ import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.UnitParticipation;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.support.EngineRest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import cn.huangpu.assessment.workflow.CampaignProcess;
 import cn.huangpu.assessment.workflow.DeadlineProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +50,6 @@ class ChaseFormTextTests {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired AuditLog audit;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void resetClock() {
@@ -126,15 +120,9 @@ class ChaseFormTextTests {
 
     /** Submits the chase form over the engine's REST API as the coordinator: close as not submitted. */
     private HttpResponse<String> close(Task chase, String reason) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("variables", Map.of(
-                DeadlineProcess.CHASE_DECISION, Map.of("value", DeadlineProcess.CLOSE),
-                DeadlineProcess.CHASE_REASON, Map.of("value", reason))));
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/"
-                                + chase.getId() + "/submit-form"))
-                        .header("Authorization", "Basic " + Base64.getEncoder()
-                                .encodeToString("office01:demo".getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return EngineRest.as(port, "office01").post("/engine-rest/task/" + chase.getId() + "/submit-form",
+                JSON.writeValueAsString(Map.of("variables", Map.of(
+                        DeadlineProcess.CHASE_DECISION, Map.of("value", DeadlineProcess.CLOSE),
+                        DeadlineProcess.CHASE_REASON, Map.of("value", reason)))));
     }
 }

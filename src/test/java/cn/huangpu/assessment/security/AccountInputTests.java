@@ -2,14 +2,10 @@ package cn.huangpu.assessment.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huangpu.assessment.support.EngineRest;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,7 +29,6 @@ class AccountInputTests {
     @LocalServerPort int port;
     @Autowired IdentityService identity;
 
-    final HttpClient http = HttpClient.newHttpClient();
     String userId;
 
     @BeforeEach
@@ -77,12 +72,7 @@ class AccountInputTests {
     }
 
     private HttpResponse<String> saveProfile(Map<String, String> profile) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/user/" + userId
-                                + "/profile"))
-                        .header("Authorization", "Basic " + Base64.getEncoder()
-                                .encodeToString((userId + ":profile-secret").getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(profile))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return EngineRest.as(port, userId, "profile-secret").put("/engine-rest/user/" + userId + "/profile",
+                JSON.writeValueAsString(profile));
     }
 }

@@ -7,6 +7,7 @@ import cn.huangpu.assessment.campaign.CampaignService;
 import cn.huangpu.assessment.campaign.OpenCampaign;
 import cn.huangpu.assessment.campaign.process.CampaignStarter;
 import cn.huangpu.assessment.demo.CampaignBots;
+import cn.huangpu.assessment.support.EngineRest;
 import cn.huangpu.assessment.support.ProcessDriver;
 import cn.huangpu.assessment.support.TestUsers;
 import cn.huangpu.assessment.support.WebIntegrationTest;
@@ -17,12 +18,7 @@ import cn.huangpu.assessment.workflow.SpecialistEvaluationProcess;
 import cn.huangpu.assessment.workflow.UnitAssessmentProcess;
 import cn.huangpu.assessment.workflow.UnitFeedbackProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,7 +47,6 @@ class ProcessStartTests {
     @Autowired RuntimeService runtimeService;
     @Autowired CampaignService campaigns;
 
-    final HttpClient http = HttpClient.newHttpClient();
     CampaignInfo campaign;
 
     @BeforeEach
@@ -162,11 +157,6 @@ class ProcessStartTests {
     }
 
     private HttpResponse<String> post(String user, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Basic " + Base64.getEncoder()
-                                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return EngineRest.as(port, user).post(path, body);
     }
 }

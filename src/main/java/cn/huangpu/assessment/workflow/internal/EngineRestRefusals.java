@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Map;
 import cn.huangpu.assessment.web.RequestBodyTooLargeException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -37,21 +38,19 @@ public final class EngineRestRefusals implements AutoDiscoverable {
 
     @Override
     public void configure(FeatureContext context) {
-        if (!context.getConfiguration().isRegistered(Mapper.class)) {
-            context.register(Mapper.class);
+        for (Class<?> mapper : List.of(Mapper.class, TooLarge.class, AlreadyClaimed.class, MalformedParameter.class,
+                MissingValue.class)) {
+            if (!context.getConfiguration().isRegistered(mapper)) {
+                context.register(mapper);
+            }
         }
-        if (!context.getConfiguration().isRegistered(TooLarge.class)) {
-            context.register(TooLarge.class);
-        }
-        if (!context.getConfiguration().isRegistered(AlreadyClaimed.class)) {
-            context.register(AlreadyClaimed.class);
-        }
-        if (!context.getConfiguration().isRegistered(MalformedParameter.class)) {
-            context.register(MalformedParameter.class);
-        }
-        if (!context.getConfiguration().isRegistered(MissingValue.class)) {
-            context.register(MissingValue.class);
-        }
+    }
+
+    /** The answer of every refusal here: the REST API's error shape, with the reason in Chinese. */
+    static Response answer(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "InvalidRequestException", "message", message, "code", 0))
+                .build();
     }
 
     @Provider
@@ -66,24 +65,17 @@ public final class EngineRestRefusals implements AutoDiscoverable {
                 if (cause instanceof FormFieldValidationException refusal) {
                     Response.Status status = refusal instanceof TaskGoneException ? Response.Status.NOT_FOUND
                             : exception.getStatus() == null ? Response.Status.BAD_REQUEST : exception.getStatus();
-                    return refused(status, refusal);
+                    return answer(status, refusal.getMessage());
                 }
                 if (cause instanceof BadUserRequestException refusal) {
                     // a listener's refusal of what the user sent (the start form's checks): the REST resources that
                     // start an instance wrap every engine exception as a 500 "Cannot instantiate process definition"
                     boolean wrapped = exception.getStatus() == null
                             || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR;
-                    return refused(wrapped ? Response.Status.BAD_REQUEST : exception.getStatus(), refusal);
+                    return answer(wrapped ? Response.Status.BAD_REQUEST : exception.getStatus(), refusal.getMessage());
                 }
             }
             return camunda.toResponse(exception);
-        }
-
-        private static Response refused(Response.Status status, Exception refusal) {
-            return Response.status(status)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "InvalidRequestException", "message", refusal.getMessage(), "code", 0))
-                    .build();
         }
     }
 
@@ -94,10 +86,7 @@ public final class EngineRestRefusals implements AutoDiscoverable {
 
         @Override
         public Response toResponse(TaskAlreadyClaimedException exception) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "InvalidRequestException", "message", "该任务已由他人认领，请刷新任务列表",
-                            "code", 0))
-                    .build();
+            return answer(Response.Status.CONFLICT, "该任务已由他人认领，请刷新任务列表");
         }
     }
 
@@ -111,10 +100,7 @@ public final class EngineRestRefusals implements AutoDiscoverable {
 
         @Override
         public Response toResponse(IllegalArgumentException exception) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "InvalidRequestException", "message", "请求参数的格式不对，请检查查询条件",
-                            "code", 0))
-                    .build();
+            return answer(Response.Status.BAD_REQUEST, "请求参数的格式不对，请检查查询条件");
         }
     }
 
@@ -128,10 +114,7 @@ public final class EngineRestRefusals implements AutoDiscoverable {
 
         @Override
         public Response toResponse(NullValueException exception) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "InvalidRequestException", "message",
-                            "请求缺少必需的值或含有无法识别的类型：" + exception.getMessage(), "code", 0))
-                    .build();
+            return answer(Response.Status.BAD_REQUEST, "请求缺少必需的值或含有无法识别的类型：" + exception.getMessage());
         }
     }
 
@@ -141,9 +124,7 @@ public final class EngineRestRefusals implements AutoDiscoverable {
 
         @Override
         public Response toResponse(RequestBodyTooLargeException exception) {
-            return Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "InvalidRequestException", "message", exception.getMessage(), "code", 0))
-                    .build();
+            return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, exception.getMessage());
         }
     }
 }

@@ -3,14 +3,10 @@ package cn.huangpu.assessment.workflow.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.huangpu.assessment.support.EngineRest;
 import cn.huangpu.assessment.support.WebIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,7 +32,6 @@ class EngineRestQueryInputTests {
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest
     @ValueSource(strings = {"/engine-rest/task", "/engine-rest/group", "/engine-rest/user", "/engine-rest/process-instance",
@@ -80,17 +75,10 @@ class EngineRestQueryInputTests {
     }
 
     private HttpResponse<String> get(String user, String path) throws Exception {
-        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return EngineRest.as(port, user).get(path);
     }
 
     private HttpResponse<String> post(String user, String path, String body) throws Exception {
-        return http.send(request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder request(String user, String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        return EngineRest.as(port, user).post(path, body);
     }
 }
