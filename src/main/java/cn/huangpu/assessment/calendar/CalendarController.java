@@ -2,6 +2,7 @@ package cn.huangpu.assessment.calendar;
 
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.TypedText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -92,7 +93,7 @@ class CalendarController {
                 // well-formed but no such day (2023-02-30): refused below like any other text
             }
         }
-        errors.add(InputError.field(field, label, "须为日期，写成 YYYY-MM-DD，如 2023-09-22，收到“" + shown(given) + "”"));
+        errors.add(InputError.field(field, label, "须为日期，写成 YYYY-MM-DD，如 2023-09-22，收到“" + TypedText.shown(given) + "”"));
         return null;
     }
 
@@ -104,7 +105,7 @@ class CalendarController {
         }
         String given = value.strip();
         if (!WHOLE.matcher(given).matches()) {
-            errors.add(InputError.field("days", label, "须为0至" + MAX_DAYS + "之间的整数，收到“" + shown(given) + "”"));
+            errors.add(InputError.field("days", label, "须为0至" + MAX_DAYS + "之间的整数，收到“" + TypedText.shown(given) + "”"));
             return null;
         }
         int days = Integer.parseInt(given);
@@ -113,9 +114,5 @@ class CalendarController {
             return null;
         }
         return days;
-    }
-
-    private static String shown(String value) {
-        return value.length() <= 30 ? value : value.substring(0, 30) + "…";
     }
 }

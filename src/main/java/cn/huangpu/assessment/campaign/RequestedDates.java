@@ -5,6 +5,7 @@ import cn.huangpu.assessment.deadline.DeadlineService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.DisplayTime;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.TypedText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -138,7 +139,7 @@ final class RequestedDates {
         Optional<Field> date = Field.named(key);
         if (date.isEmpty()) {
             errors.add(InputError.field(field, "按工作日推算的日期",
-                    "没有名为“" + shown(key) + "”的考评日期，可按工作日推算的有：" + Field.listed()));
+                    "没有名为“" + TypedText.shown(key) + "”的考评日期，可按工作日推算的有：" + Field.listed()));
             return Optional.empty();
         }
         String label = date.get().label;
@@ -167,7 +168,7 @@ final class RequestedDates {
             afterDay = day(after);
             if (afterDay == null) {
                 errors.add(InputError.field(field + ".after", label, "起算日须为另一截止时间的名称（" + Field.listed()
-                        + "）或日期（写成 YYYY-MM-DD，如 2026-10-08），收到“" + shown(after) + "”"));
+                        + "）或日期（写成 YYYY-MM-DD，如 2026-10-08），收到“" + TypedText.shown(after) + "”"));
             }
         }
         if (errors.size() > before) {
@@ -185,9 +186,5 @@ final class RequestedDates {
         } catch (DateTimeParseException noSuchDay) {
             return null;
         }
-    }
-
-    private static String shown(String value) {
-        return value.length() <= 30 ? value : value.substring(0, 30) + "…";
     }
 }

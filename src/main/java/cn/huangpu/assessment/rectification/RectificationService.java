@@ -505,7 +505,7 @@ public class RectificationService {
         List<InputError> errors = new ArrayList<>();
         String code = blankToNull(indicatorCode);
         if (code == null || catalogue(campaign).indicator(code).isEmpty()) {
-            errors.add(InputError.field("indicatorCode", "指标", code == null ? "请选择指标" : "指标目录中没有指标 " + NumberRules.shown(code)));
+            errors.add(InputError.field("indicatorCode", "指标", code == null ? "请选择指标" : "指标目录中没有指标 " + TypedText.shown(code)));
         }
         String finding = blankToNull(text);
         if (finding == null || finding.length() > TEXT_CHARS) {

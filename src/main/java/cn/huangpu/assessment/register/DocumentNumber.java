@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.register;
 
-import cn.huangpu.assessment.scoring.NumberRules;
+import cn.huangpu.assessment.web.TypedText;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,11 +36,11 @@ record DocumentNumber(String prefix, int year, int number) {
         String t = text == null ? "" : text.strip();
         Matcher m = SHAPE.matcher(t);
         if (!m.matches()) {
-            return new Parsed(null, "文号“" + NumberRules.shown(t) + "”无法识别，应为 机关代字〔年份〕序号号，如 黄府办发〔2023〕21号");
+            return new Parsed(null, "文号“" + TypedText.shown(t) + "”无法识别，应为 机关代字〔年份〕序号号，如 黄府办发〔2023〕21号");
         }
         int number = Integer.parseInt(m.group(3));
         if (number < 1 || number > MAX_NUMBER) {
-            return new Parsed(null, "文号“" + NumberRules.shown(t) + "”的序号须在1到" + MAX_NUMBER + "之间");
+            return new Parsed(null, "文号“" + TypedText.shown(t) + "”的序号须在1到" + MAX_NUMBER + "之间");
         }
         return new Parsed(new DocumentNumber(m.group(1), Integer.parseInt(m.group(2)), number), null);
     }

@@ -1,6 +1,6 @@
 package cn.huangpu.assessment.register;
 
-import cn.huangpu.assessment.scoring.NumberRules;
+import cn.huangpu.assessment.web.TypedText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ final class RegisterChecks {
             } else {
                 disclosure = Disclosure.parse(attribute).orElse(null);
                 if (disclosure == null) {
-                    problems.add(new Problem(3, "公开属性“" + NumberRules.shown(attribute) + "”无效，须为主动公开、依申请公开或不予公开"));
+                    problems.add(new Problem(3, "公开属性“" + TypedText.shown(attribute) + "”无效，须为主动公开、依申请公开或不予公开"));
                 }
             }
             if (disclosure == Disclosure.WITHHELD && reason == null) {
@@ -120,7 +120,7 @@ final class RegisterChecks {
         }
         LocalDate date = parseDate(t);
         if (date == null) {
-            problems.add(new Problem(column, headers.get(column) + "“" + NumberRules.shown(t) + "”不是有效的日期，应如 2023-09-22"));
+            problems.add(new Problem(column, headers.get(column) + "“" + TypedText.shown(t) + "”不是有效的日期，应如 2023-09-22"));
         }
         return date;
     }

@@ -6,12 +6,12 @@ import cn.huangpu.assessment.catalogue.Catalogue;
 import cn.huangpu.assessment.catalogue.Catalogues;
 import cn.huangpu.assessment.catalogue.Indicator;
 import cn.huangpu.assessment.directory.ReferenceData;
-import cn.huangpu.assessment.scoring.NumberRules;
 import cn.huangpu.assessment.security.AccessDenied;
 import cn.huangpu.assessment.security.CurrentUser;
 import cn.huangpu.assessment.selfcheck.SelfCheckService;
 import cn.huangpu.assessment.web.BadInputException;
 import cn.huangpu.assessment.web.InputError;
+import cn.huangpu.assessment.web.TypedText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +82,7 @@ class VerificationController {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return render(campaignId, unitCode, model,
                         List.of(new InputError(known(campaignId, indicatorCode), "kind", "问题类型",
-                                "问题类型“" + NumberRules.shown(kind.strip()) + "”不是可选的问题类型")), typed,
+                                "问题类型“" + TypedText.shown(kind.strip()) + "”不是可选的问题类型")), typed,
                         null);
             }
         }

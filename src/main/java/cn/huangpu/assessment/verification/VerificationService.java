@@ -267,6 +267,6 @@ public class VerificationService {
 
     /** The refusal of an indicator code the catalogue does not hold, quoting what was typed cut. */
     static String unknownIndicator(String typed) {
-        return typed == null || typed.isBlank() ? "须选择指标" : "指标目录中没有指标“" + NumberRules.shown(typed.strip()) + "”";
+        return typed == null || typed.isBlank() ? "须选择指标" : "指标目录中没有指标“" + TypedText.shown(typed.strip()) + "”";
     }
 }

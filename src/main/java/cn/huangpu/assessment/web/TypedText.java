@@ -6,7 +6,14 @@ package cn.huangpu.assessment.web;
  */
 public final class TypedText {
 
+    private static final int SHOWN_LENGTH = 30;
+
     private TypedText() {
+    }
+
+    /** Typed text as a message quotes it: cut after 30 characters (a refusal never repeats 100,000 of them). */
+    public static String shown(String text) {
+        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…";
     }
 
     /** Whether {@code text} holds a control character other than a tab or a line break (CR, LF). */

@@ -1,6 +1,7 @@
 package cn.huangpu.assessment.workflow;
 
 import cn.huangpu.assessment.web.BadInputException;
+import cn.huangpu.assessment.web.TypedText;
 import cn.huangpu.assessment.workflow.internal.TaskGoneException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -177,22 +178,16 @@ class TaskCompletionPolicy extends AbstractProcessEnginePlugin {
                 context.disableAuthorizationCheck();
                 try {
                     if (userId != null && context.getReadOnlyIdentityProvider().findUserById(userId) == null) {
-                        throw new BadUserRequestException("用户不存在：" + shown(userId));
+                        throw new BadUserRequestException("用户不存在：" + TypedText.shown(userId));
                     }
                     if (groupId != null && context.getReadOnlyIdentityProvider().findGroupById(groupId) == null) {
-                        throw new BadUserRequestException("用户组不存在：" + shown(groupId));
+                        throw new BadUserRequestException("用户组不存在：" + TypedText.shown(groupId));
                     }
                 } finally {
                     context.enableAuthorizationCheck();
                 }
                 return null;
             });
-        }
-
-        private static String shown(String id) {
-            String printable = id.codePoints().filter(c -> !Character.isISOControl(c))
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            return printable.length() <= 64 ? printable : printable.substring(0, 64) + "…";
         }
 
         /** Whether the task exists at all, whoever may see it. */
